@@ -30,6 +30,18 @@ public final class Xoshiro256 implements RandomSource {
     s3 = SplitMix64.mix(x);
   }
 
+  private Xoshiro256(long s0, long s1, long s2, long s3) {
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+  }
+
+  /** A generator in a given raw state: for checking against the reference implementation. */
+  static Xoshiro256 fromState(long s0, long s1, long s2, long s3) {
+    return new Xoshiro256(s0, s1, s2, s3);
+  }
+
   @Override
   public long nextLong() {
     long result = Long.rotateLeft(s1 * 5, 7) * 9;

@@ -1,0 +1,103 @@
+package io.detsim.sim;
+
+import io.detsim.sim.port.Check;
+import io.detsim.sim.port.Clock;
+import io.detsim.sim.port.Disk;
+import io.detsim.sim.port.NodeContext;
+import io.detsim.sim.port.NodeFactory;
+import io.detsim.sim.port.NodeId;
+import io.detsim.sim.port.RandomSource;
+import io.detsim.sim.trace.Name;
+
+/**
+ * The simulator's side of {@link NodeContext}, for one life of one actor. A context outlives its
+ * life only as a dead handle: the simulator never calls a handler of an ended life, so its calls
+ * cannot reach the world.
+ */
+final class SimContext implements NodeContext {
+  private final Simulation simulation;
+  private final Actor actor;
+  private final int incarnation;
+
+  SimContext(Simulation simulation, Actor actor) {
+    this.simulation = simulation;
+    this.actor = actor;
+    this.incarnation = actor.incarnation();
+  }
+
+  @Override
+  public NodeId self() {
+    return actor.id();
+  }
+
+  @Override
+  public Clock clock() {
+    return simulation.clockOf(actor.process);
+  }
+
+  @Override
+  public void send(NodeId target, Object message) {
+    Check.argument(message != null, "null message from %s to %s", actor.id(), target);
+    if (isCurrent()) {
+      simulation.route(actor, target, message);
+    }
+  }
+
+  @Override
+  public long setTimer(long delayNanos, Runnable task) {
+    Check.argument(delayNanos >= 0, "negative timer delay: %d", delayNanos);
+    return actor.setTimer(delayNanos, task);
+  }
+
+  @Override
+  public boolean cancelTimer(long timer) {
+    return actor.cancelTimer(timer);
+  }
+
+  @Override
+  public Disk disk() {
+    return simulation.diskOf(actor.process);
+  }
+
+  @Override
+  public RandomSource random(String stream) {
+    return simulation.streams().stream(actor.id().name() + "#" + incarnation + "/" + stream);
+  }
+
+  @Override
+  public boolean buggify(Enum<?> site) {
+    return simulation.buggify().shouldFire(site);
+  }
+
+  @Override
+  public void consumeCpu(long nanos) {
+    actor.consumeCpu(nanos);
+  }
+
+  @Override
+  public NodeId spawn(String name, NodeFactory factory) {
+    Check.state(!actor.id().isActor(), "an actor cannot spawn actors: %s", actor.id());
+    return simulation.spawn(actor, name, factory);
+  }
+
+  @Override
+  public void kill(NodeId child) {
+    Check.argument(child.process().equals(actor.id().process()) && child.isActor(),
+        "%s can only kill its own actors, not %s", actor.id(), child);
+    simulation.kill(child);
+  }
+
+  @Override
+  public boolean isAlive(NodeId child) {
+    return simulation.isUp(child);
+  }
+
+  @Override
+  public void trace(String kind, String detail) {
+    simulation.trace().record(simulation.nowNanos(), actor.name(), new Name(kind), null, detail);
+  }
+
+  private boolean isCurrent() {
+    return actor.accepts(incarnation);
+  }
+}

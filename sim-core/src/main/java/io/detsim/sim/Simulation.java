@@ -1,0 +1,381 @@
+package io.detsim.sim;
+
+import io.detsim.sim.buggify.Buggify;
+import io.detsim.sim.clock.SimClock;
+import io.detsim.sim.disk.SimDisk;
+import io.detsim.sim.fault.Fault;
+import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.fault.ScheduledFault;
+import io.detsim.sim.net.NetworkStats;
+import io.detsim.sim.net.SimNetwork;
+import io.detsim.sim.port.Check;
+import io.detsim.sim.port.Node;
+import io.detsim.sim.port.NodeFactory;
+import io.detsim.sim.port.NodeId;
+import io.detsim.sim.port.RandomSource;
+import io.detsim.sim.port.Traced;
+import io.detsim.sim.random.RandomStreams;
+import io.detsim.sim.sched.EventTarget;
+import io.detsim.sim.sched.Scheduler;
+import io.detsim.sim.trace.Name;
+import io.detsim.sim.trace.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * One simulated world: nodes on a single-threaded scheduler with virtual time, a network, and per
+ * node a clock and a disk; all randomness from one seed. The entry point of sim-core.
+ *
+ * <pre>{@code
+ * Simulation sim = new Simulation(0x5eedL, SimOptions.none());
+ * NodeId server = sim.addNode("server", EchoServer::new);
+ * sim.addNode("client", ctx -> new Client(ctx, server));
+ * sim.schedule(FaultSchedule.parse("1s crash server\n2s restart server"));
+ * sim.runFor(10_000_000_000L);
+ * long digest = sim.digest();  // the same for the same seed, schedule and code
+ * }</pre>
+ *
+ * <p>Not thread-safe, and needs not be: a simulation runs on the thread that drives it. It holds no
+ * static state, so simulations on different threads run side by side.
+ */
+public final class Simulation {
+  private static final Name FAULT = new Name("fault");
+  private static final Name CRASH = new Name("crash");
+  private static final Name KILL = new Name("kill");
+  private static final Name SEND_LOCAL = new Name("send");
+  private static final Name SIM = new Name("sim");
+
+  private final long seed;
+  private final SimOptions options;
+  private final RandomStreams streams;
+  private final Scheduler scheduler;
+  private final Trace trace = new Trace();
+  private final SimNetwork network;
+  private final Buggify buggify;
+  private final RandomSource faultRandom;
+  private final Map<NodeId, Actor> actors = new LinkedHashMap<>();
+  private final List<Actor> nodes = new ArrayList<>();
+  private final Map<NodeId, SimClock> clocks = new LinkedHashMap<>();
+  private final Map<NodeId, SimDisk> disks = new LinkedHashMap<>();
+  private final FaultApplier faults = new FaultApplier(this);
+  private final EventTarget driver = this::dispatchDriverEvent;
+  private IntConsumer burstListener;
+  private boolean started;
+
+  public Simulation(long seed, SimOptions options) {
+    this.seed = seed;
+    this.options = options;
+    this.streams = new RandomStreams(seed);
+    this.scheduler = new Scheduler(options.shuffleTies() ? streams.stream("scheduler/ties") : null);
+    this.network = new SimNetwork(scheduler, streams.stream("net"), trace, options.network());
+    this.buggify = new Buggify(options.buggify(), streams);
+    this.faultRandom = streams.stream("faults");
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public SimOptions options() {
+    return options;
+  }
+
+  // ---- building the world ----
+
+  /** Adds a node (a process) with its own clock and disk; it starts with {@link #start()}, or at once if started. */
+  public NodeId addNode(String name, NodeFactory factory) {
+    NodeId id = NodeId.of(name);
+    Check.argument(!id.isActor(), "a node name has no '/': %s (actors are spawned by their node)", name);
+    Check.argument(!actors.containsKey(id), "node %s exists already", id);
+    Actor actor = register(id, null, factory);
+    nodes.add(actor);
+    clocks.put(id, new SimClock(scheduler::nowNanos));
+    disks.put(id, new SimDisk(options.disk(), streams.stream("disk/" + name)));
+    if (started) {
+      startNode(actor);
+    }
+    return id;
+  }
+
+  /** Starts every node, in the order added. */
+  public void start() {
+    Check.state(!started, "already started");
+    started = true;
+    for (Actor node : new ArrayList<>(nodes)) {
+      startNode(node);
+    }
+  }
+
+  /** Calls {@code listener} with the size of every {@link Fault.Burst}: the workload makes the load. */
+  public void onBurst(IntConsumer listener) {
+    this.burstListener = listener;
+  }
+
+  // ---- running ----
+
+  public long nowNanos() {
+    return scheduler.nowNanos();
+  }
+
+  /** Runs {@code durationNanos} of virtual time (or until {@link #stop()}). */
+  public void runFor(long durationNanos) {
+    Check.argument(durationNanos >= 0, "negative duration: %d", durationNanos);
+    startIfNeeded();
+    long until = nowNanos() + durationNanos;
+    scheduler.runUntil(until < nowNanos() ? Long.MAX_VALUE : until);
+  }
+
+  /** Runs until nothing is pending or virtual time would pass {@code limitNanos}; true when quiescent. */
+  public boolean runUntilQuiescent(long limitNanos) {
+    startIfNeeded();
+    return scheduler.runUntilQuiescent(limitNanos);
+  }
+
+  /** Dispatches one event; false when nothing is pending. */
+  public boolean step() {
+    startIfNeeded();
+    return scheduler.step();
+  }
+
+  /** Ends the current run call after the event being dispatched. */
+  public void stop() {
+    scheduler.requestStop();
+  }
+
+  public boolean isStopped() {
+    return scheduler.isStopRequested();
+  }
+
+  /** Runs {@code action} at virtual time {@code atNanos}, as the test driver (no node's handler). */
+  public void at(long atNanos, Runnable action) {
+    scheduler.schedule(atNanos, driver, DriverEvent.RUN, 0, action);
+  }
+
+  // ---- faults ----
+
+  /** Schedules every entry of a fault schedule. */
+  public void schedule(FaultSchedule schedule) {
+    schedule(schedule.entries());
+  }
+
+  public void schedule(List<ScheduledFault> entries) {
+    for (ScheduledFault entry : entries) {
+      scheduler.schedule(Math.max(entry.atNanos(), nowNanos()), driver, DriverEvent.FAULT, 0, entry.fault());
+    }
+  }
+
+  /** Applies a fault now. Every fault goes through here, scheduled or not. */
+  public void apply(Fault fault) {
+    trace.record(nowNanos(), SIM, FAULT, null, fault.toString());
+    faults.apply(fault);
+  }
+
+  public void crash(NodeId node) {
+    Actor process = process(node);
+    if (!process.isAlive()) {
+      return;
+    }
+    trace.record(nowNanos(), process.name(), CRASH, null, null);
+    for (Actor child : process.children) {
+      child.die();
+    }
+    process.die();
+    disks.get(process.id()).crash();
+  }
+
+  /** Restarts a crashed node from its factory; it finds only its disk. Does nothing to a live node. */
+  public void restart(NodeId node) {
+    Actor process = process(node);
+    if (!process.isAlive()) {
+      startNode(process);
+    }
+  }
+
+  /** A stop-the-world stall: the node and its actors handle nothing until it ends. */
+  public void pause(NodeId node, long durationNanos) {
+    process(node).pauseUntil(nowNanos() + durationNanos);
+  }
+
+  public void kill(NodeId actorId) {
+    Actor actor = actor(actorId);
+    Check.argument(actorId.isActor(), "kill takes an actor, not a node: %s (use crash)", actorId);
+    if (actor.isAlive()) {
+      trace.record(nowNanos(), actor.name(), KILL, null, null);
+      actor.die();
+    }
+  }
+
+  void burst(int size) {
+    Check.state(burstListener != null, "a burst fault needs a workload: call onBurst first");
+    burstListener.accept(size);
+  }
+
+  void healAll() {
+    network.healAll();
+    for (SimClock clock : clocks.values()) {
+      clock.reset();
+    }
+    for (Actor actor : actors.values()) {
+      actor.unpause();
+    }
+    for (Actor node : nodes) {
+      restart(node.id());
+    }
+  }
+
+  // ---- inspecting ----
+
+  public boolean isUp(NodeId id) {
+    Actor actor = actors.get(id);
+    return actor != null && actor.isAlive();
+  }
+
+  /** The live behaviour of a node or actor, for tests to inspect; null while it is down. */
+  public <T extends Node> T node(NodeId id, Class<T> type) {
+    return type.cast(actor(id).behaviour());
+  }
+
+  public List<NodeId> nodes() {
+    List<NodeId> ids = new ArrayList<>(nodes.size());
+    for (Actor node : nodes) {
+      ids.add(node.id());
+    }
+    return ids;
+  }
+
+  public SimNetwork network() {
+    return network;
+  }
+
+  public NetworkStats networkStats() {
+    return network.stats();
+  }
+
+  public SimClock clock(NodeId node) {
+    return clocks.get(process(node).id());
+  }
+
+  public SimDisk disk(NodeId node) {
+    return disks.get(process(node).id());
+  }
+
+  public Trace trace() {
+    return trace;
+  }
+
+  /** The digest of every event traced so far: equal digests mean equal runs. */
+  public long digest() {
+    return trace.digest();
+  }
+
+  public long eventsDispatched() {
+    return scheduler.dispatched();
+  }
+
+  /** A driver-side random stream (workloads, test drivers): independent of the nodes' streams. */
+  public RandomSource random(String stream) {
+    return streams.stream("driver/" + stream);
+  }
+
+  public Map<String, String> buggifyReport() {
+    return buggify.report();
+  }
+
+  // ---- for the package ----
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  RandomStreams streams() {
+    return streams;
+  }
+
+  Buggify buggify() {
+    return buggify;
+  }
+
+  RandomSource faultRandom() {
+    return faultRandom;
+  }
+
+  SimClock clockOf(Actor process) {
+    return clocks.get(process.id());
+  }
+
+  SimDisk diskOf(Actor process) {
+    return disks.get(process.id());
+  }
+
+  void route(Actor source, NodeId targetId, Object message) {
+    Actor target = actor(targetId);
+    if (target.process == source.process) {
+      trace.record(nowNanos(), source.name(), SEND_LOCAL, target.name(), describe(message));
+      target.receiveLocal(source, message);
+    } else {
+      network.transmit(source, target, message);
+    }
+  }
+
+  NodeId spawn(Actor parent, String name, NodeFactory factory) {
+    NodeId id = parent.id().child(name);
+    Actor actor = actors.get(id);
+    if (actor == null) {
+      actor = register(id, parent, factory);
+      parent.children.add(actor);
+    }
+    Check.state(!actor.isAlive(), "actor %s is alive: kill it before spawning it again", id);
+    actor.start(factory);
+    return id;
+  }
+
+  static String describe(Object message) {
+    return message instanceof Traced ? ((Traced) message).traceDetail() : message.getClass().getSimpleName();
+  }
+
+  private Actor register(NodeId id, Actor parent, NodeFactory factory) {
+    Actor actor = new Actor(this, actors.size(), id, parent, factory);
+    actors.put(id, actor);
+    network.register(actor);
+    return actor;
+  }
+
+  private void startNode(Actor node) {
+    SimDisk disk = disks.get(node.id());
+    disk.attach((delayNanos, task) -> node.setTimer(delayNanos, task));
+    node.start(null);
+  }
+
+  private void startIfNeeded() {
+    if (!started) {
+      start();
+    }
+  }
+
+  private Actor actor(NodeId id) {
+    Actor actor = actors.get(id);
+    Check.argument(actor != null, "no node or actor named %s", id);
+    return actor;
+  }
+
+  private Actor process(NodeId id) {
+    return actor(id).process;
+  }
+
+  private void dispatchDriverEvent(int kind, long arg, Object payload) {
+    if (kind == DriverEvent.RUN) {
+      ((Runnable) payload).run();
+    } else {
+      apply((Fault) payload);
+    }
+  }
+
+  /** The kinds of events the simulation schedules for itself. */
+  private static final class DriverEvent {
+    static final int RUN = 1;
+    static final int FAULT = 2;
+  }
+}

@@ -1,0 +1,11 @@
+package io.detsim.sim.sched;
+
+/**
+ * Whatever an event is for: an actor's mailbox, the network, the fault applier.
+ *
+ * <p>An event is three fields rather than an object ({@code kind}, {@code arg}, {@code payload}) so
+ * that scheduling one allocates nothing: the kind says what the other two mean to this target.
+ */
+public interface EventTarget {
+  void dispatch(int kind, long arg, Object payload);
+}
