@@ -59,7 +59,7 @@ final class FaultApplier {
       simulation.clock(drift.node()).setDrift(drift.partsPerMillion());
     } else if (fault instanceof Fault.CorruptDisk) {
       Fault.CorruptDisk corrupt = (Fault.CorruptDisk) fault;
-      simulation.disk(corrupt.node()).corrupt(simulation.faultRandom());
+      simulation.corruptDisk(corrupt.node());
     } else if (fault instanceof Fault.Burst) {
       simulation.burst(((Fault.Burst) fault).size());
     } else if (fault instanceof Fault.HealAll) {

@@ -2,9 +2,9 @@ package io.detsim.sim;
 
 import io.detsim.sim.buggify.Buggify;
 import io.detsim.sim.clock.SimClock;
+import io.detsim.sim.disk.Corruption;
 import io.detsim.sim.disk.SimDisk;
 import io.detsim.sim.fault.Fault;
-import io.detsim.sim.fault.FaultSchedule;
 import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.net.NetworkStats;
 import io.detsim.sim.net.SimNetwork;
@@ -47,6 +47,7 @@ public final class Simulation {
   private static final Name KILL = new Name("kill");
   private static final Name SEND_LOCAL = new Name("send");
   private static final Name SIM = new Name("sim");
+  private static final Name CORRUPT = new Name("corrupt");
 
   private final long seed;
   private final SimOptions options;
@@ -156,11 +157,6 @@ public final class Simulation {
 
   // ---- faults ----
 
-  /** Schedules every entry of a fault schedule. */
-  public void schedule(FaultSchedule schedule) {
-    schedule(schedule.entries());
-  }
-
   public void schedule(List<ScheduledFault> entries) {
     for (ScheduledFault entry : entries) {
       scheduler.schedule(Math.max(entry.atNanos(), nowNanos()), driver, DriverEvent.FAULT, 0, entry.fault());
@@ -206,6 +202,13 @@ public final class Simulation {
       trace.record(nowNanos(), actor.name(), KILL, null, null);
       actor.die();
     }
+  }
+
+  /** A disk fault: corrupts a stored record of the node's disk, and says where in the trace. */
+  void corruptDisk(NodeId node) {
+    Actor process = process(node);
+    String where = disks.get(process.id()).corrupt(faultRandom).map(Corruption::traceDetail).orElse("nothing stored");
+    trace.record(nowNanos(), process.name(), CORRUPT, null, where);
   }
 
   void burst(int size) {
@@ -296,10 +299,6 @@ public final class Simulation {
 
   Buggify buggify() {
     return buggify;
-  }
-
-  RandomSource faultRandom() {
-    return faultRandom;
   }
 
   SimClock clockOf(Actor process) {

@@ -24,8 +24,9 @@ class RandomSourceTest {
     assertThat(SplitMix64.streamSeed(0x5eedL, "net")).isEqualTo(PINNED_STREAM_SEED);
   }
 
-  private static final long[] PINNED = {0L, 0L, 0L, 0L};
-  private static final long PINNED_STREAM_SEED = 0L;
+  private static final long[] PINNED = {
+    -1210358410065458316L, -2164664542880791269L, -2834165613409827270L, -466718552644551933L};
+  private static final long PINNED_STREAM_SEED = 2920950217546418284L;
 
   /** The reference xoshiro256** outputs for state {1, 2, 3, 4} (from the authors' C code). */
   @Test

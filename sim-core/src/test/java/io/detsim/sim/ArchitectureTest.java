@@ -1,0 +1,48 @@
+package io.detsim.sim;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** sim-core stands alone, and every class in it keeps the determinism rules. */
+class ArchitectureTest {
+  private static final JavaClasses SIM_CORE = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.detsim.sim");
+
+  @Test
+  void simCore_importsNothingOfTheModulesAboveIt() {
+    noClasses().that().resideInAPackage("io.detsim.sim..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.detsim.engine..", "io.detsim.properties..", "io.detsim.replay..")
+        .because("arrows point one way: replay -> properties -> engine -> sim-core")
+        .check(SIM_CORE);
+  }
+
+  @Test
+  void ports_dependOnNothingButThemselvesAndTheJdk() {
+    noClasses().that().resideInAPackage("io.detsim.sim.port..")
+        .should().dependOnClassesThat().resideInAPackage("io.detsim..")
+        .andShould().dependOnClassesThat().resideOutsideOfPackages("io.detsim.sim.port..", "java..")
+        .because("the ports are what the system under test sees; the simulator is behind them")
+        .allowEmptyShould(true)
+        .check(SIM_CORE);
+  }
+
+  @Test
+  void simCore_makesNoNondeterministicCalls() {
+    DeterminismRules.noNondeterministicCalls("io.detsim.sim..").check(SIM_CORE);
+  }
+
+  @Test
+  void simCore_usesNoNondeterministicTypes() {
+    DeterminismRules.noNondeterministicTypes("io.detsim.sim..").check(SIM_CORE);
+  }
+
+  @Test
+  void simCore_hasNoStaticMutableState() {
+    DeterminismRules.noStaticMutableState("io.detsim.sim..").check(SIM_CORE);
+  }
+}
