@@ -28,7 +28,7 @@ public final class Durations {
 
   private Durations() {}
 
-  /** The shortest exact text for {@code nanos}: {@code 1.25s}, {@code 300ms}, {@code -5s}, {@code 0s}. */
+  /** The canonical exact text for {@code nanos}, as described on this class: {@code 1.25s}, {@code 300ms}, {@code -5s}, {@code 0s}. */
   public static String format(long nanos) {
     if (nanos == 0) {
       return "0s";
