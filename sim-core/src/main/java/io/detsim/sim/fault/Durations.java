@@ -28,7 +28,7 @@ public final class Durations {
 
   private Durations() {}
 
-  /** The canonical exact text for {@code nanos}, as described on this class: {@code 1.25s}, {@code 300ms}, {@code -5s}, {@code 0s}. */
+  /** The canonical exact text for {@code nanos}: {@code 1.25s}, {@code 300ms}, {@code -5s}, {@code 0s}. */
   public static String format(long nanos) {
     if (nanos == 0) {
       return "0s";
@@ -108,7 +108,8 @@ public final class Durations {
           "expected a unit (ns, us, ms, s or m) after the number in '" + text + "', found "
               + (unitName.isEmpty() ? "none" : "'" + unitName + "'"));
     }
-    BigDecimal nanos = new BigDecimal(text.substring(numberStart, index)).multiply(BigDecimal.valueOf(UNIT_NANOS[unit]));
+    BigDecimal number = new BigDecimal(text.substring(numberStart, index));
+    BigDecimal nanos = number.multiply(BigDecimal.valueOf(UNIT_NANOS[unit]));
     return toLongNanos(negative ? nanos.negate() : nanos, text);
   }
 

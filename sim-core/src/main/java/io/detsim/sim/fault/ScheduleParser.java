@@ -97,7 +97,8 @@ final class ScheduleParser {
   private static long time(LineCursor cursor, Token token) {
     char first = token.text().charAt(0);
     if (first == '-') {
-      throw cursor.error(token, "expected a time at or after 0s (no fault strikes before the run), found " + token.quoted());
+      throw cursor.error(
+          token, "expected a time at or after 0s (no fault strikes before the run), found " + token.quoted());
     }
     if (first < '0' || first > '9') {
       throw cursor.error(token, "expected a time like 1.25s at the start of the line, found " + token.quoted());
@@ -119,7 +120,8 @@ final class ScheduleParser {
       case "loss" -> new Loss(ratio(cursor, "loss"));
       case "duplicate" -> new Duplicate(ratio(cursor, "duplicate"));
       case "reorder" -> new Reorder(ratio(cursor, "reorder"));
-      case "clock-offset" -> new ClockOffset(node(cursor, "clock-offset"), signedDuration(cursor, "an offset like -5s"));
+      case "clock-offset" ->
+          new ClockOffset(node(cursor, "clock-offset"), signedDuration(cursor, "an offset like -5s"));
       case "clock-jump" -> new ClockJump(node(cursor, "clock-jump"), signedDuration(cursor, "a jump like +2s"));
       case "clock-drift" -> new ClockDrift(node(cursor, "clock-drift"), drift(cursor));
       case "corrupt-disk" -> new CorruptDisk(node(cursor, "corrupt-disk"));

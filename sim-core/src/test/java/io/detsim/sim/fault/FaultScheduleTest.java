@@ -143,7 +143,8 @@ class FaultScheduleTest {
   @Test
   void equals_comparesContent() {
     FaultSchedule one = FaultSchedule.builder().at(SECOND, new Crash(SERVER)).at(SECOND, new Heal()).build();
-    FaultSchedule same = FaultSchedule.builder().at(SECOND, new Crash(NodeId.of("server"))).at(SECOND, new Heal()).build();
+    FaultSchedule same =
+        FaultSchedule.builder().at(SECOND, new Crash(NodeId.of("server"))).at(SECOND, new Heal()).build();
     FaultSchedule reordered = FaultSchedule.builder().at(SECOND, new Heal()).at(SECOND, new Crash(SERVER)).build();
 
     assertThat(one).isEqualTo(same).hasSameHashCodeAs(same);

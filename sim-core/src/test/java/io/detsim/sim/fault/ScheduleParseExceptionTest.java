@@ -104,7 +104,8 @@ class ScheduleParseExceptionTest {
 
   @Test
   void partition_needsDisjointNonEmptySides() {
-    assertError("1s partition a,b | b", 1, 20, "expected each node on one side of the partition only, found 'b' on both");
+    assertError("1s partition a,b | b", 1, 20,
+        "expected each node on one side of the partition only, found 'b' on both");
     assertError("1s partition a b", 1, 16,
         "expected '|' (both ways) or '->' (one way) after the first side, found 'b'");
   }
