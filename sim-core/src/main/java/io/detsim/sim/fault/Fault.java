@@ -95,7 +95,8 @@ public sealed interface Fault {
   /** Sets the node's clock drift, in parts per million of elapsed time (negative: slow). */
   record ClockDrift(NodeId node, long partsPerMillion) implements Fault {
     public ClockDrift {
-      if (Math.abs(partsPerMillion) > 1_000_000) {
+      // Not Math.abs: it returns Long.MIN_VALUE for Long.MIN_VALUE, which would pass the check.
+      if (partsPerMillion < -1_000_000 || partsPerMillion > 1_000_000) {
         throw new IllegalArgumentException("drift beyond +/-1,000,000 ppm: " + partsPerMillion);
       }
     }
