@@ -5,6 +5,7 @@ import io.detsim.sim.clock.SimClock;
 import io.detsim.sim.disk.Corruption;
 import io.detsim.sim.disk.SimDisk;
 import io.detsim.sim.fault.Fault;
+import io.detsim.sim.fault.FaultSchedule;
 import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.net.NetworkStats;
 import io.detsim.sim.net.SimNetwork;
@@ -157,6 +158,11 @@ public final class Simulation {
 
   // ---- faults ----
 
+  /** Schedules every entry of a fault schedule. */
+  public void schedule(FaultSchedule schedule) {
+    schedule(schedule.entries());
+  }
+
   public void schedule(List<ScheduledFault> entries) {
     for (ScheduledFault entry : entries) {
       scheduler.schedule(Math.max(entry.atNanos(), nowNanos()), driver, DriverEvent.FAULT, 0, entry.fault());
@@ -165,7 +171,7 @@ public final class Simulation {
 
   /** Applies a fault now. Every fault goes through here, scheduled or not. */
   public void apply(Fault fault) {
-    trace.record(nowNanos(), SIM, FAULT, null, fault.toString());
+    trace.record(nowNanos(), SIM, FAULT, null, FaultSchedule.describe(fault));
     faults.apply(fault);
   }
 

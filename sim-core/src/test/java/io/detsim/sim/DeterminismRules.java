@@ -121,17 +121,41 @@ public final class DeterminismRules {
     return new ArchCondition<>("be final constants of immutable types") {
       @Override
       public void check(JavaField field, ConditionEvents events) {
-        boolean isFinal = field.getModifiers().contains(JavaModifier.FINAL);
-        String type = field.getRawType().getName();
-        boolean mutableType = field.getRawType().isArray()
-            || type.startsWith("java.util.concurrent.atomic.")
-            || (type.startsWith("java.util.") && !type.equals("java.util.regex.Pattern") && !type.startsWith("java.util.function."));
-        boolean synthetic = field.getName().startsWith("$") || field.getName().equals("ENUM$VALUES");
-        if (!synthetic && (!isFinal || mutableType) && !field.getOwner().isEnum()) {
-          events.add(SimpleConditionEvent.violated(field,
-              field.getFullName() + " is static " + (isFinal ? "of mutable type " + type : "and not final")));
+        if (field.getName().startsWith("$") || field.getOwner().isEnum()) {
+          return; // compiler-made fields ($VALUES, switch maps)
+        }
+        String problem = staticStateProblem(field);
+        if (problem != null) {
+          events.add(SimpleConditionEvent.violated(field, field.getFullName() + " " + problem));
         }
       }
     };
   }
+
+  /**
+   * Why a static field is shared mutable state, or null. A private final array is allowed as a
+   * constant table (nothing outside the class can write it); interface-typed collection constants
+   * are expected to hold {@code List.of} and the like.
+   */
+  private static String staticStateProblem(JavaField field) {
+    if (!field.getModifiers().contains(JavaModifier.FINAL)) {
+      return "is static and not final";
+    }
+    JavaClass type = field.getRawType();
+    if (type.isArray() && !field.getModifiers().contains(JavaModifier.PRIVATE)) {
+      return "is a static array that other classes can write";
+    }
+    String name = type.getName();
+    if (name.startsWith("java.util.concurrent.atomic.")) {
+      return "is a static atomic: shared mutable state";
+    }
+    if (name.startsWith("java.util.") && !type.isInterface() && MUTABLE_COLLECTIONS.contains(type.getSimpleName())) {
+      return "is a static " + type.getSimpleName() + ": shared mutable state";
+    }
+    return null;
+  }
+
+  private static final Set<String> MUTABLE_COLLECTIONS = Set.of(
+      "ArrayList", "LinkedList", "ArrayDeque", "HashMap", "LinkedHashMap", "TreeMap", "HashSet",
+      "LinkedHashSet", "TreeSet", "EnumMap", "BitSet", "PriorityQueue", "Vector", "Stack");
 }

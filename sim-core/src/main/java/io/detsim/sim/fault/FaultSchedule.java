@@ -76,6 +76,11 @@ public final class FaultSchedule {
     return new FaultSchedule(Collections.unmodifiableList(sorted));
   }
 
+  /** One fault in the words of the text form ({@code crash server}): for traces and reports. */
+  public static String describe(Fault fault) {
+    return SchedulePrinter.words(fault);
+  }
+
   /** The schedule with no faults. */
   public static FaultSchedule empty() {
     return EMPTY;

@@ -22,6 +22,7 @@ import io.detsim.sim.fault.LineCursor.Token;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -146,7 +147,7 @@ final class ScheduleParser {
   }
 
   private static Partition partition(LineCursor cursor) {
-    SortedSet<NodeId> side = nodeSet(cursor, "partition", Set.of());
+    SortedSet<NodeId> side = nodeSet(cursor, "partition", Collections.emptySortedSet());
     Token between = cursor.next("'|' (both ways) or '->' (one way) after the first side");
     boolean oneWay = between.text().equals("->");
     if (!oneWay && !between.text().equals("|")) {
