@@ -3,91 +3,120 @@ package io.detsim.sim.sched;
 import java.util.Arrays;
 
 /**
- * The pending events, ordered by (time, order): an indexed 4-ary min-heap over primitive arrays.
+ * The pending events, ordered by (time, order): a radix heap [1] over primitive arrays.
  *
- * <p>Why not {@code PriorityQueue<Event>}: that allocates an event object per schedule and chases a
- * pointer per comparison. Here an event lives in a slot of parallel arrays (recycled through a free
- * list), and the heap holds the slot numbers with their two keys inline, so a sift compares longs
- * in one array and moves three values. A 4-ary heap is shallower than a binary one, and its four
- * children share a cache line or two. Each slot knows its heap position, so cancelling a timer is a
- * removal in O(log n), and {@link #size()} is exact (no tombstones).
+ * <p>A simulation's queue is monotone: nothing is scheduled before the time of the event last
+ * taken out. A radix heap exploits that. An event goes into bucket {@code b}, the position of the
+ * highest bit in which its time differs from the last time taken out (bucket 0: the same time), by
+ * one array append. Taking out the earliest event reads bucket 0; when that is empty, the lowest
+ * non-empty bucket is scanned once for its earliest time, which becomes the new last time, and its
+ * events are redistributed to strictly lower buckets. Every event moves down at most 64 times, and
+ * in practice a few; each move is a sequential scan, so the work stays in cache where a binary
+ * heap of 100,000 events takes a cache miss per level. Events at the same instant (bucket 0) wait
+ * in a small binary heap on their order key, so ties come out exactly as in a sorted queue.
  *
- * <p>A handle names a slot and that slot's generation, so a stale handle (the event already ran, its
- * slot now reused) is recognised and cancels nothing.
+ * <p>An event lives in a slot of parallel arrays (no object per event), recycled last-in first-out
+ * so the slot a dispatch frees is the one the next schedule fills, still in cache. Cancellation is
+ * lazy: a cancelled event stays where it is, marked, and is dropped when a scan or the bucket-0 heap
+ * reaches it. A handle names a slot and that slot's generation, so a stale handle cancels nothing.
+ *
+ * <p>[1] R. Ahuja, K. Mehlhorn, J. Orlin, R. Tarjan, "Faster algorithms for the shortest path
+ * problem", JACM 1990.
  */
 final class EventQueue {
-  private static final int ARITY_SHIFT = 2; // 4 children per node
+  private static final byte FREE = 0;
+  private static final byte PENDING = 1;
+  private static final byte CANCELLED = 2;
+  private static final int BUCKETS = 65;
 
-  // The heap, in heap order: keys inline, slot numbers beside them.
-  private long[] heapTime;
-  private long[] heapOrder;
-  private int[] heapSlot;
-  private int size;
+  // Buckets 1..64 as growable slot arrays; bit b-1 of nonEmpty says bucket b has entries.
+  private final int[][] buckets = new int[BUCKETS][];
+  private final int[] bucketSizes = new int[BUCKETS];
+  private long nonEmpty;
+  // Bucket 0: the events at lastTime, a binary heap on their order key.
+  private int[] sameTime = new int[64];
+  private int sameTimeSize;
+  private long lastTime; // the radix base: no stored event is earlier
+  private long lastPopped;
+  private int stored; // events anywhere in the structure, cancelled ones included
+  private int cancelled;
 
-  // The slots, in slot order.
+  private long[] times;
+  private long[] orders;
   private EventTarget[] targets;
   private int[] kinds;
   private long[] args;
   private Object[] payloads;
-  private int[] positions; // heap index of the slot's event, -1 when free
   private int[] generations;
+  private byte[] states;
   private int[] freeSlots;
   private int freeCount;
   private int slotCount;
 
   EventQueue(int initialCapacity) {
     int capacity = Math.max(16, initialCapacity);
-    heapTime = new long[capacity];
-    heapOrder = new long[capacity];
-    heapSlot = new int[capacity];
+    times = new long[capacity];
+    orders = new long[capacity];
     targets = new EventTarget[capacity];
     kinds = new int[capacity];
     args = new long[capacity];
     payloads = new Object[capacity];
-    positions = new int[capacity];
     generations = new int[capacity];
+    states = new byte[capacity];
     freeSlots = new int[capacity];
+    for (int b = 1; b < BUCKETS; b++) {
+      buckets[b] = new int[16];
+    }
   }
 
+  /** Pending events, cancelled ones excluded. */
   int size() {
-    return size;
+    return stored - cancelled;
   }
 
   boolean isEmpty() {
-    return size == 0;
+    return stored == cancelled;
   }
 
-  /** Adds an event; returns its handle. */
+  /**
+   * Adds an event at {@code time}, which must not precede the last time taken out by
+   * {@link #popSlot}; returns its handle.
+   */
   long push(long time, long order, EventTarget target, int kind, long arg, Object payload) {
+    if (time < lastPopped) {
+      throw new IllegalArgumentException("a monotone queue cannot take time " + time + " after " + lastPopped);
+    }
+    if (time < lastTime) {
+      rebase(time);
+    }
     int slot = allocateSlot();
+    times[slot] = time;
+    orders[slot] = order;
     targets[slot] = target;
     kinds[slot] = kind;
     args[slot] = arg;
     payloads[slot] = payload;
-    if (size == heapTime.length) {
-      growHeap();
-    }
-    siftUp(size++, time, order, slot);
+    states[slot] = PENDING;
+    stored++;
+    place(slot, time);
     return ((long) generations[slot] << 32) | slot;
   }
 
-  /** Time of the earliest event; only when not empty. */
+  /** Time of the earliest pending event; only when not empty. */
   long peekTime() {
-    return heapTime[0];
+    fillSameTime();
+    return lastTime;
   }
 
   /**
-   * Removes the earliest event and returns its slot; read it with the accessors, then
-   * {@link #release} it. The slot is not reused before release.
+   * Removes the earliest pending event and returns its slot; read it with the accessors, then
+   * {@link #release} it. Only when not empty.
    */
   int popSlot() {
-    int slot = heapSlot[0];
-    positions[slot] = -1;
-    int last = --size;
-    if (last > 0) {
-      siftDown(0, heapTime[last], heapOrder[last], heapSlot[last]);
-    }
-    return slot;
+    fillSameTime();
+    stored--;
+    lastPopped = lastTime;
+    return removeSameTimeTop();
   }
 
   EventTarget target(int slot) {
@@ -114,80 +143,158 @@ final class EventQueue {
   void release(int slot) {
     targets[slot] = null;
     payloads[slot] = null;
+    states[slot] = FREE;
     generations[slot]++;
     freeSlots[freeCount++] = slot;
   }
 
-  /** Removes the event with this handle if it is still pending. */
+  /** Cancels the event with this handle if it is still pending. */
   boolean cancel(long handle) {
     int slot = (int) handle;
-    if (slot < 0 || slot >= slotCount || generations[slot] != (int) (handle >>> 32)) {
+    if (slot < 0 || slot >= slotCount || generations[slot] != (int) (handle >>> 32) || states[slot] != PENDING) {
       return false;
     }
-    int position = positions[slot];
-    if (position < 0) {
-      return false;
-    }
-    positions[slot] = -1;
-    int last = --size;
-    if (position != last) {
-      long time = heapTime[last];
-      long order = heapOrder[last];
-      int movedSlot = heapSlot[last];
-      if (before(time, order, heapTime[position], heapOrder[position])) {
-        siftUp(position, time, order, movedSlot);
-      } else {
-        siftDown(position, time, order, movedSlot);
-      }
-    }
-    release(slot);
+    states[slot] = CANCELLED;
+    payloads[slot] = null; // let the task go now, not when its time comes
+    targets[slot] = null;
+    cancelled++;
     return true;
   }
 
-  private static boolean before(long time, long order, long otherTime, long otherOrder) {
-    return time < otherTime || (time == otherTime && order < otherOrder);
+  // ---- buckets ----
+
+  private void place(int slot, long time) {
+    if (time == lastTime) {
+      pushSameTime(slot);
+      return;
+    }
+    int bucket = 64 - Long.numberOfLeadingZeros(time ^ lastTime);
+    int size = bucketSizes[bucket];
+    int[] entries = buckets[bucket];
+    if (size == entries.length) {
+      entries = Arrays.copyOf(entries, size * 2);
+      buckets[bucket] = entries;
+    }
+    entries[size] = slot;
+    bucketSizes[bucket] = size + 1;
+    nonEmpty |= 1L << (bucket - 1);
   }
 
-  private void siftUp(int index, long time, long order, int slot) {
+  /** Makes bucket 0 hold the earliest pending events, dropping cancelled ones on the way. */
+  private void fillSameTime() {
+    while (true) {
+      while (sameTimeSize > 0 && states[sameTime[0]] == CANCELLED) {
+        stored--;
+        cancelled--;
+        release(removeSameTimeTop());
+      }
+      if (sameTimeSize > 0 || nonEmpty == 0) {
+        return;
+      }
+      redistributeLowestBucket();
+    }
+  }
+
+  private void redistributeLowestBucket() {
+    int bucket = Long.numberOfTrailingZeros(nonEmpty) + 1;
+    int[] entries = buckets[bucket];
+    int size = bucketSizes[bucket];
+    bucketSizes[bucket] = 0;
+    nonEmpty &= ~(1L << (bucket - 1));
+    boolean anyLive = false; // not a sentinel time: an event may sit at Long.MAX_VALUE ("never")
+    long earliest = Long.MAX_VALUE;
+    for (int i = 0; i < size; i++) {
+      int slot = entries[i];
+      if (states[slot] != CANCELLED && times[slot] <= earliest) {
+        earliest = times[slot];
+        anyLive = true;
+      }
+    }
+    if (anyLive) {
+      lastTime = earliest;
+    }
+    for (int i = 0; i < size; i++) {
+      int slot = entries[i];
+      if (states[slot] == CANCELLED) {
+        stored--;
+        cancelled--;
+        release(slot);
+      } else {
+        place(slot, times[slot]); // lands in a lower bucket: its highest differing bit is lower now
+      }
+    }
+  }
+
+  /**
+   * Moves the base back to {@code time}, earlier than every stored event. A peek moves the base to
+   * the next event even when the scheduler then stops short of it (a run ends at a deadline), so a
+   * driver scheduling between two runs may land before it. Rare, so a rebuild is fine.
+   */
+  private void rebase(long time) {
+    int[] all = new int[stored];
+    int count = 0;
+    for (int i = 0; i < sameTimeSize; i++) {
+      all[count++] = sameTime[i];
+    }
+    sameTimeSize = 0;
+    for (int bucket = 1; bucket < BUCKETS; bucket++) {
+      for (int i = 0; i < bucketSizes[bucket]; i++) {
+        all[count++] = buckets[bucket][i];
+      }
+      bucketSizes[bucket] = 0;
+    }
+    nonEmpty = 0;
+    lastTime = time;
+    for (int i = 0; i < count; i++) {
+      place(all[i], times[all[i]]);
+    }
+  }
+
+  // ---- bucket 0: a binary heap on the order key ----
+
+  private void pushSameTime(int slot) {
+    if (sameTimeSize == sameTime.length) {
+      sameTime = Arrays.copyOf(sameTime, sameTimeSize * 2);
+    }
+    long order = orders[slot];
+    int index = sameTimeSize++;
     while (index > 0) {
-      int parent = (index - 1) >>> ARITY_SHIFT;
-      if (!before(time, order, heapTime[parent], heapOrder[parent])) {
+      int parent = (index - 1) >>> 1;
+      if (orders[sameTime[parent]] <= order) {
         break;
       }
-      place(index, heapTime[parent], heapOrder[parent], heapSlot[parent]);
+      sameTime[index] = sameTime[parent];
       index = parent;
     }
-    place(index, time, order, slot);
+    sameTime[index] = slot;
   }
 
-  private void siftDown(int index, long time, long order, int slot) {
-    while (true) {
-      int firstChild = (index << ARITY_SHIFT) + 1;
-      if (firstChild >= size) {
-        break;
-      }
-      int best = firstChild;
-      int end = Math.min(firstChild + 4, size);
-      for (int child = firstChild + 1; child < end; child++) {
-        if (before(heapTime[child], heapOrder[child], heapTime[best], heapOrder[best])) {
-          best = child;
+  private int removeSameTimeTop() {
+    int top = sameTime[0];
+    int last = sameTime[--sameTimeSize];
+    if (sameTimeSize > 0) {
+      long order = orders[last];
+      int index = 0;
+      while (true) {
+        int child = 2 * index + 1;
+        if (child >= sameTimeSize) {
+          break;
         }
+        if (child + 1 < sameTimeSize && orders[sameTime[child + 1]] < orders[sameTime[child]]) {
+          child++;
+        }
+        if (orders[sameTime[child]] >= order) {
+          break;
+        }
+        sameTime[index] = sameTime[child];
+        index = child;
       }
-      if (!before(heapTime[best], heapOrder[best], time, order)) {
-        break;
-      }
-      place(index, heapTime[best], heapOrder[best], heapSlot[best]);
-      index = best;
+      sameTime[index] = last;
     }
-    place(index, time, order, slot);
+    return top;
   }
 
-  private void place(int index, long time, long order, int slot) {
-    heapTime[index] = time;
-    heapOrder[index] = order;
-    heapSlot[index] = slot;
-    positions[slot] = index;
-  }
+  // ---- slots ----
 
   private int allocateSlot() {
     if (freeCount > 0) {
@@ -199,21 +306,16 @@ final class EventQueue {
     return slotCount++;
   }
 
-  private void growHeap() {
-    int capacity = heapTime.length * 2;
-    heapTime = Arrays.copyOf(heapTime, capacity);
-    heapOrder = Arrays.copyOf(heapOrder, capacity);
-    heapSlot = Arrays.copyOf(heapSlot, capacity);
-  }
-
   private void growSlots() {
     int capacity = targets.length * 2;
+    times = Arrays.copyOf(times, capacity);
+    orders = Arrays.copyOf(orders, capacity);
     targets = Arrays.copyOf(targets, capacity);
     kinds = Arrays.copyOf(kinds, capacity);
     args = Arrays.copyOf(args, capacity);
     payloads = Arrays.copyOf(payloads, capacity);
-    positions = Arrays.copyOf(positions, capacity);
     generations = Arrays.copyOf(generations, capacity);
+    states = Arrays.copyOf(states, capacity);
     freeSlots = Arrays.copyOf(freeSlots, capacity);
   }
 }

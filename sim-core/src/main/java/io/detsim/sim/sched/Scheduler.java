@@ -67,8 +67,13 @@ public final class Scheduler {
 
   /** Schedules an event at an absolute virtual time, now or later; returns a handle for {@link #cancel}. */
   public long schedule(long atNanos, EventTarget target, int kind, long arg, Object payload) {
-    Check.argument(atNanos >= nowNanos, "cannot schedule in the past: %d < now %d", atNanos, nowNanos);
-    Check.state(sequence < SEQUENCE_LIMIT, "more than 2^40 events in one run");
+    // Plain ifs, not Check: its varargs would box two longs on every event.
+    if (atNanos < nowNanos) {
+      throw new IllegalArgumentException("cannot schedule in the past: " + atNanos + " < now " + nowNanos);
+    }
+    if (sequence >= SEQUENCE_LIMIT) {
+      throw new IllegalStateException("more than 2^40 events in one run");
+    }
     long tie = tieBreaks == null ? 0 : tieBreaks.nextLong() >>> (64 - TIE_BITS);
     long order = (tie << SEQUENCE_BITS) | sequence++;
     return queue.push(atNanos, order, target, kind, arg, payload);
@@ -76,7 +81,9 @@ public final class Scheduler {
 
   /** Schedules an event {@code delayNanos} from now (saturating, so "never" stays far away). */
   public long scheduleAfter(long delayNanos, EventTarget target, int kind, long arg, Object payload) {
-    Check.argument(delayNanos >= 0, "negative delay: %d", delayNanos);
+    if (delayNanos < 0) {
+      throw new IllegalArgumentException("negative delay: " + delayNanos);
+    }
     long at = nowNanos + delayNanos;
     return schedule(at < nowNanos ? Long.MAX_VALUE : at, target, kind, arg, payload);
   }
