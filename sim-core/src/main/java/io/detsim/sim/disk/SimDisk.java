@@ -1,0 +1,174 @@
+package io.detsim.sim.disk;
+
+import io.detsim.sim.port.Disk;
+import io.detsim.sim.port.DiskFile;
+import io.detsim.sim.port.RandomSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A node's simulated disk: flat named files in memory that outlive the node's crashes.
+ *
+ * <p><b>Model.</b> Each file has durable content and an ordered list of unsynced operations (write,
+ * append, truncate) that reads already see. A {@link DiskFile#sync} covers the operations issued
+ * before it and completes after a latency drawn from {@link DiskOptions}, on the node's handler
+ * through the {@link SyncTimer} of the current incarnation; then they are durable and the callback
+ * runs. Syncs of one file complete in the order they were issued. Creating a file (by {@link #open}),
+ * {@link #rename} and {@link #delete} are atomic and durable at once: directory entries are not
+ * where this model puts its faults.
+ *
+ * <p><b>Fault model.</b> {@link #crash()} loses every unsynced operation of every file, and every
+ * pending sync with its callback; with {@link DiskOptions#tornWriteRatio()}, a file's last unsynced
+ * write instead leaves a random strict prefix of itself behind (a torn write), never more bytes and
+ * never other bytes. Synced data survives a crash, with one exception that real disks share: a torn
+ * overwrite changes the synced bytes it covers, so data that must survive is never rewritten in
+ * place (append-only files such as logs never lose a synced byte). {@link #corrupt} is a separate
+ * disk fault: it flips bits of one byte of durable content, and only checksums above the disk can
+ * notice. Recovery stays possible because every fault either removes an unsynced suffix of a log,
+ * which a checksummed log can detect and cut, or is a corruption the caller asked for explicitly.
+ *
+ * <p>Out of scope: lost directory entries, misdirected writes, latent sector errors on read,
+ * unsynced writes that survive a crash because the OS flushed them early, I/O errors.
+ *
+ * <p>Deterministic: files in a {@link TreeMap}, every random decision from the given stream, no
+ * clock and no threads. Not thread-safe: a node's handlers run one at a time.
+ */
+public final class SimDisk implements Disk {
+  private final DiskOptions options;
+  private final RandomSource random;
+  private final TreeMap<String, SimDiskFile> files = new TreeMap<>();
+  private SyncTimer timer;
+  private long epoch;
+  private long bytesWritten;
+  private long syncs;
+  private long crashes;
+  private long tornWrites;
+  private long corruptions;
+
+  public SimDisk(DiskOptions options, RandomSource random) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** Called at every (re)start of the node: sync completions go through this incarnation's timers. */
+  public void attach(SyncTimer timer) {
+    this.timer = Objects.requireNonNull(timer, "timer");
+  }
+
+  public DiskOptions options() {
+    return options;
+  }
+
+  @Override
+  public DiskFile open(String name) {
+    requireValidName(name);
+    return files.computeIfAbsent(name, key -> new SimDiskFile(this, key));
+  }
+
+  @Override
+  public boolean exists(String name) {
+    return files.containsKey(name);
+  }
+
+  @Override
+  public List<String> list() {
+    return List.copyOf(files.keySet());
+  }
+
+  @Override
+  public void delete(String name) {
+    files.remove(name); // open handles keep the unlinked inode, as on POSIX
+  }
+
+  @Override
+  public void rename(String source, String target) {
+    requireValidName(target);
+    SimDiskFile file = files.get(source);
+    if (file == null) {
+      throw new IllegalArgumentException("rename of a missing file: " + source);
+    }
+    if (source.equals(target)) {
+      return;
+    }
+    files.remove(source);
+    files.put(target, file); // replaces the old target in one step: no moment without either
+    file.rename(target);
+  }
+
+  /**
+   * The node crashed: unsynced operations are lost or torn (see the class comment), pending syncs
+   * never complete, and sync needs a fresh {@link #attach} from the restarted node.
+   */
+  public void crash() {
+    epoch++;
+    crashes++;
+    timer = null;
+    for (SimDiskFile file : files.values()) {
+      if (file.crash(random, options.tornWriteRatio())) {
+        tornWrites++;
+      }
+    }
+  }
+
+  /**
+   * A disk fault: flips one to eight bits of one byte, at a random offset of the durable content of
+   * a random non-empty file, all drawn from {@code faultRandom}. Empty if no file has durable content.
+   */
+  public Optional<Corruption> corrupt(RandomSource faultRandom) {
+    List<Map.Entry<String, SimDiskFile>> candidates = new ArrayList<>();
+    for (Map.Entry<String, SimDiskFile> entry : files.entrySet()) {
+      if (entry.getValue().durableSize() > 0) {
+        candidates.add(entry);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    Map.Entry<String, SimDiskFile> chosen = candidates.get(faultRandom.nextInt(candidates.size()));
+    long offset = faultRandom.nextLong(chosen.getValue().durableSize());
+    int mask = 1 + faultRandom.nextInt(255);
+    chosen.getValue().corrupt(offset, mask);
+    corruptions++;
+    return Optional.of(new Corruption(chosen.getKey(), offset, mask));
+  }
+
+  public DiskStats stats() {
+    return new DiskStats(bytesWritten, syncs, crashes, tornWrites, corruptions);
+  }
+
+  long epoch() {
+    return epoch;
+  }
+
+  void requireAttached() {
+    if (timer == null) {
+      throw new IllegalStateException("sync on a disk with no SyncTimer: attach one at each node start");
+    }
+  }
+
+  void schedule(long delayNanos, Runnable task) {
+    timer.schedule(delayNanos, task);
+  }
+
+  long drawSyncLatencyNanos() {
+    return random.nextLong(options.syncLatencyMinNanos(), options.syncLatencyMaxNanos());
+  }
+
+  void countBytesWritten(long count) {
+    bytesWritten += count;
+  }
+
+  void countSync() {
+    syncs++;
+  }
+
+  private static void requireValidName(String name) {
+    if (name == null || name.isEmpty() || name.indexOf('/') >= 0) {
+      throw new IllegalArgumentException("a file name is flat and non-empty: '" + name + "'");
+    }
+  }
+}
