@@ -174,7 +174,7 @@ public final class WriteAheadLog {
       }
     }
     if (dirty.isEmpty()) {
-      done.run(); // only when a snapshot made the records durable meanwhile
+      done.run(); // every byte was covered by an earlier round, and rounds run one at a time
       return;
     }
     int[] remaining = {dirty.size()};
