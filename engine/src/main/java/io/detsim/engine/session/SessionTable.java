@@ -137,10 +137,14 @@ public final class SessionTable {
   /**
    * Records that the admitted observation {@code seq} is durable; they become durable in sequence
    * order. Returns true when this drained a closing session, which is now CLOSED: the server then
-   * tells the client.
+   * tells the client. A session closed and since forgotten (see {@link #expireIdle}) has nothing
+   * left to record: that is a late sync, not a bug, so it returns false.
    */
   public boolean markDurable(SessionId id, long seq) {
-    Session session = existing(id);
+    Session session = sessions.get(id);
+    if (session == null) {
+      return false;
+    }
     Check.that(seq == session.durableSeq + 1 && seq <= session.admittedSeq,
         "%s#%d durable out of order (durable %d, admitted %d)", id, seq, session.durableSeq, session.admittedSeq);
     session.durableSeq = seq;
@@ -193,9 +197,9 @@ public final class SessionTable {
 
   /**
    * Expires sessions idle for the timeout or longer and returns them, in table order. A session
-   * with observations in flight is not idle: the server is still working for it. Closed sessions
-   * idle that long are forgotten (their clients were told CLOSED); expired ones are kept, so they
-   * can resume.
+   * with observations in flight does not expire: the server is still working for it. Closed
+   * sessions idle that long are forgotten (their clients were told CLOSED), in flight or not;
+   * expired ones are kept, so they can resume.
    */
   public List<SessionId> expireIdle(long nowNanos) {
     List<SessionId> expired = new ArrayList<>();
@@ -208,12 +212,13 @@ public final class SessionTable {
       }
       // unsigned: now >= last here, so the difference is exact even where a signed one overflows
       boolean idle = Long.compareUnsigned(nowNanos - session.lastActivityNanos, idleTimeoutNanos) >= 0;
-      if (!idle || session.hasInFlight()) {
+      if (!idle) {
         continue;
       }
       if (session.state == SessionState.CLOSED) {
-        each.remove();
-      } else if (session.state == SessionState.ACTIVE || session.state == SessionState.PAUSED) {
+        each.remove(); // even with observations in flight: closed without drain, they may never end
+      } else if (!session.hasInFlight()
+          && (session.state == SessionState.ACTIVE || session.state == SessionState.PAUSED)) {
         session.state = SessionState.EXPIRED;
         expired.add(session.id);
       }

@@ -98,6 +98,17 @@ class SessionExpiryTest {
   }
 
   @Test
+  void expireIdle_forgetsASessionClosedWithoutDrainEvenWithObservationsInFlight() {
+    SessionId id = table.open(SPACE, 0);
+    table.onObservation(id, 1, 0);
+    table.admit(id, 1);
+    table.onClose(id, false, 0); // the server refuses what was queued: it never becomes durable
+    assertThat(table.expireIdle(TIMEOUT)).isEmpty();
+    assertThat(table.find(id)).isEmpty();
+    assertThat(table.markDurable(id, 1)).isFalse(); // a late sync for a forgotten session
+  }
+
+  @Test
   void backwardClockStep_expiresNothingAndRecountsFromTheStep() {
     List<SessionId> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
