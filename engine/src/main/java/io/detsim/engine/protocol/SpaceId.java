@@ -31,7 +31,8 @@ public record SpaceId(String value) implements Comparable<SpaceId> {
       return Optional.of("space id is missing");
     }
     if (text.length() < LENGTH_MIN || text.length() > LENGTH_MAX) {
-      return Optional.of("space id must have " + LENGTH_MIN + " to " + LENGTH_MAX + " characters, has " + text.length());
+      return Optional.of(
+          "space id must have " + LENGTH_MIN + " to " + LENGTH_MAX + " characters, has " + text.length());
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

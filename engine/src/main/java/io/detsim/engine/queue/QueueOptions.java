@@ -37,7 +37,8 @@ public record QueueOptions(
     }
     long laneSum = (long) highCapacity + normalCapacity + lowCapacity;
     if (totalCapacity < 1 || totalCapacity > laneSum) {
-      throw new IllegalArgumentException("total capacity must be in [1, sum of lanes = " + laneSum + "]: " + totalCapacity);
+      throw new IllegalArgumentException(
+          "total capacity must be in [1, sum of lanes = " + laneSum + "]: " + totalCapacity);
     }
     if (lowPromotionNanos < 0) {
       throw new IllegalArgumentException("LOW promotion wait must not be negative: " + lowPromotionNanos);

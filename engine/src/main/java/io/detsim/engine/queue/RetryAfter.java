@@ -16,7 +16,8 @@ final class RetryAfter {
   static long nanos(int depth, long dequeued, long windowNanos, long idleNanos, long maxNanos) {
     // Under one item a second: dequeued < window / 1 s, which for an integer count is the same as
     // dequeued < ceil(window / 1 s).
-    long secondsCeiling = windowNanos / QueueOptions.SECOND_NANOS + (windowNanos % QueueOptions.SECOND_NANOS == 0 ? 0 : 1);
+    long secondsCeiling =
+        windowNanos / QueueOptions.SECOND_NANOS + (windowNanos % QueueOptions.SECOND_NANOS == 0 ? 0 : 1);
     if (dequeued < secondsCeiling) {
       return idleNanos;
     }
