@@ -1,0 +1,168 @@
+package io.detsim.engine.queue;
+
+import io.detsim.engine.protocol.Priority;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The admission queue between sessions and workers: three bounded FIFO lanes (HIGH, NORMAL, LOW),
+ * served in strict priority, with admission control on the whole queue's pressure.
+ *
+ * <p><b>Admission.</b> An offer is refused with OVER_CAPACITY and a retry-after when the queue is
+ * OVERLOADED (pressure at least 0.95) or the item's lane is full; otherwise it is admitted. Nothing
+ * is ever dropped: every offer gets one of these answers (the FULL_LANE_DROPS_SILENTLY mutant
+ * breaks exactly this). Since an offer is refused from 95 % on, depth never exceeds the total
+ * capacity (guarantee 8); every operation checks it.
+ *
+ * <p><b>Serving order.</b> HIGH first, then NORMAL, then LOW. A LOW item that has waited at least
+ * the promotion bound is served like a NORMAL item that arrived when it did: before every NORMAL
+ * item younger than it. So under a steady NORMAL stream a LOW item waits at most the longer of the
+ * bound and the time to serve the NORMAL backlog ahead of it at its arrival: it cannot starve. A
+ * steady HIGH stream still starves both lower lanes: that is what strict priority means, and HIGH
+ * is meant to be rare.
+ *
+ * <p><b>Time.</b> {@code nowNanos} comes from the server's own clock, which may step backwards.
+ * The queue uses the largest time it has seen, so waits never come out negative and the rate window
+ * never runs backwards; a forward step can only promote LOW items early and make the measured rate
+ * look lower (a longer retry-after), both harmless.
+ *
+ * <p><b>Pressure changes</b> are reported in the result of the offer or poll that caused them, so
+ * that the server sends a Status exactly on change. Items are generic: the queue never looks inside.
+ * Not thread-safe: a node's handlers run one at a time.
+ */
+public final class ObservationQueue<T> {
+  private final QueueOptions options;
+  private final boolean fullLaneDropsSilently;
+  private final List<ArrayDeque<Queued<T>>> lanes = new ArrayList<>();
+  private final DequeueRate dequeueRate;
+  private long latestNanos = Long.MIN_VALUE;
+  private int depth;
+  private PressureState state = PressureState.NORMAL;
+  private long admitted;
+  private long rejectedLaneFull;
+  private long rejectedOverloaded;
+  private long dequeued;
+  private long promoted;
+
+  public ObservationQueue(QueueOptions options) {
+    this.options = options;
+    this.fullLaneDropsSilently = options.has(QueueMutant.FULL_LANE_DROPS_SILENTLY);
+    this.dequeueRate = new DequeueRate(options.rateWindowNanos());
+    for (int lane = 0; lane < Priority.values().length; lane++) {
+      lanes.add(new ArrayDeque<>());
+    }
+  }
+
+  /** Admits {@code item} to its lane, or refuses it with a retry-after. */
+  public Admission offer(T item, Priority priority, long nowNanos) {
+    Objects.requireNonNull(item, "item");
+    long now = advanceTo(nowNanos);
+    if (state == PressureState.OVERLOADED) {
+      rejectedOverloaded++;
+      return new Admission(Admission.Outcome.OVERLOADED, retryAfterNanos(now), state, false);
+    }
+    ArrayDeque<Queued<T>> lane = lane(priority);
+    if (lane.size() >= options.capacity(priority)) {
+      if (fullLaneDropsSilently) {
+        admitted++; // the lie this mutant tells: counted and reported as admitted, but gone
+        return new Admission(Admission.Outcome.ADMITTED, 0, state, false);
+      }
+      rejectedLaneFull++;
+      return new Admission(Admission.Outcome.LANE_FULL, retryAfterNanos(now), state, false);
+    }
+    lane.addLast(new Queued<>(item, priority, now, false));
+    depth++;
+    admitted++;
+    Check.that(depth <= options.totalCapacity(), "depth %d above capacity %d", depth, options.totalCapacity());
+    boolean changed = refreshState();
+    return new Admission(Admission.Outcome.ADMITTED, 0, state, changed);
+  }
+
+  /** Takes up to {@code maxBatch} items in serving order (see the class comment). */
+  public Batch<T> poll(int maxBatch, long nowNanos) {
+    Check.that(maxBatch >= 0, "negative batch size %d", maxBatch);
+    long now = advanceTo(nowNanos);
+    List<Queued<T>> items = new ArrayList<>(StrictMath.min(maxBatch, depth));
+    while (items.size() < maxBatch && depth > 0) {
+      items.add(next(now));
+      depth--;
+    }
+    dequeued += items.size();
+    dequeueRate.record(now, items.size());
+    boolean changed = refreshState();
+    return new Batch<>(items, state, changed);
+  }
+
+  /** Items queued in all lanes. */
+  public int depth() {
+    return depth;
+  }
+
+  public int depth(Priority lane) {
+    return lane(lane).size();
+  }
+
+  /** The total capacity, on which pressure is measured. */
+  public int capacity() {
+    return options.totalCapacity();
+  }
+
+  public int capacity(Priority lane) {
+    return options.capacity(lane);
+  }
+
+  public PressureState pressureState() {
+    return state;
+  }
+
+  public QueueStats stats() {
+    return new QueueStats(admitted, rejectedLaneFull, rejectedOverloaded, dequeued, promoted);
+  }
+
+  /** The retry-after an offer refused now would get. */
+  long retryAfterNanos(long nowNanos) {
+    long now = advanceTo(nowNanos);
+    return RetryAfter.nanos(depth, dequeueRate.countInWindow(now), dequeueRate.windowNanos(),
+        options.retryAfterIdleNanos(), options.retryAfterMaxNanos());
+  }
+
+  private Queued<T> next(long now) {
+    ArrayDeque<Queued<T>> high = lane(Priority.HIGH);
+    if (!high.isEmpty()) {
+      return high.removeFirst();
+    }
+    ArrayDeque<Queued<T>> normal = lane(Priority.NORMAL);
+    ArrayDeque<Queued<T>> low = lane(Priority.LOW);
+    Queued<T> lowHead = low.peekFirst();
+    Queued<T> normalHead = normal.peekFirst();
+    if (lowHead != null && normalHead != null && isDue(lowHead, now)
+        && lowHead.enqueuedAtNanos() <= normalHead.enqueuedAtNanos()) {
+      low.removeFirst();
+      promoted++;
+      return new Queued<>(lowHead.item(), lowHead.priority(), lowHead.enqueuedAtNanos(), true);
+    }
+    return normalHead != null ? normal.removeFirst() : low.removeFirst();
+  }
+
+  /** True once a LOW item has waited the promotion bound; unsigned, as now >= its enqueue time. */
+  private boolean isDue(Queued<T> item, long now) {
+    return Long.compareUnsigned(now - item.enqueuedAtNanos(), options.lowPromotionNanos()) >= 0;
+  }
+
+  private ArrayDeque<Queued<T>> lane(Priority priority) {
+    return lanes.get(priority.ordinal());
+  }
+
+  private long advanceTo(long nowNanos) {
+    latestNanos = StrictMath.max(latestNanos, nowNanos);
+    return latestNanos;
+  }
+
+  private boolean refreshState() {
+    PressureState previous = state;
+    state = PressureState.of(depth, options.totalCapacity());
+    return state != previous;
+  }
+}
