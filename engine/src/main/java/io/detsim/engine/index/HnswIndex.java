@@ -55,9 +55,9 @@ public final class HnswIndex {
   // Scratch buffers, reused by every insert and search.
   private long[] entryKeys;
   private long[] foundKeys;
-  private final int[] chosenNodes;
+  private final long[] chosenKeys;
   private final long[] pruneKeys;
-  private final int[] keptNodes;
+  private final long[] keptKeys;
 
   /** An index without mutants. */
   public HnswIndex(HnswParams params, RandomSource random) {
@@ -78,9 +78,9 @@ public final class HnswIndex {
     int beam = StrictMath.max(params.efConstruction(), params.efSearch());
     this.entryKeys = new long[beam];
     this.foundKeys = new long[beam];
-    this.chosenNodes = new int[params.m()];
+    this.chosenKeys = new long[params.m()];
     this.pruneKeys = new long[params.m0() + 1];
-    this.keptNodes = new int[params.m0() + 1];
+    this.keptKeys = new long[params.m0() + 1];
   }
 
   /**
@@ -189,10 +189,10 @@ public final class HnswIndex {
     if (!graph.isOnLayer(node, layer)) {
       return new long[0];
     }
-    int[] list = graph.neighbours(node, layer);
-    long[] ids = new long[list[0]];
+    long[] list = graph.neighbours(node, layer);
+    long[] ids = new long[(int) list[0]];
     for (int i = 0; i < ids.length; i++) {
-      ids[i] = graph.id(list[i + 1]);
+      ids[i] = graph.id(DistanceKey.node(list[i + 1]));
     }
     return ids;
   }
@@ -245,7 +245,7 @@ public final class HnswIndex {
     for (int layer = StrictMath.min(level, top); layer >= 0; layer--) {
       int found = layerSearch.search(
           unit, entryKeys, entryCount, params.efConstruction(), layer, Long.MAX_VALUE, foundKeys);
-      int chosen = selector.select(foundKeys, found, params.m(), chosenNodes);
+      int chosen = selector.select(foundKeys, found, params.m(), chosenKeys);
       connect(node, layer, chosen);
       // The whole beam, not only the nearest, seeds the layer below, as in [1].
       long[] swap = entryKeys;
@@ -255,16 +255,20 @@ public final class HnswIndex {
     }
   }
 
-  /** Links {@code node} to {@code chosenNodes[0..count)} on {@code layer}, in both directions. */
+  /**
+   * Links {@code node} to the nodes of {@code chosenKeys[0..count)} on {@code layer}, in both
+   * directions. A chosen key holds the distance from {@code node}, which is also the distance back.
+   */
   private void connect(int node, int layer, int count) {
-    graph.setNeighbours(node, layer, chosenNodes, count);
+    graph.setNeighbours(node, layer, chosenKeys, count);
     int maxDegree = params.maxDegree(layer);
     for (int i = 0; i < count; i++) {
-      int neighbour = chosenNodes[i];
+      int neighbour = DistanceKey.node(chosenKeys[i]);
+      long reverseKey = DistanceKey.of(DistanceKey.distance(chosenKeys[i]), node);
       if (graph.degree(neighbour, layer) < maxDegree || reverseDegreeUnbounded) {
-        graph.append(neighbour, layer, node);
+        graph.append(neighbour, layer, reverseKey);
       } else {
-        shrinkWith(neighbour, layer, node, maxDegree);
+        shrinkWith(neighbour, layer, reverseKey, maxDegree);
       }
     }
   }
@@ -275,18 +279,14 @@ public final class HnswIndex {
    * both directions, so that edges stay symmetric. If the newcomer itself is dropped, its own edge
    * to {@code owner} goes.
    */
-  private void shrinkWith(int owner, int layer, int newcomer, int maxDegree) {
-    int[] list = graph.neighbours(owner, layer);
-    int count = list[0];
-    float[] ownerVector = graph.vector(owner);
-    for (int i = 0; i < count; i++) {
-      int neighbour = list[i + 1];
-      pruneKeys[i] = DistanceKey.of(Vectors.distance(ownerVector, graph.vector(neighbour)), neighbour);
-    }
-    pruneKeys[count] = DistanceKey.of(Vectors.distance(ownerVector, graph.vector(newcomer)), newcomer);
+  private void shrinkWith(int owner, int layer, long newcomerKey, int maxDegree) {
+    long[] list = graph.neighbours(owner, layer);
+    int count = (int) list[0];
+    System.arraycopy(list, 1, pruneKeys, 0, count); // the keys already hold distances to owner
+    pruneKeys[count] = newcomerKey;
     Arrays.sort(pruneKeys, 0, count + 1);
-    int kept = selector.select(pruneKeys, count + 1, maxDegree, keptNodes);
-    graph.setNeighbours(owner, layer, keptNodes, kept);
+    int kept = selector.select(pruneKeys, count + 1, maxDegree, keptKeys);
+    graph.setNeighbours(owner, layer, keptKeys, kept);
     for (int i = 0; i < selector.droppedCount(); i++) {
       int dropped = selector.droppedAt(i);
       if (!graph.removeNeighbour(dropped, layer, owner)) {

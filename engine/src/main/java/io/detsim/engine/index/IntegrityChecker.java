@@ -36,14 +36,14 @@ final class IntegrityChecker {
   }
 
   private void checkList(int node, int layer) {
-    int[] list = graph.neighbours(node, layer);
-    int count = list[0];
+    long[] list = graph.neighbours(node, layer);
+    int count = (int) list[0];
     int maxDegree = graph.params().maxDegree(layer);
     if (count > maxDegree) {
       report(Invariant.DEGREE_BOUNDED, node, layer, "degree " + count + " exceeds " + maxDegree);
     }
     for (int i = 1; i <= count; i++) {
-      int target = list[i];
+      int target = DistanceKey.node(list[i]);
       if (target == node) {
         report(Invariant.NO_SELF_LOOP, node, layer, "links to itself");
         continue;
@@ -56,8 +56,8 @@ final class IntegrityChecker {
         report(Invariant.NO_DUPLICATE_EDGE, node, layer, "edge to " + describe(target) + " appears twice");
         continue;
       }
-      int[] reverse = graph.neighbours(target, layer);
-      if (indexOf(reverse, 1, reverse[0] + 1, node) < 0) {
+      long[] reverse = graph.neighbours(target, layer);
+      if (indexOf(reverse, 1, (int) reverse[0] + 1, node) < 0) {
         report(Invariant.EDGES_BIDIRECTIONAL, node, layer, "edge to " + describe(target) + " has no reverse edge");
       }
     }
@@ -85,9 +85,10 @@ final class IntegrityChecker {
     }
   }
 
-  private static int indexOf(int[] list, int from, int to, int value) {
+  /** The slot in {@code list[from..to)} whose key names {@code node}, or -1. */
+  private static int indexOf(long[] list, int from, int to, int node) {
     for (int i = from; i < to; i++) {
-      if (list[i] == value) {
+      if (DistanceKey.node(list[i]) == node) {
         return i;
       }
     }

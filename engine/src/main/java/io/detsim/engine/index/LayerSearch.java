@@ -36,9 +36,9 @@ final class LayerSearch {
     int current;
     do {
       current = DistanceKey.node(best);
-      int[] list = graph.neighbours(current, layer);
-      for (int i = 1, count = list[0]; i <= count; i++) {
-        int neighbour = list[i];
+      long[] list = graph.neighbours(current, layer);
+      for (int i = 1, count = (int) list[0]; i <= count; i++) {
+        int neighbour = DistanceKey.node(list[i]);
         long key = DistanceKey.of(Vectors.distance(query, graph.vector(neighbour)), neighbour);
         if (key < best) {
           best = key;
@@ -75,9 +75,9 @@ final class LayerSearch {
         break; // every remaining candidate is farther than the farthest result
       }
       candidates.pop();
-      int[] list = graph.neighbours(DistanceKey.node(nearest), layer);
-      for (int i = 1, count = list[0]; i <= count; i++) {
-        int neighbour = list[i];
+      long[] list = graph.neighbours(DistanceKey.node(nearest), layer);
+      for (int i = 1, count = (int) list[0]; i <= count; i++) {
+        int neighbour = DistanceKey.node(list[i]);
         if (!visited.visit(neighbour)) {
           continue;
         }

@@ -28,10 +28,10 @@ final class NeighbourSelector {
 
   /**
    * Selects at most {@code max} of {@code candidates[0..count)}, which are {@link DistanceKey}s of
-   * distances to the base node sorted nearest first, and writes their node indexes to
+   * distances to the base node sorted nearest first, and writes the selected keys to
    * {@code selected}, in the order of selection. Returns how many.
    */
-  int select(long[] candidates, int count, int max, int[] selected) {
+  int select(long[] candidates, int count, int max, long[] selected) {
     if (discarded.length < count) {
       discarded = new long[count];
       dropped = new int[count];
@@ -42,14 +42,14 @@ final class NeighbourSelector {
     for (; examined < count && selectedCount < max; examined++) {
       long candidate = candidates[examined];
       if (isDiverse(candidate, selected, selectedCount)) {
-        selected[selectedCount++] = DistanceKey.node(candidate);
+        selected[selectedCount++] = candidate;
       } else {
         discarded[discardedCount++] = candidate;
       }
     }
     int refilled = 0;
     for (; refilled < discardedCount && selectedCount < max; refilled++) { // keepPrunedConnections
-      selected[selectedCount++] = DistanceKey.node(discarded[refilled]);
+      selected[selectedCount++] = discarded[refilled];
     }
     droppedCount = 0;
     for (int i = refilled; i < discardedCount; i++) {
@@ -72,11 +72,11 @@ final class NeighbourSelector {
   }
 
   /** Whether the candidate is nearer to the base than to every node selected so far. */
-  private boolean isDiverse(long candidate, int[] selected, int selectedCount) {
+  private boolean isDiverse(long candidate, long[] selected, int selectedCount) {
     float toBase = DistanceKey.distance(candidate);
     float[] vector = graph.vector(DistanceKey.node(candidate));
     for (int i = 0; i < selectedCount; i++) {
-      if (Vectors.distance(vector, graph.vector(selected[i])) < toBase) {
+      if (Vectors.distance(vector, graph.vector(DistanceKey.node(selected[i]))) < toBase) {
         return false;
       }
     }

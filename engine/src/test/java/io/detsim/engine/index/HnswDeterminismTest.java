@@ -38,7 +38,7 @@ class HnswDeterminismTest {
     HnswIndex index = build(42);
     long before = index.structuralDigest();
     HnswGraph graph = index.graphForTest();
-    int first = graph.neighbours(0, 0)[1];
+    int first = DistanceKey.node(graph.neighbours(0, 0)[1]);
 
     graph.removeNeighbour(0, 0, first);
 

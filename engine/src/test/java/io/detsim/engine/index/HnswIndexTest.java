@@ -230,4 +230,27 @@ class HnswIndexTest {
     assertThat(aboveZero).isBetween(1100, 1400);
     assertThat(index.maxLevel()).isBetween(2, 5);
   }
+
+  @Test
+  void edges_cacheTheDistanceBetweenTheirEnds() {
+    // Pruning trusts the distance stored with each edge; a stale one would prune the wrong edge.
+    float[][] vectors = TestVectors.randomVectors(16, 2000, DIMENSION);
+    HnswIndex index = newIndex(17);
+    for (int i = 0; i < vectors.length; i++) {
+      index.insert(i, vectors[i], 0);
+    }
+    HnswGraph graph = index.graphForTest();
+
+    for (int node = 0; node < graph.size(); node++) {
+      for (int layer = 0; layer <= graph.level(node); layer++) {
+        long[] list = graph.neighbours(node, layer);
+        for (int i = 1; i <= list[0]; i++) {
+          int target = DistanceKey.node(list[i]);
+          assertThat(DistanceKey.distance(list[i]))
+              .isEqualTo(Vectors.distance(graph.vector(node), graph.vector(target)))
+              .isEqualTo(Vectors.distance(graph.vector(target), graph.vector(node)));
+        }
+      }
+    }
+  }
 }
