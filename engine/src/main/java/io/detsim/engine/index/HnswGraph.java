@@ -33,6 +33,7 @@ final class HnswGraph {
   private int size;
   private int entryPoint = -1;
   private int maxLevel = -1;
+  private long minGeneration = Long.MAX_VALUE;
 
   HnswGraph(HnswParams params) {
     this.params = params;
@@ -60,6 +61,7 @@ final class HnswGraph {
     indexOfId.putNew(id, node);
     ids[node] = id;
     generations[node] = generation;
+    minGeneration = StrictMath.min(minGeneration, generation);
     levels[node] = level;
     vectors[node] = unitVector;
     long[][] layers = new long[level + 1][];
@@ -76,6 +78,11 @@ final class HnswGraph {
 
   long generation(int node) {
     return generations[node];
+  }
+
+  /** The lowest generation of any node; {@link Long#MAX_VALUE} when empty. */
+  long minGeneration() {
+    return minGeneration;
   }
 
   int level(int node) {

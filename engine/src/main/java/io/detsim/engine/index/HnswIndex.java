@@ -68,8 +68,8 @@ public final class HnswIndex {
   public HnswIndex(HnswParams params, RandomSource random, Set<HnswMutant> mutants) {
     this.params = requireNonNull(params, "params");
     this.random = requireNonNull(random, "random");
-    this.levelMultiplier = params.levelMultiplier();
     requireNonNull(mutants, "mutants");
+    this.levelMultiplier = params.levelMultiplier();
     this.reverseDegreeUnbounded = mutants.contains(HnswMutant.REVERSE_DEGREE_UNBOUNDED);
     this.generationFilterIgnored = mutants.contains(HnswMutant.GENERATION_FILTER_IGNORED);
     this.graph = new HnswGraph(params);
@@ -135,6 +135,9 @@ public final class HnswIndex {
       return List.of();
     }
     long snapshot = generationFilterIgnored ? Long.MAX_VALUE : maxGeneration;
+    if (snapshot < graph.minGeneration()) {
+      return List.of(); // nothing qualifies: do not traverse the whole graph to find that out
+    }
     int beam = StrictMath.max(ef, k);
     if (foundKeys.length < beam) {
       foundKeys = new long[beam];
