@@ -1,0 +1,85 @@
+package io.detsim.engine.index;
+
+/**
+ * SELECT-NEIGHBORS-HEURISTIC of [1] (Algorithm 4) with {@code keepPrunedConnections} and without
+ * {@code extendCandidates}.
+ *
+ * <p>Candidates are taken nearest first; one is selected only if it is nearer to the base node than
+ * to every neighbour selected so far, which keeps links pointing in diverse directions and lets
+ * search cross between clusters. The candidates the test turned away then fill the remaining slots,
+ * nearest first, so a node keeps its full degree where it can: more edges for recall, and, since
+ * the engine keeps edges symmetric, pruning a full list to make room for one edge drops exactly one.
+ * {@code extendCandidates} is off, as [1] advises for all but extremely clustered data.
+ *
+ * <p>The nodes that are not kept are reported by {@link #droppedAt}: the caller removes the reverse
+ * half of each dropped edge. Scratch arrays are reused; not thread-safe.
+ *
+ * <p>[1] Y. A. Malkov, D. A. Yashunin, HNSW, IEEE TPAMI 2018.
+ */
+final class NeighbourSelector {
+  private final HnswGraph graph;
+  private long[] discarded = new long[64];
+  private int[] dropped = new int[64];
+  private int droppedCount;
+
+  NeighbourSelector(HnswGraph graph) {
+    this.graph = graph;
+  }
+
+  /**
+   * Selects at most {@code max} of {@code candidates[0..count)}, which are {@link DistanceKey}s of
+   * distances to the base node sorted nearest first, and writes the selected keys to
+   * {@code selected}, in the order of selection. Returns how many.
+   */
+  int select(long[] candidates, int count, int max, long[] selected) {
+    if (discarded.length < count) {
+      discarded = new long[count];
+      dropped = new int[count];
+    }
+    int selectedCount = 0;
+    int discardedCount = 0;
+    int examined = 0;
+    for (; examined < count && selectedCount < max; examined++) {
+      long candidate = candidates[examined];
+      if (isDiverse(candidate, selected, selectedCount)) {
+        selected[selectedCount++] = candidate;
+      } else {
+        discarded[discardedCount++] = candidate;
+      }
+    }
+    int refilled = 0;
+    for (; refilled < discardedCount && selectedCount < max; refilled++) { // keepPrunedConnections
+      selected[selectedCount++] = discarded[refilled];
+    }
+    droppedCount = 0;
+    for (int i = refilled; i < discardedCount; i++) {
+      dropped[droppedCount++] = DistanceKey.node(discarded[i]);
+    }
+    for (int i = examined; i < count; i++) { // never examined: the selection was full before them
+      dropped[droppedCount++] = DistanceKey.node(candidates[i]);
+    }
+    return selectedCount;
+  }
+
+  /** How many nodes the last {@link #select} did not keep. */
+  int droppedCount() {
+    return droppedCount;
+  }
+
+  /** The {@code i}-th node the last {@link #select} did not keep. */
+  int droppedAt(int i) {
+    return dropped[i];
+  }
+
+  /** Whether the candidate is nearer to the base than to every node selected so far. */
+  private boolean isDiverse(long candidate, long[] selected, int selectedCount) {
+    float toBase = DistanceKey.distance(candidate);
+    float[] vector = graph.vector(DistanceKey.node(candidate));
+    for (int i = 0; i < selectedCount; i++) {
+      if (Vectors.distance(vector, graph.vector(DistanceKey.node(selected[i]))) < toBase) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

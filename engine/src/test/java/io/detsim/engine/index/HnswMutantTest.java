@@ -1,0 +1,47 @@
+package io.detsim.engine.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.engine.index.IntegrityViolation.Invariant;
+import io.detsim.sim.random.Xoshiro256;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each mutant is caught by the check meant for it, and the same run without it is clean. */
+class HnswMutantTest {
+  private static final int DIMENSION = 16;
+
+  private static HnswIndex build(Set<HnswMutant> mutants, int count) {
+    HnswIndex index = new HnswIndex(HnswParams.defaults(DIMENSION), new Xoshiro256(31), mutants);
+    float[][] vectors = TestVectors.randomVectors(32, count, DIMENSION);
+    for (int i = 0; i < count; i++) {
+      index.insert(i, vectors[i], i < count / 2 ? 1 : 2);
+    }
+    return index;
+  }
+
+  @Test
+  void reverseDegreeUnbounded_isReportedAsADegreeViolation() {
+    HnswIndex mutant = build(EnumSet.of(HnswMutant.REVERSE_DEGREE_UNBOUNDED), 1000);
+    HnswIndex sound = build(EnumSet.noneOf(HnswMutant.class), 1000);
+
+    List<IntegrityViolation> violations = mutant.checkIntegrity();
+
+    assertThat(violations).isNotEmpty();
+    assertThat(violations).extracting(IntegrityViolation::invariant).containsOnly(Invariant.DEGREE_BOUNDED);
+    assertThat(sound.checkIntegrity()).isEmpty();
+  }
+
+  @Test
+  void generationFilterIgnored_returnsNewerNodes() {
+    HnswIndex mutant = build(EnumSet.of(HnswMutant.GENERATION_FILTER_IGNORED), 400);
+    HnswIndex sound = build(EnumSet.noneOf(HnswMutant.class), 400);
+    float[] query = TestVectors.randomVector(new Xoshiro256(33), DIMENSION);
+
+    assertThat(mutant.search(query, 50, 1)).extracting(Neighbour::generation).contains(2L);
+    assertThat(sound.search(query, 50, 1)).extracting(Neighbour::generation).containsOnly(1L);
+    assertThat(mutant.checkIntegrity()).isEmpty(); // structure is not what this mutant breaks
+  }
+}

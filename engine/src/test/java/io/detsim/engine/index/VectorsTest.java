@@ -1,0 +1,98 @@
+package io.detsim.engine.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.detsim.sim.random.Xoshiro256;
+import org.junit.jupiter.api.Test;
+
+class VectorsTest {
+
+  private static float distance(float[] a, float[] b) {
+    return Vectors.distance(Vectors.normalisedCopy(a, a.length, "a"), Vectors.normalisedCopy(b, b.length, "b"));
+  }
+
+  @Test
+  void distance_isOneMinusCosine() {
+    assertThat(distance(new float[] {1, 0}, new float[] {3, 0})).isEqualTo(0.0f);
+    assertThat(distance(new float[] {1, 0}, new float[] {0, 2})).isEqualTo(1.0f, within(1e-7f));
+    assertThat(distance(new float[] {1, 0}, new float[] {-5, 0})).isEqualTo(2.0f, within(1e-7f));
+    assertThat(distance(new float[] {1, 1}, new float[] {1, 0}))
+        .isEqualTo((float) (1 - StrictMath.sqrt(0.5)), within(1e-6f));
+  }
+
+  @Test
+  void distance_ofAVectorToItselfIsPositiveZero() {
+    float[] vector = TestVectors.randomVector(new Xoshiro256(7), 768);
+    float self = distance(vector, vector);
+
+    assertThat(Float.floatToRawIntBits(self)).isEqualTo(Float.floatToRawIntBits(0.0f));
+  }
+
+  @Test
+  void distance_isSymmetric() {
+    Xoshiro256 random = new Xoshiro256(11);
+    for (int i = 0; i < 100; i++) {
+      float[] a = TestVectors.randomVector(random, 33);
+      float[] b = TestVectors.randomVector(random, 33);
+      assertThat(distance(a, b)).isEqualTo(distance(b, a));
+    }
+  }
+
+  @Test
+  void normalisedCopy_hasUnitNormAndLeavesTheInputAlone() {
+    float[] vector = {3, 4};
+    float[] unit = Vectors.normalisedCopy(vector, 2, "test");
+
+    assertThat(unit).containsExactly(0.6f, 0.8f);
+    assertThat(vector).containsExactly(3, 4);
+  }
+
+  @Test
+  void normalisedCopy_rejectsWrongDimension() {
+    assertThatThrownBy(() -> Vectors.normalisedCopy(new float[3], 4, "inserted"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inserted vector has dimension 3, expected 4");
+  }
+
+  @Test
+  void normalisedCopy_rejectsNaN() {
+    assertThatThrownBy(() -> Vectors.normalisedCopy(new float[] {1, Float.NaN}, 2, "inserted"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inserted vector component 1 is NaN");
+  }
+
+  @Test
+  void normalisedCopy_rejectsInfinity() {
+    assertThatThrownBy(() -> Vectors.normalisedCopy(new float[] {Float.NEGATIVE_INFINITY, 1}, 2, "query"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("query vector component 0 is infinite (-Infinity)");
+  }
+
+  @Test
+  void normalisedCopy_rejectsZeroNorm() {
+    assertThatThrownBy(() -> Vectors.normalisedCopy(new float[] {0, -0.0f}, 2, "inserted"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("zero norm");
+  }
+
+  @Test
+  void normalisedCopy_rejectsNull() {
+    assertThatThrownBy(() -> Vectors.normalisedCopy(null, 2, "inserted"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inserted vector is null");
+  }
+
+  @Test
+  void distanceKey_ordersByDistanceThenNode() {
+    long near = DistanceKey.of(0.25f, 9);
+    long far = DistanceKey.of(0.5f, 1);
+    long tie = DistanceKey.of(0.25f, 10);
+
+    assertThat(near).isLessThan(tie).isLessThan(far);
+    assertThat(DistanceKey.of(0.0f, 0)).isLessThan(DistanceKey.of(Float.MIN_VALUE, 0));
+    assertThat(DistanceKey.distance(tie)).isEqualTo(0.25f);
+    assertThat(DistanceKey.node(tie)).isEqualTo(10);
+  }
+}
