@@ -1,5 +1,6 @@
 package io.detsim.engine.log;
 
+import io.detsim.sim.port.Check;
 import java.util.OptionalLong;
 
 /**

@@ -1,5 +1,6 @@
 package io.detsim.engine.log;
 
+import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.DiskFile;
 import java.util.ArrayList;

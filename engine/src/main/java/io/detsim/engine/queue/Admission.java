@@ -1,5 +1,6 @@
 package io.detsim.engine.queue;
 
+import io.detsim.sim.port.Check;
 import io.detsim.engine.protocol.RejectReason;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.detsim.engine.queue;
 
+import io.detsim.sim.port.Check;
 import io.detsim.engine.protocol.Priority;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

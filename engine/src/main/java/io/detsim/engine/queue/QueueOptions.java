@@ -61,7 +61,7 @@ public record QueueOptions(
    */
   public static QueueOptions defaults() {
     return new QueueOptions(10_000, 100_000, 50_000, 160_000, SECOND_NANOS, SECOND_NANOS, 60 * SECOND_NANOS,
-        300 * SECOND_NANOS, Set.of());
+        300 * SECOND_NANOS, EnumSet.noneOf(QueueMutant.class));
   }
 
   /** One capacity shared by all lanes: each lane may hold up to all of it. */

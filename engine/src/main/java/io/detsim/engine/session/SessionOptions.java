@@ -25,7 +25,7 @@ public record SessionOptions(long idleTimeoutNanos, Set<SessionMutant> mutants) 
 
   /** 300 s idle timeout, no mutant. */
   public static SessionOptions defaults() {
-    return new SessionOptions(IDLE_TIMEOUT_DEFAULT_NANOS, Set.of());
+    return new SessionOptions(IDLE_TIMEOUT_DEFAULT_NANOS, EnumSet.noneOf(SessionMutant.class));
   }
 
   public SessionOptions withIdleTimeoutNanos(long timeoutNanos) {

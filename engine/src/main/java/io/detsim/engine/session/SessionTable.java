@@ -1,5 +1,6 @@
 package io.detsim.engine.session;
 
+import io.detsim.sim.port.Check;
 import io.detsim.engine.protocol.FlowAction;
 import io.detsim.engine.protocol.SessionId;
 import io.detsim.engine.protocol.SpaceId;

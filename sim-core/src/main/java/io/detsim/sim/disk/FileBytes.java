@@ -1,5 +1,6 @@
 package io.detsim.sim.disk;
 
+import io.detsim.sim.port.Check;
 import java.util.Arrays;
 
 /**
