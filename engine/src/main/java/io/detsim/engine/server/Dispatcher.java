@@ -1,0 +1,220 @@
+package io.detsim.engine.server;
+
+import io.detsim.engine.protocol.Priority;
+import io.detsim.engine.protocol.SpaceId;
+import io.detsim.engine.queue.Admission;
+import io.detsim.engine.queue.Batch;
+import io.detsim.engine.queue.ObservationQueue;
+import io.detsim.engine.queue.PressureState;
+import io.detsim.engine.queue.Queued;
+import io.detsim.sim.port.Check;
+import io.detsim.sim.port.NodeContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * From the admission queue to the workers: which space's observations go next, to which worker, in
+ * what batches; what is out and must be re-delivered if its worker dies.
+ *
+ * <p>A space belongs to one worker, chosen by a stable hash of its name (not an identity hash code,
+ * which changes per run). A space has at most one batch out at a time, so its observations are
+ * indexed in admission order by one writer. Work stealing moves a whole space: when the owner is
+ * busy with other spaces' batches and another worker has nothing to do, the space changes hands
+ * between two of its batches, never in the middle of one (mutant
+ * {@link EngineMutant#STEAL_SINGLE_ITEMS} takes single items instead, and breaks the order).
+ * Batch sizes adapt to the backlog ({@code BatchSizer}: 10, 100, 500).
+ */
+final class Dispatcher {
+  /** What the dispatcher tells the server. */
+  interface Listener {
+    void indexed(StoredObservation observation);
+
+    void pressureChanged(PressureState state);
+  }
+
+  /** A batch that is out: for re-delivery when its worker dies. */
+  record Outstanding(int worker, WorkerMessages.IndexBatch batch, SpaceLine line) {}
+
+  private final EngineOptions options;
+  private final NodeContext context;
+  private final WorkerPool workers;
+  private final Listener listener;
+  private final ObservationQueue<StoredObservation> queue;
+  private final TreeMap<SpaceId, SpaceLine> lines = new TreeMap<>();
+  private final Map<Long, Outstanding> outstanding = new LinkedHashMap<>();
+  private long nextBatchId = 1;
+  private int staged;
+  private long stolen;
+
+  Dispatcher(EngineOptions options, NodeContext context, WorkerPool workers, Listener listener) {
+    this.options = options;
+    this.context = context;
+    this.workers = workers;
+    this.listener = listener;
+    this.queue = new ObservationQueue<>(options.has(EngineMutant.FULL_LANE_DROPS_SILENTLY)
+        ? options.queue().withMutant(io.detsim.engine.queue.QueueMutant.FULL_LANE_DROPS_SILENTLY)
+        : options.queue());
+  }
+
+  ObservationQueue<StoredObservation> queue() {
+    return queue;
+  }
+
+  /** The space's line, created (with its index) on first use. */
+  SpaceLine line(SpaceId space, java.util.function.Function<SpaceId, SpaceIndex> newIndex) {
+    return lines.computeIfAbsent(space, s -> new SpaceLine(newIndex.apply(s), homeWorker(s)));
+  }
+
+  SpaceLine existingLine(SpaceId space) {
+    return lines.get(space);
+  }
+
+  Iterable<SpaceLine> lines() {
+    return lines.values();
+  }
+
+  /** Offers an admitted-to-be observation to the queue; on admission it joins its space's order. */
+  Admission offer(StoredObservation observation, SpaceLine line, long nowNanos) {
+    Admission admission = queue.offer(observation, observation.priority(), nowNanos);
+    if (admission.isAdmitted()) {
+      line.admitted.addLast(observation.lsn());
+    }
+    if (admission.stateChanged()) {
+      listener.pressureChanged(admission.state());
+    }
+    return admission;
+  }
+
+  /** Moves work from the queue to idle workers. Called after anything that may free or add work. */
+  void dispatch(long nowNanos) {
+    pull(nowNanos);
+    for (SpaceLine line : lines.values()) {
+      if (line.hasDispatchableHead() && (line.batchesOut == 0)) {
+        sendBatch(line, chooseWorker(line));
+      } else if (line.hasDispatchableHead() && options.has(EngineMutant.STEAL_SINGLE_ITEMS)) {
+        int idle = workers.idleWorker(this::batchesOutAt);
+        if (idle >= 0 && idle != line.owner) {
+          stolen++;
+          sendItems(line, idle, 1);
+        }
+      }
+    }
+  }
+
+  /** A worker finished a batch. Returns false for a batch already done (a re-delivery's second answer). */
+  boolean done(WorkerMessages.BatchDone done, long nowNanos) {
+    Outstanding out = outstanding.remove(done.batchId());
+    if (out == null) {
+      return false;
+    }
+    out.line().batchesOut--;
+    out.line().visibleGeneration = Math.max(out.line().visibleGeneration, done.generation());
+    for (StoredObservation item : out.batch().items()) {
+      listener.indexed(item);
+    }
+    dispatch(nowNanos);
+    return true;
+  }
+
+  /** Re-delivers every batch that was out at {@code worker}, which has just been restarted. */
+  void redeliver(int worker) {
+    for (Outstanding out : outstanding.values()) {
+      if (out.worker() == worker) {
+        context.send(workers.id(worker), out.batch());
+      }
+    }
+  }
+
+  int batchesOutAt(int worker) {
+    int count = 0;
+    for (Outstanding out : outstanding.values()) {
+      if (out.worker() == worker) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  long stolen() {
+    return stolen;
+  }
+
+  int outstandingBatches() {
+    return outstanding.size();
+  }
+
+  private void pull(long nowNanos) {
+    int window = options.workers() * 2 * options.batchSizer().largeBatch();
+    while (queue.depth() > 0 && (staged < window || !anyDispatchable())) {
+      Batch<StoredObservation> batch = queue.poll(options.batchSizer().batchSize(queue.depth()), nowNanos);
+      for (Queued<StoredObservation> queued : batch.items()) {
+        StoredObservation item = queued.item();
+        lines.get(item.episode().spaceId()).staged.put(item.lsn(), item);
+        staged++;
+      }
+      if (batch.stateChanged()) {
+        listener.pressureChanged(batch.state());
+      }
+      if (batch.isEmpty()) {
+        break;
+      }
+    }
+  }
+
+  private boolean anyDispatchable() {
+    for (SpaceLine line : lines.values()) {
+      if (line.hasDispatchableHead() && line.batchesOut == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int chooseWorker(SpaceLine line) {
+    if (!workers.isAlive(line.owner)) {
+      line.owner = workers.leastLoaded(this::batchesOutAt);
+    } else if (batchesOutAt(line.owner) > 0) {
+      int idle = workers.idleWorker(this::batchesOutAt);
+      if (idle >= 0) {
+        line.owner = idle; // steal the whole space: none of its batches is out
+        stolen++;
+      }
+    }
+    return line.owner;
+  }
+
+  private void sendBatch(SpaceLine line, int worker) {
+    int size = options.batchSizer().batchSize(queue.depth() + staged);
+    if (context.buggify(EngineSite.SHORT_BATCH)) {
+      size = 1;
+    }
+    sendItems(line, worker, size);
+  }
+
+  private void sendItems(SpaceLine line, int worker, int maxItems) {
+    List<StoredObservation> items = new ArrayList<>();
+    while (items.size() < maxItems && line.hasDispatchableHead()) {
+      StoredObservation item = line.staged.remove(line.admitted.pollFirst());
+      Check.that(item != null, "a dispatchable head must be staged");
+      items.add(item);
+      staged--;
+    }
+    WorkerMessages.IndexBatch batch = new WorkerMessages.IndexBatch(nextBatchId++, line.index, items);
+    outstanding.put(batch.batchId(), new Outstanding(worker, batch, line));
+    line.batchesOut++;
+    context.send(workers.id(worker), batch);
+  }
+
+  /** Space to worker by a stable hash of the name, modulo the worker count. */
+  private int homeWorker(SpaceId space) {
+    return (int) Long.remainderUnsigned(StableHash.of(space.value()), options.workers());
+  }
+
+  /** The priority lane's depth, for metrics. */
+  int depth(Priority lane) {
+    return queue.depth(lane);
+  }
+}

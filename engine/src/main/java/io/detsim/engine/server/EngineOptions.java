@@ -1,0 +1,110 @@
+package io.detsim.engine.server;
+
+import io.detsim.engine.index.HnswParams;
+import io.detsim.engine.queue.BatchSizer;
+import io.detsim.engine.queue.QueueOptions;
+import io.detsim.engine.session.SessionOptions;
+import io.detsim.sim.port.Check;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How an engine is built: its parameters, its cost model on virtual time, and any mutants.
+ *
+ * <p><b>Cost model.</b> A worker spends {@code batchCostNanos} per batch plus {@code itemCostNanos}
+ * per observation indexed, and {@code recallCostNanos} per recall, and finishes work on a
+ * {@code tickNanos} boundary (a worker loop that polls its inbox once a tick). These make latency,
+ * queueing and backpressure real in virtual time; the real runtime ignores them, since there the
+ * work takes its own time. Defaults: 100 us a batch, 40 us an observation (about 25,000 observations
+ * a second per worker at dimension 16), 200 us a recall, 1 ms ticks.
+ *
+ * @param heartbeatNanos how often the supervisor asks each worker whether it lives
+ * @param heartbeatTimeoutNanos how long without an answer before a worker counts as dead
+ * @param compactAfterRecords log records between compactions (snapshot + truncate)
+ * @param stalenessBoundNanos the promised bound between ACCEPTED and visible while healthy
+ */
+public record EngineOptions(
+    int dimension,
+    int workers,
+    QueueOptions queue,
+    SessionOptions sessions,
+    HnswParams hnsw,
+    BatchSizer batchSizer,
+    long batchCostNanos,
+    long itemCostNanos,
+    long recallCostNanos,
+    long tickNanos,
+    long heartbeatNanos,
+    long heartbeatTimeoutNanos,
+    long compactAfterRecords,
+    long stalenessBoundNanos,
+    Set<EngineMutant> mutants) {
+
+  private static final long MS = 1_000_000L;
+
+  public EngineOptions {
+    Check.argument(dimension > 0, "dimension must be positive: %d", dimension);
+    Check.argument(workers > 0 && workers <= 64, "workers must be 1..64: %d", workers);
+    Check.argument(hnsw.dimension() == dimension, "HNSW dimension %d differs from %d", hnsw.dimension(), dimension);
+    Check.argument(batchCostNanos >= 0 && itemCostNanos >= 0 && recallCostNanos >= 0, "negative cost");
+    Check.argument(tickNanos > 0, "tick must be positive: %d", tickNanos);
+    Check.argument(heartbeatNanos > 0 && heartbeatTimeoutNanos > heartbeatNanos,
+        "heartbeat timeout %d must exceed the heartbeat %d", heartbeatTimeoutNanos, heartbeatNanos);
+    Check.argument(compactAfterRecords > 0, "compaction threshold must be positive: %d", compactAfterRecords);
+    Check.argument(stalenessBoundNanos > 0, "staleness bound must be positive");
+    EnumSet<EngineMutant> copy = EnumSet.noneOf(EngineMutant.class);
+    copy.addAll(mutants);
+    mutants = Collections.unmodifiableSet(copy);
+  }
+
+  /** The design's defaults at {@code dimension}: 4 workers, HNSW M 16, the queue of ENGINE.md. */
+  public static EngineOptions defaults(int dimension) {
+    return new EngineOptions(dimension, 4, QueueOptions.defaults(), SessionOptions.defaults(),
+        HnswParams.defaults(dimension), BatchSizer.defaults(), 100_000, 40_000, 200_000, MS,
+        10 * MS, 50 * MS, 20_000, 100 * MS, EnumSet.noneOf(EngineMutant.class));
+  }
+
+  public boolean has(EngineMutant mutant) {
+    return mutants.contains(mutant);
+  }
+
+  public EngineOptions withWorkers(int count) {
+    return new EngineOptions(dimension, count, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
+        mutants);
+  }
+
+  public EngineOptions withQueue(QueueOptions value) {
+    return new EngineOptions(dimension, workers, value, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
+        mutants);
+  }
+
+  public EngineOptions withHnsw(HnswParams value) {
+    return new EngineOptions(dimension, workers, queue, sessions, value, batchSizer, batchCostNanos, itemCostNanos,
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
+        mutants);
+  }
+
+  public EngineOptions withCosts(long batchNanos, long itemNanos, long recallNanos) {
+    return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchNanos, itemNanos,
+        recallNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
+        mutants);
+  }
+
+  public EngineOptions withCompactAfterRecords(long records) {
+    return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, records, stalenessBoundNanos, mutants);
+  }
+
+  /** The same options with {@code mutant} switched in. */
+  public EngineOptions withMutant(EngineMutant mutant) {
+    EnumSet<EngineMutant> more = EnumSet.noneOf(EngineMutant.class);
+    more.addAll(mutants);
+    more.add(mutant);
+    return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
+        more);
+  }
+}

@@ -1,0 +1,424 @@
+package io.detsim.engine.server;
+
+import io.detsim.engine.index.HnswIndex;
+import io.detsim.engine.index.HnswMutant;
+import io.detsim.engine.log.Cut;
+import io.detsim.engine.log.WriteAheadLog;
+import io.detsim.engine.protocol.Ack;
+import io.detsim.engine.protocol.Capabilities;
+import io.detsim.engine.protocol.Close;
+import io.detsim.engine.protocol.FlowControl;
+import io.detsim.engine.protocol.Init;
+import io.detsim.engine.protocol.InitAck;
+import io.detsim.engine.protocol.Observation;
+import io.detsim.engine.protocol.Recall;
+import io.detsim.engine.protocol.RecallBatch;
+import io.detsim.engine.protocol.RejectReason;
+import io.detsim.engine.protocol.SessionId;
+import io.detsim.engine.protocol.SpaceId;
+import io.detsim.engine.protocol.Status;
+import io.detsim.engine.queue.Admission;
+import io.detsim.engine.queue.PressureState;
+import io.detsim.engine.session.ObservationDecision;
+import io.detsim.engine.session.SessionInfo;
+import io.detsim.engine.session.SessionMutant;
+import io.detsim.engine.session.SessionState;
+import io.detsim.engine.session.SessionTable;
+import io.detsim.sim.port.Node;
+import io.detsim.sim.port.NodeContext;
+import io.detsim.sim.port.NodeId;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The streaming memory engine's server node: sessions, admission, durability, dispatch to workers,
+ * recall. See ENGINE.md for the guarantees; the comments here say how each is kept.
+ *
+ * <p>An observation's path: validated; its sequence number checked by the session table; admitted
+ * by the queue or refused with a retry-after (never dropped); appended to the write-ahead log, and
+ * ACCEPTED once a (group) sync covers it (guarantee 1); indexed by its space's worker in admission
+ * order (guarantees 3, 4); INDEXED once it is both durable and visible. A restart rebuilds sessions
+ * and indexes from the log before the node takes any message.
+ */
+public final class EngineServer implements Node, Dispatcher.Listener {
+  private static final long IDLE_CHECK_NANOS = 10_000_000_000L;
+
+  private final NodeContext context;
+  private final EngineOptions options;
+  private final WorkerPool workers;
+  private final Dispatcher dispatcher;
+  private final Map<SessionId, NodeId> clients = new LinkedHashMap<>();
+  private final Map<String, SessionId> initsByRequest = new LinkedHashMap<>();
+  private final TreeMap<Long, Tracked> tracked = new TreeMap<>();
+  private SessionTable sessions;
+  private WriteAheadLog log;
+  private long recordsSinceCompaction;
+  private long recoveredObservations;
+
+  /** An observation's progress: durable (ACCEPTED may go), visible (INDEXED may go once durable). */
+  private static final class Tracked {
+    final StoredObservation observation;
+    boolean durable;
+    boolean indexed;
+    boolean indexedAckSent;
+
+    Tracked(StoredObservation observation) {
+      this.observation = observation;
+    }
+  }
+
+  public EngineServer(NodeContext context, EngineOptions options) {
+    this.context = context;
+    this.options = options;
+    this.workers = new WorkerPool(options, context,
+        worker -> workerContext -> new Worker(workerContext, context.self(), worker, options));
+    this.dispatcher = new Dispatcher(options, context, workers, this);
+    workers.onRestart(dispatcher::redeliver);
+  }
+
+  @Override
+  public void onStart() {
+    EngineRecovery.State recovered = EngineRecovery.run(context.disk(), options);
+    for (Cut cut : recovered.cuts()) {
+      context.trace("log-cut", cut.traceDetail());
+    }
+    log = recovered.log();
+    sessions = SessionTable.restore(sessionOptions(), recovered.sessions(), context.clock().nowNanos());
+    for (StoredObservation observation : recovered.observations()) {
+      SpaceLine line = line(observation.episode().spaceId());
+      line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().embedding());
+      line.visibleGeneration = line.index.generation();
+      Tracked progress = new Tracked(observation);
+      progress.durable = true;
+      progress.indexed = true;
+      progress.indexedAckSent = true;
+      tracked.put(observation.lsn(), progress);
+    }
+    recoveredObservations = recovered.observations().size();
+    context.consumeCpu(options.itemCostNanos() * recoveredObservations);
+    context.trace("recovered", recoveredObservations + " observations, " + recovered.sessions().sessions().size()
+        + " sessions");
+    workers.startAll();
+    context.setTimer(IDLE_CHECK_NANOS, this::expireIdleSessions);
+  }
+
+  @Override
+  public void onMessage(NodeId source, Object message) {
+    if (message instanceof Observation) {
+      onObservation(source, (Observation) message);
+    } else if (message instanceof WorkerMessages.BatchDone) {
+      dispatcher.done((WorkerMessages.BatchDone) message, now());
+    } else if (message instanceof WorkerMessages.HeartbeatReply) {
+      workers.onReply((WorkerMessages.HeartbeatReply) message);
+    } else if (message instanceof Init) {
+      onInit(source, (Init) message);
+    } else if (message instanceof Recall) {
+      onRecall(source, (Recall) message);
+    } else if (message instanceof FlowControl) {
+      onFlowControl(source, (FlowControl) message);
+    } else if (message instanceof Close) {
+      onClose(source, (Close) message);
+    }
+  }
+
+  // ---- sessions ----
+
+  private void onInit(NodeId source, Init init) {
+    Optional<String> problem = init.validate(options.dimension());
+    if (problem.isPresent()) {
+      context.trace("init-refused", problem.get());
+      return;
+    }
+    String request = source.name() + "#" + init.requestId();
+    SessionId existing = initsByRequest.get(request);
+    if (existing != null) { // a retried Init whose answer was lost: the same session again
+      log.commit(() -> context.send(source, initAck(init, existing)));
+      return;
+    }
+    SpaceId space = SpaceId.of(init.space());
+    SessionId session = sessions.open(space, now());
+    initsByRequest.put(request, session);
+    clients.put(session, source);
+    log.append(LogCodec.OPEN, LogCodec.open(session, space));
+    log.commit(() -> context.send(source, initAck(init, session)));
+  }
+
+  private InitAck initAck(Init init, SessionId session) {
+    Capabilities capabilities = new Capabilities(100_000, dispatcher.queue().capacity(), options.dimension(),
+        true, true);
+    return new InitAck(init.requestId(), session, SpaceId.of(init.space()), 1, capabilities);
+  }
+
+  private void onFlowControl(NodeId source, FlowControl flow) {
+    clients.put(flow.session(), source);
+    sessions.onFlowControl(flow.session(), flow.action(), now())
+        .ifPresent(state -> sendStatus(flow.session(), state.toStatus()));
+  }
+
+  private void onClose(NodeId source, Close close) {
+    Optional<SessionState> state = sessions.onClose(close.session(), close.drain(), now());
+    if (state.isPresent()) {
+      log.append(LogCodec.CLOSE, LogCodec.close(close.session()));
+      log.commit(() -> { });
+      if (state.get() == SessionState.CLOSED) {
+        sendStatus(close.session(), state.get().toStatus());
+      }
+    }
+  }
+
+  private void expireIdleSessions() {
+    List<SessionId> expired = sessions.expireIdle(now());
+    if (!expired.isEmpty()) {
+      context.trace("sessions-expired", expired.size() + " sessions");
+    }
+    context.setTimer(IDLE_CHECK_NANOS, this::expireIdleSessions);
+  }
+
+  // ---- observations ----
+
+  private void onObservation(NodeId source, Observation observation) {
+    SessionId session = observation.session();
+    Optional<String> problem = observation.validate(options.dimension());
+    Optional<SessionInfo> info = sessions.find(session);
+    if (problem.isEmpty() && info.isPresent() && !info.get().space().equals(observation.episode().spaceId())) {
+      problem = Optional.of("episode space " + observation.episode().space() + " is not the session's space");
+    }
+    if (problem.isPresent()) {
+      context.send(source, Ack.rejected(session, observation.seq(), RejectReason.INVALID_INPUT, 0, 0));
+      return;
+    }
+    clients.put(session, source);
+    ObservationDecision decision = sessions.onObservation(session, observation.seq(), now());
+    switch (decision.kind()) {
+      case ACCEPT:
+        admit(source, observation);
+        break;
+      case DUPLICATE:
+        if (decision.durable()) { // a retransmission after a lost ACCEPTED: say it again
+          context.send(source, Ack.accepted(session, observation.seq(), observation.episode().id()));
+        } // else still in flight: its ACCEPTED goes out when it is durable
+        break;
+      default:
+        context.send(source, Ack.rejected(session, observation.seq(), decision.rejectReason().orElseThrow(), 0,
+            decision.expectedSeq()));
+    }
+  }
+
+  private void admit(NodeId source, Observation observation) {
+    SpaceLine line = line(observation.episode().spaceId());
+    long lsn = log.nextLsn();
+    StoredObservation stored = new StoredObservation(
+        lsn, observation.session(), observation.seq(), observation.priority(), observation.episode());
+    Admission admission = dispatcher.offer(stored, line, now());
+    if (!admission.isAdmitted()) { // refused, never dropped: the client retries after this long
+      context.send(source, Ack.rejected(observation.session(), observation.seq(), RejectReason.OVER_CAPACITY,
+          admission.retryAfterNanos(), observation.seq()));
+      return;
+    }
+    sessions.admit(observation.session(), observation.seq());
+    long appended = log.append(LogCodec.OBSERVATION, LogCodec.observation(
+        observation.session(), observation.seq(), observation.priority(), observation.episode()));
+    io.detsim.sim.port.Check.that(appended == lsn, "log sequence moved under the handler: %d != %d", appended, lsn);
+    tracked.put(lsn, new Tracked(stored));
+    if (options.has(EngineMutant.ACK_BEFORE_SYNC)) {
+      context.send(source, Ack.accepted(observation.session(), observation.seq(), observation.episode().id()));
+    }
+    commit(lsn);
+    dispatcher.dispatch(now());
+    maybeCompact();
+  }
+
+  private void commit(long lsn) {
+    if (context.buggify(EngineSite.SLOW_SYNC)) {
+      context.setTimer(context.random("slow-sync").nextLong(1_000_000, 50_000_000), () -> log.commit(() -> durable(lsn)));
+    } else {
+      log.commit(() -> durable(lsn));
+    }
+  }
+
+  private void durable(long lsn) {
+    Tracked progress = tracked.get(lsn);
+    if (progress == null || progress.durable) {
+      return;
+    }
+    progress.durable = true;
+    StoredObservation stored = progress.observation;
+    sessions.markDurable(stored.session(), stored.seq());
+    NodeId client = clients.get(stored.session());
+    if (!options.has(EngineMutant.ACK_BEFORE_SYNC)) {
+      context.send(client, Ack.accepted(stored.session(), stored.seq(), stored.episode().id()));
+    }
+    sendIndexedIfReady(progress);
+  }
+
+  @Override
+  public void indexed(StoredObservation observation) {
+    Tracked progress = tracked.get(observation.lsn());
+    if (progress != null) {
+      progress.indexed = true;
+      sendIndexedIfReady(progress);
+    }
+  }
+
+  private void sendIndexedIfReady(Tracked progress) {
+    if (progress.durable && progress.indexed && !progress.indexedAckSent) {
+      progress.indexedAckSent = true;
+      StoredObservation stored = progress.observation;
+      context.send(clients.get(stored.session()), Ack.indexed(stored.session(), stored.seq(), stored.episode().id()));
+    }
+  }
+
+  // ---- recall, status, compaction ----
+
+  private void onRecall(NodeId source, Recall recall) {
+    Optional<String> problem = recall.validate(options.dimension());
+    if (problem.isPresent()) {
+      context.send(source, RecallBatch.rejected(recall.requestId(), RejectReason.INVALID_INPUT));
+      return;
+    }
+    SpaceLine line = dispatcher.existingLine(SpaceId.of(recall.space()));
+    if (line == null) {
+      context.send(source, new RecallBatch(recall.requestId(), 0, List.of(), false, 0, null));
+      return;
+    }
+    long generation = recall.snapshot() ? line.visibleGeneration : Long.MAX_VALUE;
+    context.send(workers.id(line.owner), new WorkerMessages.RecallQuery(recall, source, line.index, generation));
+  }
+
+  @Override
+  public void pressureChanged(PressureState state) {
+    context.trace("pressure", state.name());
+    Runnable notify = () -> {
+      for (Map.Entry<SessionId, NodeId> client : clients.entrySet()) {
+        Optional<SessionInfo> info = sessions.find(client.getKey());
+        if (info.isPresent() && info.get().state() == SessionState.ACTIVE) {
+          sendStatus(client.getKey(), state.toStatus());
+        }
+      }
+    };
+    if (context.buggify(EngineSite.DELAYED_STATUS)) {
+      context.setTimer(20_000_000L, notify);
+    } else {
+      notify.run();
+    }
+  }
+
+  private void sendStatus(SessionId session, io.detsim.engine.protocol.SessionStatus status) {
+    NodeId client = clients.get(session);
+    if (client != null) {
+      context.send(client, new Status(session, status, dispatcher.queue().depth(), dispatcher.queue().capacity()));
+    }
+  }
+
+  private void maybeCompact() {
+    recordsSinceCompaction++;
+    if (recordsSinceCompaction < options.compactAfterRecords() || log.isCompacting()) {
+      return;
+    }
+    recordsSinceCompaction = 0;
+    List<StoredObservation> all = new java.util.ArrayList<>(tracked.size());
+    for (Tracked progress : tracked.values()) {
+      all.add(progress.observation);
+    }
+    List<LogCodec.SessionEntry> entries = new java.util.ArrayList<>();
+    sessions.snapshot().sessions().forEach(s -> entries.add(new LogCodec.SessionEntry(s.id(), s.space(), s.closed())));
+    byte[] snapshot = LogCodec.snapshot(new LogCodec.Snapshot(sessions.snapshot().nextSessionNumber(), entries, all));
+    context.trace("compaction", all.size() + " observations");
+    log.compact(snapshot, () -> context.trace("compacted", "snapshot installed"));
+  }
+
+  // ---- inspection, for tests and validators (read between events, never from a handler) ----
+
+  /** An observation the engine holds: where it is in the log, and whether it is durable and visible. */
+  public record Held(long lsn, String memoryId, SessionId session, long seq, boolean durable, boolean indexed,
+      long generation) {}
+
+  /** Every observation of {@code space} the engine holds, in acceptance (log) order. */
+  public List<Held> held(SpaceId space) {
+    SpaceLine line = dispatcher.existingLine(space);
+    List<Held> held = new java.util.ArrayList<>();
+    for (Tracked progress : tracked.values()) {
+      StoredObservation stored = progress.observation;
+      if (line != null && stored.episode().spaceId().equals(space)) {
+        HnswIndex index = line.index.index();
+        long generation = index.contains(stored.lsn()) ? index.generationOf(stored.lsn()) : 0;
+        held.add(new Held(stored.lsn(), stored.episode().id(), stored.session(), stored.seq(), progress.durable,
+            progress.indexed, generation));
+      }
+    }
+    return held;
+  }
+
+  /** The spaces the engine knows, sorted. */
+  public List<SpaceId> spaces() {
+    List<SpaceId> spaces = new java.util.ArrayList<>();
+    dispatcher.lines().forEach(line -> spaces.add(line.index.space()));
+    return spaces;
+  }
+
+  /** The HNSW index of a space (for integrity checks), or null. */
+  public HnswIndex index(SpaceId space) {
+    SpaceLine line = dispatcher.existingLine(space);
+    return line == null ? null : line.index.index();
+  }
+
+  public int queueDepth() {
+    return dispatcher.queue().depth();
+  }
+
+  public int queueCapacity() {
+    return dispatcher.queue().capacity();
+  }
+
+  public long recoveredObservations() {
+    return recoveredObservations;
+  }
+
+  public long workerRestarts() {
+    return workers.restarts();
+  }
+
+  public long spacesStolen() {
+    return dispatcher.stolen();
+  }
+
+  public long logSyncs() {
+    return log.stats().syncs();
+  }
+
+  public long logRecords() {
+    return log.stats().records();
+  }
+
+  // ---- helpers ----
+
+  private SpaceLine line(SpaceId space) {
+    return dispatcher.line(space, s -> new SpaceIndex(s, new HnswIndex(options.hnsw(),
+        context.random("hnsw/" + s.value()), hnswMutants())));
+  }
+
+  private EnumSet<HnswMutant> hnswMutants() {
+    EnumSet<HnswMutant> mutants = EnumSet.noneOf(HnswMutant.class);
+    if (options.has(EngineMutant.REVERSE_DEGREE_UNBOUNDED)) {
+      mutants.add(HnswMutant.REVERSE_DEGREE_UNBOUNDED);
+    }
+    if (options.has(EngineMutant.GENERATION_FILTER_IGNORED)) {
+      mutants.add(HnswMutant.GENERATION_FILTER_IGNORED);
+    }
+    return mutants;
+  }
+
+  private io.detsim.engine.session.SessionOptions sessionOptions() {
+    return options.has(EngineMutant.DUPLICATES_AS_GAPS)
+        ? options.sessions().withMutant(SessionMutant.DUPLICATES_AS_GAPS)
+        : options.sessions();
+  }
+
+  private long now() {
+    return context.clock().nowNanos();
+  }
+}

@@ -1,0 +1,19 @@
+package io.detsim.engine.server;
+
+/**
+ * BUGGIFY sites: places where real systems fail or slow down, which a simulated run may enable
+ * (FoundationDB's BUGGIFY). A site changes timing or takes a legal but unusual path; none breaks a
+ * guarantee in correct code.
+ */
+public enum EngineSite {
+  /** A log sync is held back before it starts, as a slow disk or a busy flusher would. */
+  SLOW_SYNC,
+  /** A batch is cut down to one item, as under memory pressure. */
+  SHORT_BATCH,
+  /** The supervisor's heartbeat timeout fires early and restarts a worker that was only slow. */
+  EARLY_TIMEOUT,
+  /** A healthy worker dies (an uncaught exception in a real thread). */
+  SPURIOUS_WORKER_DEATH,
+  /** A status message to clients goes out late. */
+  DELAYED_STATUS
+}

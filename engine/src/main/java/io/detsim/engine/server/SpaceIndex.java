@@ -1,0 +1,51 @@
+package io.detsim.engine.server;
+
+import io.detsim.engine.index.HnswIndex;
+import io.detsim.engine.protocol.SpaceId;
+
+/**
+ * One memory space's index and its generation counter. One writer at a time (the worker that owns
+ * the space, or the server during recovery); ownership moves with a batch message, which orders the
+ * hand-over. Each inserted observation takes the next generation, so generations record the order
+ * in which the space's observations became visible.
+ */
+final class SpaceIndex {
+  private final SpaceId space;
+  private final HnswIndex index;
+  private final java.util.Map<Long, String> memoryIds = new java.util.LinkedHashMap<>();
+  private long generation;
+
+  SpaceIndex(SpaceId space, HnswIndex index) {
+    this.space = space;
+    this.index = index;
+  }
+
+  SpaceId space() {
+    return space;
+  }
+
+  HnswIndex index() {
+    return index;
+  }
+
+  /** The generation of the last observation inserted: a snapshot recall at it sees everything so far. */
+  long generation() {
+    return generation;
+  }
+
+  /** Inserts unless present (a re-delivered batch); returns true when it was new. */
+  boolean insert(long id, String memoryId, float[] vector) {
+    if (index.contains(id)) {
+      return false;
+    }
+    index.insert(id, vector, generation + 1);
+    generation++;
+    memoryIds.put(id, memoryId);
+    return true;
+  }
+
+  /** The client's id of the observation indexed under {@code id}. */
+  String memoryIdOf(long id) {
+    return memoryIds.get(id);
+  }
+}

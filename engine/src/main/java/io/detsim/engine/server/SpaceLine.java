@@ -1,0 +1,31 @@
+package io.detsim.engine.server;
+
+import java.util.ArrayDeque;
+import java.util.TreeMap;
+
+/**
+ * A space's place in the dispatcher: the order its observations were admitted in, those of them
+ * that have left the queue and wait for a worker, which worker owns the space, and whether a batch
+ * of it is out. The queue's lanes decide which spaces are served first; within a space, batches go
+ * out one at a time and in admission order, which is what keeps one writer per space and the
+ * space's index in acceptance order (guarantees 3 and 4) even when a later observation travelled in
+ * a faster lane.
+ */
+final class SpaceLine {
+  final SpaceIndex index;
+  final ArrayDeque<Long> admitted = new ArrayDeque<>(); // LSNs in admission order, not yet dispatched
+  final TreeMap<Long, StoredObservation> staged = new TreeMap<>(); // out of the queue, by LSN
+  int owner;
+  int batchesOut;
+  long visibleGeneration; // as acknowledged by workers: what a snapshot recall captures
+
+  SpaceLine(SpaceIndex index, int owner) {
+    this.index = index;
+    this.owner = owner;
+  }
+
+  /** True when the next observation in admission order has left the queue. */
+  boolean hasDispatchableHead() {
+    return !admitted.isEmpty() && staged.containsKey(admitted.peekFirst());
+  }
+}

@@ -1,0 +1,91 @@
+package io.detsim.engine.server;
+
+import io.detsim.engine.index.Neighbour;
+import io.detsim.engine.protocol.RecallBatch;
+import io.detsim.engine.protocol.RecallHit;
+import io.detsim.sim.port.Node;
+import io.detsim.sim.port.NodeContext;
+import io.detsim.sim.port.NodeId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A worker actor: indexes batches of the spaces it owns and answers recalls on them. Its work costs
+ * virtual CPU time (see {@link EngineOptions}); a batch's observations become visible when that time
+ * is over, and only then is the batch acknowledged, so a worker that dies mid-batch leaves nothing
+ * half-done that its acknowledgement would claim (the server re-delivers, and insertion is
+ * idempotent by id). Mutant {@link EngineMutant#ACK_BEFORE_APPLY} reverses that order by one step.
+ */
+final class Worker implements Node {
+  static final int RECALL_BATCH_SIZE = 10;
+
+  private final NodeContext context;
+  private final NodeId server;
+  private final int workerId;
+  private final EngineOptions options;
+
+  Worker(NodeContext context, NodeId server, int workerId, EngineOptions options) {
+    this.context = context;
+    this.server = server;
+    this.workerId = workerId;
+    this.options = options;
+  }
+
+  @Override
+  public void onMessage(NodeId source, Object message) {
+    if (message instanceof WorkerMessages.IndexBatch) {
+      index((WorkerMessages.IndexBatch) message);
+    } else if (message instanceof WorkerMessages.Heartbeat) {
+      context.send(server, new WorkerMessages.HeartbeatReply(((WorkerMessages.Heartbeat) message).round(), workerId));
+    } else if (message instanceof WorkerMessages.RecallQuery) {
+      recall((WorkerMessages.RecallQuery) message);
+    }
+  }
+
+  private void index(WorkerMessages.IndexBatch batch) {
+    long costNanos = options.batchCostNanos() + options.itemCostNanos() * batch.items().size();
+    context.consumeCpu(costNanos);
+    context.setTimer(untilNextTick(costNanos), () -> {
+      if (options.has(EngineMutant.ACK_BEFORE_APPLY)) {
+        context.send(server, new WorkerMessages.BatchDone(batch.batchId(), workerId, batch.space().generation()
+            + batch.items().size()));
+        context.setTimer(0, () -> apply(batch));
+        return;
+      }
+      apply(batch);
+      context.send(server, new WorkerMessages.BatchDone(batch.batchId(), workerId, batch.space().generation()));
+    });
+  }
+
+  private static void apply(WorkerMessages.IndexBatch batch) {
+    for (StoredObservation item : batch.items()) {
+      batch.space().insert(item.lsn(), item.episode().id(), item.episode().embedding());
+    }
+  }
+
+  private void recall(WorkerMessages.RecallQuery query) {
+    context.consumeCpu(options.recallCostNanos());
+    List<Neighbour> found = query.space().index().search(
+        query.recall().cue(), query.recall().maxResults(), options.hnsw().efSearch(), query.maxGeneration());
+    List<RecallHit> hits = new ArrayList<>(found.size());
+    for (Neighbour neighbour : found) {
+      hits.add(new RecallHit(query.space().memoryIdOf(neighbour.id()), query.space().space(), 1f - neighbour.distance()));
+    }
+    long generation = query.maxGeneration() == Long.MAX_VALUE ? query.space().generation() : query.maxGeneration();
+    int batches = Math.max(1, (hits.size() + RECALL_BATCH_SIZE - 1) / RECALL_BATCH_SIZE);
+    for (int i = 0; i < batches; i++) {
+      List<RecallHit> part = hits.subList(i * RECALL_BATCH_SIZE, Math.min(hits.size(), (i + 1) * RECALL_BATCH_SIZE));
+      context.send(query.client(), new RecallBatch(query.recall().requestId(), i, new ArrayList<>(part),
+          i < batches - 1, generation, null));
+    }
+  }
+
+  /** Work finishes on a tick boundary: a worker loop polls its inbox once a tick. */
+  private long untilNextTick(long costNanos) {
+    long now = context.clock().nowNanos();
+    long tick = options.tickNanos();
+    long done = now + costNanos;
+    long aligned = Math.floorDiv(done + tick - 1, tick) * tick;
+    return aligned - now;
+  }
+}

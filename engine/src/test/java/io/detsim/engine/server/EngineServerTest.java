@@ -1,0 +1,102 @@
+package io.detsim.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.engine.index.IntegrityViolation;
+import io.detsim.engine.protocol.SpaceId;
+import io.detsim.sim.SimOptions;
+import io.detsim.sim.Simulation;
+import io.detsim.sim.fault.Fault;
+import io.detsim.sim.port.NodeId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineServerTest {
+  private static final long MS = 1_000_000L;
+  private static final int DIMENSION = 16;
+
+  private static Simulation world(long seed, EngineOptions options, int perClient) {
+    Simulation sim = new Simulation(seed, SimOptions.none());
+    NodeId server = sim.addNode("server", context -> new EngineServer(context, options));
+    for (int i = 0; i < 3; i++) {
+      String space = "space-" + i;
+      sim.addNode("client-" + i, context -> new ScriptedClient(context, server, space, perClient, DIMENSION));
+    }
+    return sim;
+  }
+
+  private static ScriptedClient client(Simulation sim, int i) {
+    return sim.node(NodeId.of("client-" + i), ScriptedClient.class);
+  }
+
+  private static EngineServer server(Simulation sim) {
+    return sim.node(NodeId.of("server"), EngineServer.class);
+  }
+
+  @Test
+  void everyObservationIsAcceptedOnce_andEachSpaceHoldsExactlyItsOwn_inOrder() {
+    Simulation sim = world(1, EngineOptions.defaults(DIMENSION), 500);
+    sim.runFor(20_000 * MS);
+    for (int i = 0; i < 3; i++) {
+      assertThat(client(sim, i).isDone()).as("client-%d done", i).isTrue();
+      List<EngineServer.Held> held = server(sim).held(SpaceId.of("space-" + i));
+      assertThat(held).hasSize(500);
+      for (int n = 0; n < held.size(); n++) {
+        EngineServer.Held h = held.get(n);
+        assertThat(h.memoryId()).isEqualTo("client-" + i + "-" + (n + 1));
+        assertThat(h.seq()).isEqualTo(n + 1);
+        assertThat(h.generation()).as("indexed in acceptance order").isEqualTo(n + 1);
+        assertThat(h.durable() && h.indexed()).isTrue();
+      }
+      List<IntegrityViolation> violations = server(sim).index(SpaceId.of("space-" + i)).checkIntegrity();
+      assertThat(violations).isEmpty();
+      assertThat(client(sim, i).indexed).hasSize(500);
+    }
+    assertThat(server(sim).logSyncs()).as("group commit").isLessThan(server(sim).logRecords() / 2);
+  }
+
+  @Test
+  void crashAndRestart_losesNothingAcknowledged() {
+    Simulation sim = world(2, EngineOptions.defaults(DIMENSION), 2_000);
+    int[] acceptedAtCrash = new int[1];
+    sim.at(20 * MS, () -> {
+      acceptedAtCrash[0] = client(sim, 0).acceptedAtNanos.size();
+      sim.apply(new Fault.Crash(NodeId.of("server")));
+    });
+    sim.at(120 * MS, () -> sim.apply(new Fault.Restart(NodeId.of("server"))));
+    sim.runFor(30_000 * MS);
+    assertThat(acceptedAtCrash[0]).as("the crash strikes mid-stream").isBetween(1, 1_999);
+    assertThat(server(sim).recoveredObservations()).isPositive();
+    for (int i = 0; i < 3; i++) {
+      ScriptedClient client = client(sim, i);
+      assertThat(client.isDone()).isTrue();
+      List<EngineServer.Held> held = server(sim).held(SpaceId.of("space-" + i));
+      assertThat(held).extracting(EngineServer.Held::seq).containsExactlyElementsOf(client.acceptedAtNanos.keySet());
+    }
+  }
+
+  @Test
+  void killedWorker_isRestarted_andItsBatchRedelivered() {
+    Simulation sim = world(3, EngineOptions.defaults(DIMENSION), 500);
+    for (int k = 0; k < 10; k++) {
+      int worker = k % 4;
+      sim.at((50 + 37 * k) * MS, () -> sim.apply(new Fault.Kill(NodeId.of("server/worker-" + worker))));
+    }
+    sim.runFor(20_000 * MS);
+    assertThat(server(sim).workerRestarts()).isGreaterThanOrEqualTo(10);
+    for (int i = 0; i < 3; i++) {
+      assertThat(client(sim, i).isDone()).isTrue();
+      assertThat(server(sim).held(SpaceId.of("space-" + i))).allSatisfy(h -> assertThat(h.indexed()).isTrue());
+      assertThat(client(sim, i).indexed).hasSize(500);
+    }
+  }
+
+  @Test
+  void sameSeed_sameDigest() {
+    Simulation first = world(4, EngineOptions.defaults(DIMENSION), 200);
+    first.runFor(5_000 * MS);
+    Simulation second = world(4, EngineOptions.defaults(DIMENSION), 200);
+    second.runFor(5_000 * MS);
+    assertThat(first.digest()).isEqualTo(second.digest());
+  }
+}
