@@ -57,6 +57,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private SessionTable sessions;
   private WriteAheadLog log;
   private long recordsSinceCompaction;
+  private long durableThroughLsn = -1; // every held observation at or below it is durable
   private long recoveredObservations;
 
   /** An observation's progress: durable (ACCEPTED may go), visible (INDEXED may go once durable). */
@@ -99,6 +100,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       tracked.put(observation.lsn(), progress);
     }
     recoveredObservations = recovered.observations().size();
+    durableThroughLsn = tracked.isEmpty() ? -1 : tracked.lastKey();
     context.consumeCpu(options.itemCostNanos() * recoveredObservations);
     context.trace("recovered", recoveredObservations + " observations, " + recovered.sessions().sessions().size()
         + " sessions");
@@ -240,11 +242,25 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
   }
 
+  /**
+   * A commit for {@code lsn} completed, so every record appended before it is durable too: durability
+   * is a watermark over the log, not a property of one callback. (A commit request held back by
+   * {@link EngineSite#SLOW_SYNC} completes after later ones; marking per callback would mark seq n+1
+   * durable before seq n, and break the session's order.)
+   */
   private void durable(long lsn) {
-    Tracked progress = tracked.get(lsn);
-    if (progress == null || progress.durable) {
+    if (lsn <= durableThroughLsn) {
       return;
     }
+    for (Tracked progress : tracked.subMap(durableThroughLsn, false, lsn, true).values()) {
+      if (!progress.durable) {
+        markDurable(progress);
+      }
+    }
+    durableThroughLsn = lsn;
+  }
+
+  private void markDurable(Tracked progress) {
     progress.durable = true;
     StoredObservation stored = progress.observation;
     sessions.markDurable(stored.session(), stored.seq());

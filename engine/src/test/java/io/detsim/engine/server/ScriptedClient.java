@@ -31,6 +31,7 @@ final class ScriptedClient implements Node {
   private final int dimension;
   private final RandomSource random;
   final TreeMap<Long, Long> acceptedAtNanos = new TreeMap<>();
+  final TreeMap<Long, Long> firstSentNanos = new TreeMap<>();
   final TreeSet<Long> indexed = new TreeSet<>();
   final TreeMap<Long, Integer> rejections = new TreeMap<>();
   private final TreeSet<Long> outstanding = new TreeSet<>();
@@ -106,6 +107,7 @@ final class ScriptedClient implements Node {
       }
       return new Episode(context.self().name() + "-" + s, space, context.clock().nowNanos(), "obs", vector, 0.5f);
     });
+    firstSentNanos.putIfAbsent(seq, context.clock().nowNanos());
     context.send(server, new Observation(session, seq, Priority.NORMAL, episode));
   }
 

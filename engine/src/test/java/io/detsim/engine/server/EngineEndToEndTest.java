@@ -1,0 +1,100 @@
+package io.detsim.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.engine.protocol.SpaceId;
+import io.detsim.sim.SimOptions;
+import io.detsim.sim.Simulation;
+import io.detsim.sim.buggify.BuggifyOptions;
+import io.detsim.sim.disk.DiskOptions;
+import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.port.NodeId;
+import io.detsim.sim.port.Ratio;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The engine end to end on the simulator: 3 clients stream 5,000 observations each into 3 spaces,
+ * with no fault and with each kind of fault alone, then everything heals. Every observation must be
+ * ACCEPTED, held exactly once in its own space, in sequence order, indexed in that order, in an
+ * index that passes its integrity check; and the run must replay to the same digest.
+ */
+class EngineEndToEndTest {
+  private static final long MS = 1_000_000L;
+  private static final int DIMENSION = 16;
+  private static final int PER_CLIENT = 5_000;
+  private static final long RUN_NANOS = 60_000 * MS;
+
+  static Stream<Arguments> faults() {
+    SimOptions none = SimOptions.none();
+    return Stream.of(
+        Arguments.of("none", none, ""),
+        Arguments.of("delay", none, "0s delay 0s..100ms\n1s heal-all"),
+        Arguments.of("loss", none, "0s loss 1/100\n1s heal-all"),
+        Arguments.of("duplicate", none, "0s duplicate 1/20\n1s heal-all"),
+        Arguments.of("reorder", none, "0s reorder 1/10\n1s heal-all"),
+        Arguments.of("partition", none, "20ms partition client-0,client-1 | server\n520ms heal"),
+        Arguments.of("clog", none, "20ms clog client-2 -> server for 400ms"),
+        Arguments.of("crash", none, "25ms crash server\n225ms restart server"),
+        Arguments.of("pause", none, "20ms pause server for 300ms"),
+        Arguments.of("kill-worker", none, "20ms kill server/worker-0\n40ms kill server/worker-1\n60ms kill server/worker-2"),
+        Arguments.of("clock-skew", none, "0s clock-offset server -5s\n0s clock-offset client-1 +5s\n30ms clock-jump server -2s"),
+        Arguments.of("torn-writes", none.withDisk(DiskOptions.none().withTornWriteRatio(Ratio.ALWAYS)),
+            "25ms crash server\n40ms restart server\n70ms crash server\n90ms restart server"),
+        Arguments.of("buggify", none.withBuggify(new BuggifyOptions(true, Ratio.ALWAYS, Ratio.of(1, 20))), ""),
+        Arguments.of("shuffled-ties", none.withShuffleTies(true), ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("faults")
+  void everyObservationAcceptedOnce_inItsOwnSpace_inOrder_andRunsReplay(String name, SimOptions options, String schedule) {
+    long started = System.nanoTime();
+    Simulation sim = run(7, options, schedule);
+    long wallNanos = System.nanoTime() - started;
+    EngineServer server = sim.node(NodeId.of("server"), EngineServer.class);
+    Histogram latency = new Histogram(3);
+    for (int i = 0; i < 3; i++) {
+      ScriptedClient client = sim.node(NodeId.of("client-" + i), ScriptedClient.class);
+      assertThat(client.isDone()).as("%s: client-%d has every observation ACCEPTED", name, i).isTrue();
+      List<EngineServer.Held> held = server.held(SpaceId.of("space-" + i));
+      assertThat(held).as("%s: space-%d holds each of its observations exactly once", name, i).hasSize(PER_CLIENT);
+      for (int n = 0; n < PER_CLIENT; n++) {
+        EngineServer.Held h = held.get(n);
+        assertThat(h.memoryId()).isEqualTo("client-" + i + "-" + (n + 1));
+        assertThat(h.seq()).isEqualTo(n + 1);
+        assertThat(h.durable() && h.indexed()).as("%s: durable and visible", name).isTrue();
+        assertThat(h.generation()).as("%s: indexed in acceptance order", name).isEqualTo(n + 1);
+      }
+      assertThat(server.index(SpaceId.of("space-" + i)).checkIntegrity()).as(name).isEmpty();
+      client.acceptedAtNanos.forEach((seq, at) -> latency.recordValue(Math.max(0, at - client.firstSentNanos.get(seq))));
+    }
+    if (options.buggify().enabled()) {
+      // DELAYED_STATUS is asked only when queue pressure changes, which this load never causes.
+      assertThat(sim.buggifyReport()).as("the sites this load reaches were asked, and fired")
+          .containsKeys("EngineSite.SLOW_SYNC", "EngineSite.SHORT_BATCH", "EngineSite.EARLY_TIMEOUT",
+              "EngineSite.SPURIOUS_WORKER_DEATH")
+          .allSatisfy((site, report) -> assertThat(report).doesNotEndWith("fired 0"));
+    }
+    assertThat(run(7, options, schedule).digest()).as("%s replays", name).isEqualTo(sim.digest());
+    System.out.printf("e2e %-14s 3x%d: ACCEPTED latency (virtual, client clock) P50 %.2f ms, P99 %.2f ms,"
+            + " P99.9 %.2f ms, max %.2f ms; simulated %.1f s in %.2f s wall%n", name, PER_CLIENT,
+        latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
+        latency.getValueAtPercentile(99.9) / 1e6, latency.getMaxValue() / 1e6, RUN_NANOS / 1e9, wallNanos / 1e9);
+  }
+
+  private static Simulation run(long seed, SimOptions options, String schedule) {
+    Simulation sim = new Simulation(seed, options);
+    NodeId server = sim.addNode("server", context -> new EngineServer(context, EngineOptions.defaults(DIMENSION)));
+    for (int i = 0; i < 3; i++) {
+      String space = "space-" + i;
+      sim.addNode("client-" + i, context -> new ScriptedClient(context, server, space, PER_CLIENT, DIMENSION));
+    }
+    sim.schedule(FaultSchedule.parse(schedule));
+    sim.runFor(RUN_NANOS);
+    return sim;
+  }
+}
