@@ -263,12 +263,15 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private void markDurable(Tracked progress) {
     progress.durable = true;
     StoredObservation stored = progress.observation;
-    sessions.markDurable(stored.session(), stored.seq());
+    boolean drainedAndClosed = sessions.markDurable(stored.session(), stored.seq());
     NodeId client = clients.get(stored.session());
     if (!options.has(EngineMutant.ACK_BEFORE_SYNC)) {
       context.send(client, Ack.accepted(stored.session(), stored.seq(), stored.episode().id()));
     }
     sendIndexedIfReady(progress);
+    if (drainedAndClosed) {
+      sendStatus(stored.session(), io.detsim.engine.protocol.SessionStatus.CLOSED);
+    }
   }
 
   @Override

@@ -92,6 +92,36 @@ class EngineServerTest {
   }
 
   @Test
+  void compactedLog_recoversEverything_afterACrash() {
+    Simulation sim = world(5, EngineOptions.defaults(DIMENSION).withCompactAfterRecords(300), 1_000);
+    sim.at(80 * MS, () -> sim.apply(new Fault.Crash(NodeId.of("server"))));
+    sim.at(100 * MS, () -> sim.apply(new Fault.Restart(NodeId.of("server"))));
+    sim.runFor(20_000 * MS);
+    assertThat(sim.disk(NodeId.of("server")).list()).contains("wal.snapshot");
+    for (int i = 0; i < 3; i++) {
+      assertThat(client(sim, i).isDone()).isTrue();
+      assertThat(server(sim).held(SpaceId.of("space-" + i))).extracting(EngineServer.Held::seq)
+          .containsExactlyElementsOf(client(sim, i).acceptedAtNanos.keySet());
+    }
+  }
+
+  @Test
+  void idleWorkers_stealWholeSpaces_fromBusyOnes() {
+    Simulation sim = new Simulation(6, io.detsim.sim.SimOptions.none());
+    NodeId server = sim.addNode("server", context -> new EngineServer(context, EngineOptions.defaults(DIMENSION)));
+    for (int i = 0; i < 8; i++) {
+      String space = "space-" + i;
+      sim.addNode("client-" + i, context -> new ScriptedClient(context, server, space, 300, DIMENSION));
+    }
+    sim.runFor(10_000 * MS);
+    assertThat(sim.node(server, EngineServer.class).spacesStolen()).isPositive();
+    for (int i = 0; i < 8; i++) {
+      assertThat(sim.node(server, EngineServer.class).held(SpaceId.of("space-" + i)))
+          .extracting(EngineServer.Held::generation).isSorted().doesNotContain(0L).hasSize(300);
+    }
+  }
+
+  @Test
   void sameSeed_sameDigest() {
     Simulation first = world(4, EngineOptions.defaults(DIMENSION), 200);
     first.runFor(5_000 * MS);
