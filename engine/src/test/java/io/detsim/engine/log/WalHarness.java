@@ -1,5 +1,6 @@
 package io.detsim.engine.log;
 
+import io.detsim.sim.disk.ManualTimer;
 import io.detsim.sim.disk.DiskOptions;
 import io.detsim.sim.disk.SimDisk;
 import io.detsim.sim.port.RandomSource;

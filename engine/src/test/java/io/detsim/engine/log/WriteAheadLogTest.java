@@ -1,5 +1,6 @@
 package io.detsim.engine.log;
 
+import io.detsim.sim.disk.ManualTimer;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,7 +3,7 @@ package io.detsim.sim.disk;
 import java.util.PriorityQueue;
 
 /** A hand-cranked virtual-time queue for one node incarnation: tests decide when syncs complete. */
-final class ManualTimer implements SyncTimer {
+public final class ManualTimer implements SyncTimer {
   private record Entry(long dueNanos, long sequence, Runnable task) {}
 
   private final PriorityQueue<Entry> queue =
@@ -19,7 +19,7 @@ final class ManualTimer implements SyncTimer {
   }
 
   /** Runs the next due task; false if none is pending. */
-  boolean runNext() {
+  public boolean runNext() {
     Entry entry = queue.poll();
     if (entry == null) {
       return false;
@@ -29,17 +29,17 @@ final class ManualTimer implements SyncTimer {
     return true;
   }
 
-  void runAll() {
+  public void runAll() {
     while (runNext()) {
       // each task may schedule more
     }
   }
 
-  int pending() {
+  public int pending() {
     return queue.size();
   }
 
-  long nowNanos() {
+  public long nowNanos() {
     return nowNanos;
   }
 }
