@@ -42,6 +42,8 @@ final class Dispatcher {
   private final NodeContext context;
   private final WorkerPool workers;
   private final Listener listener;
+  private final io.detsim.engine.metrics.EngineMetrics metrics;
+  private final long[] busyNanos;
   private final ObservationQueue<StoredObservation> queue;
   private final TreeMap<SpaceId, SpaceLine> lines = new TreeMap<>();
   private final Map<Long, Outstanding> outstanding = new LinkedHashMap<>();
@@ -49,7 +51,10 @@ final class Dispatcher {
   private int staged;
   private long stolen;
 
-  Dispatcher(EngineOptions options, NodeContext context, WorkerPool workers, Listener listener) {
+  Dispatcher(EngineOptions options, NodeContext context, WorkerPool workers, Listener listener,
+      io.detsim.engine.metrics.EngineMetrics metrics) {
+    this.metrics = metrics;
+    this.busyNanos = new long[options.workers()];
     this.options = options;
     this.context = context;
     this.workers = workers;
@@ -81,6 +86,7 @@ final class Dispatcher {
     Admission admission = queue.offer(observation, observation.priority(), nowNanos);
     if (admission.isAdmitted()) {
       line.admitted.addLast(observation.lsn());
+      recordDepths();
     }
     if (admission.stateChanged()) {
       listener.pressureChanged(admission.state());
@@ -98,6 +104,7 @@ final class Dispatcher {
         int idle = workers.idleWorker(this::batchesOutAt);
         if (idle >= 0 && idle != line.owner) {
           stolen++;
+          metrics.workStolen(idle);
           sendItems(line, idle, 1);
         }
       }
@@ -111,6 +118,9 @@ final class Dispatcher {
       return false;
     }
     out.line().batchesOut--;
+    metrics.batchProcessed(done.worker());
+    metrics.batchSize(done.worker(), out.batch().items().size());
+    busyNanos[done.worker()] += done.busyNanos();
     out.line().visibleGeneration = Math.max(out.line().visibleGeneration, done.generation());
     for (StoredObservation item : out.batch().items()) {
       listener.indexed(item);
@@ -123,6 +133,7 @@ final class Dispatcher {
   void redeliver(int worker) {
     for (Outstanding out : outstanding.values()) {
       if (out.worker() == worker) {
+        metrics.batchFailed(worker, "worker_died");
         context.send(workers.id(worker), out.batch());
       }
     }
@@ -152,6 +163,7 @@ final class Dispatcher {
       Batch<StoredObservation> batch = queue.poll(options.batchSizer().batchSize(queue.depth()), nowNanos);
       for (Queued<StoredObservation> queued : batch.items()) {
         StoredObservation item = queued.item();
+        metrics.queueWaitTimeSince(queued.priority(), queued.enqueuedAtNanos());
         lines.get(item.episode().spaceId()).staged.put(item.lsn(), item);
         staged++;
       }
@@ -161,6 +173,23 @@ final class Dispatcher {
       if (batch.isEmpty()) {
         break;
       }
+    }
+    recordDepths();
+  }
+
+  /** Queue depth by lane, and an estimate of the memory the queued observations hold. */
+  void recordDepths() {
+    for (Priority lane : Priority.values()) {
+      metrics.queueDepth(lane, queue.depth(lane));
+    }
+    metrics.queueMemoryBytes((long) (queue.depth() + staged) * (64L + 4L * options.dimension()));
+  }
+
+  /** Records each worker's share of busy time since the last call, then starts a new window. */
+  void recordUtilization(long windowNanos) {
+    for (int worker = 0; worker < busyNanos.length; worker++) {
+      metrics.workerUtilization(worker, busyNanos[worker], windowNanos);
+      busyNanos[worker] = 0;
     }
   }
 
@@ -181,6 +210,7 @@ final class Dispatcher {
       if (idle >= 0) {
         line.owner = idle; // steal the whole space: none of its batches is out
         stolen++;
+        metrics.workStolen(idle);
       }
     }
     return line.owner;

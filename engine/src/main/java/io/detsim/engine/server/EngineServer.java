@@ -4,6 +4,8 @@ import io.detsim.engine.index.HnswIndex;
 import io.detsim.engine.index.HnswMutant;
 import io.detsim.engine.log.Cut;
 import io.detsim.engine.log.WriteAheadLog;
+import io.detsim.engine.metrics.EngineMetrics;
+import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Ack;
 import io.detsim.engine.protocol.Capabilities;
 import io.detsim.engine.protocol.Close;
@@ -51,6 +53,8 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private final EngineOptions options;
   private final WorkerPool workers;
   private final Dispatcher dispatcher;
+  private final EngineMetrics metrics;
+  private PressureState lastPressure = PressureState.NORMAL;
   private final Map<SessionId, NodeId> clients = new LinkedHashMap<>();
   private final Map<String, SessionId> initsByRequest = new LinkedHashMap<>();
   private final TreeMap<Long, Tracked> tracked = new TreeMap<>();
@@ -63,12 +67,14 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   /** An observation's progress: durable (ACCEPTED may go), visible (INDEXED may go once durable). */
   private static final class Tracked {
     final StoredObservation observation;
+    final long receivedAtNanos;
     boolean durable;
     boolean indexed;
     boolean indexedAckSent;
 
-    Tracked(StoredObservation observation) {
+    Tracked(StoredObservation observation, long receivedAtNanos) {
       this.observation = observation;
+      this.receivedAtNanos = receivedAtNanos;
     }
   }
 
@@ -77,8 +83,10 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     this.options = options;
     this.workers = new WorkerPool(options, context,
         worker -> workerContext -> new Worker(workerContext, context.self(), worker, options));
-    this.dispatcher = new Dispatcher(options, context, workers, this);
+    this.metrics = new EngineMetrics(context.clock());
+    this.dispatcher = new Dispatcher(options, context, workers, this, metrics);
     workers.onRestart(dispatcher::redeliver);
+    workers.onRound(() -> dispatcher.recordUtilization(options.heartbeatNanos()));
   }
 
   @Override
@@ -93,7 +101,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       SpaceLine line = line(observation.episode().spaceId());
       line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().embedding());
       line.visibleGeneration = line.index.generation();
-      Tracked progress = new Tracked(observation);
+      Tracked progress = new Tracked(observation, 0);
       progress.durable = true;
       progress.indexed = true;
       progress.indexedAckSent = true;
@@ -114,6 +122,8 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       onObservation(source, (Observation) message);
     } else if (message instanceof WorkerMessages.BatchDone) {
       dispatcher.done((WorkerMessages.BatchDone) message, now());
+    } else if (message instanceof WorkerMessages.RecallDone) {
+      metrics.recallLatencySince(((WorkerMessages.RecallDone) message).receivedAtNanos());
     } else if (message instanceof WorkerMessages.HeartbeatReply) {
       workers.onReply((WorkerMessages.HeartbeatReply) message);
     } else if (message instanceof Init) {
@@ -145,6 +155,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     SessionId session = sessions.open(space, now());
     initsByRequest.put(request, session);
     clients.put(session, source);
+    metrics.activeSessions(sessions.liveCount());
     log.append(LogCodec.OPEN, LogCodec.open(session, space));
     log.commit(() -> context.send(source, initAck(init, session)));
   }
@@ -164,6 +175,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private void onClose(NodeId source, Close close) {
     Optional<SessionState> state = sessions.onClose(close.session(), close.drain(), now());
     if (state.isPresent()) {
+      metrics.activeSessions(sessions.liveCount());
       log.append(LogCodec.CLOSE, LogCodec.close(close.session()));
       log.commit(() -> { });
       if (state.get() == SessionState.CLOSED) {
@@ -176,6 +188,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     List<SessionId> expired = sessions.expireIdle(now());
     if (!expired.isEmpty()) {
       context.trace("sessions-expired", expired.size() + " sessions");
+      metrics.activeSessions(sessions.liveCount());
     }
     context.setTimer(IDLE_CHECK_NANOS, this::expireIdleSessions);
   }
@@ -190,9 +203,11 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       problem = Optional.of("episode space " + observation.episode().space() + " is not the session's space");
     }
     if (problem.isPresent()) {
+      metrics.observationRejected(RejectReason.INVALID_INPUT);
       context.send(source, Ack.rejected(session, observation.seq(), RejectReason.INVALID_INPUT, 0, 0));
       return;
     }
+    metrics.observationReceived(observation.episode().spaceId(), observation.priority());
     clients.put(session, source);
     ObservationDecision decision = sessions.onObservation(session, observation.seq(), now());
     switch (decision.kind()) {
@@ -205,6 +220,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
         } // else still in flight: its ACCEPTED goes out when it is durable
         break;
       default:
+        metrics.observationRejected(observation.episode().spaceId(), decision.rejectReason().orElseThrow());
         context.send(source, Ack.rejected(session, observation.seq(), decision.rejectReason().orElseThrow(), 0,
             decision.expectedSeq()));
     }
@@ -217,6 +233,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
         lsn, observation.session(), observation.seq(), observation.priority(), observation.episode());
     Admission admission = dispatcher.offer(stored, line, now());
     if (!admission.isAdmitted()) { // refused, never dropped: the client retries after this long
+      metrics.observationRejected(observation.episode().spaceId(), RejectReason.OVER_CAPACITY);
       context.send(source, Ack.rejected(observation.session(), observation.seq(), RejectReason.OVER_CAPACITY,
           admission.retryAfterNanos(), observation.seq()));
       return;
@@ -225,7 +242,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     long appended = log.append(LogCodec.OBSERVATION, LogCodec.observation(
         observation.session(), observation.seq(), observation.priority(), observation.episode()));
     io.detsim.sim.port.Check.that(appended == lsn, "log sequence moved under the handler: %d != %d", appended, lsn);
-    tracked.put(lsn, new Tracked(stored));
+    tracked.put(lsn, new Tracked(stored, now()));
     if (options.has(EngineMutant.ACK_BEFORE_SYNC)) {
       context.send(source, Ack.accepted(observation.session(), observation.seq(), observation.episode().id()));
     }
@@ -268,6 +285,9 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     if (!options.has(EngineMutant.ACK_BEFORE_SYNC)) {
       context.send(client, Ack.accepted(stored.session(), stored.seq(), stored.episode().id()));
     }
+    if (progress.receivedAtNanos != 0) { // recovered observations were acknowledged in an earlier life
+      metrics.observationLatencySince(stored.episode().spaceId(), progress.receivedAtNanos);
+    }
     sendIndexedIfReady(progress);
     if (drainedAndClosed) {
       sendStatus(stored.session(), io.detsim.engine.protocol.SessionStatus.CLOSED);
@@ -305,12 +325,20 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       return;
     }
     long generation = recall.snapshot() ? line.visibleGeneration : Long.MAX_VALUE;
-    context.send(workers.id(line.owner), new WorkerMessages.RecallQuery(recall, source, line.index, generation));
+    context.send(workers.id(line.owner),
+        new WorkerMessages.RecallQuery(recall, source, line.index, generation, now()));
   }
 
   @Override
   public void pressureChanged(PressureState state) {
     context.trace("pressure", state.name());
+    for (SpaceLine line : dispatcher.lines()) {
+      metrics.backpressureState(line.index.space(), state);
+      if (state.level() > lastPressure.level() && state.level() >= PressureState.CRITICAL.level()) {
+        metrics.backpressureActivated(line.index.space(), state);
+      }
+    }
+    lastPressure = state;
     Runnable notify = () -> {
       for (Map.Entry<SessionId, NodeId> client : clients.entrySet()) {
         Optional<SessionInfo> info = sessions.find(client.getKey());
@@ -383,6 +411,11 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   public HnswIndex index(SpaceId space) {
     SpaceLine line = dispatcher.existingLine(space);
     return line == null ? null : line.index.index();
+  }
+
+  /** The engine's metrics as they stand. */
+  public MetricsSnapshot metrics() {
+    return metrics.snapshot();
   }
 
   public int queueDepth() {

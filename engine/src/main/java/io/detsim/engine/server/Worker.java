@@ -48,12 +48,13 @@ final class Worker implements Node {
     context.setTimer(untilNextTick(costNanos), () -> {
       if (options.has(EngineMutant.ACK_BEFORE_APPLY)) {
         context.send(server, new WorkerMessages.BatchDone(batch.batchId(), workerId, batch.space().generation()
-            + batch.items().size()));
+            + batch.items().size(), costNanos));
         context.setTimer(0, () -> apply(batch));
         return;
       }
       apply(batch);
-      context.send(server, new WorkerMessages.BatchDone(batch.batchId(), workerId, batch.space().generation()));
+      context.send(server, new WorkerMessages.BatchDone(batch.batchId(), workerId, batch.space().generation(),
+          costNanos));
     });
   }
 
@@ -78,6 +79,7 @@ final class Worker implements Node {
       context.send(query.client(), new RecallBatch(query.recall().requestId(), i, new ArrayList<>(part),
           i < batches - 1, generation, null));
     }
+    context.send(server, new WorkerMessages.RecallDone(query.recall().requestId(), query.receivedAtNanos()));
   }
 
   /** Work finishes on a tick boundary: a worker loop polls its inbox once a tick. */

@@ -18,10 +18,18 @@ final class WorkerMessages {
   }
 
   /** A batch is indexed; {@code generation} is the space's generation after it. */
-  record BatchDone(long batchId, int worker, long generation) implements Traced {
+  record BatchDone(long batchId, int worker, long generation, long busyNanos) implements Traced {
     @Override
     public String traceDetail() {
       return "done " + batchId + " by worker " + worker + " at generation " + generation;
+    }
+  }
+
+  /** A recall was answered; the server records its latency from {@code receivedAtNanos}. */
+  record RecallDone(long requestId, long receivedAtNanos) implements Traced {
+    @Override
+    public String traceDetail() {
+      return "recall " + requestId + " answered";
     }
   }
 
@@ -40,7 +48,8 @@ final class WorkerMessages {
   }
 
   /** Answer a recall on this space, up to {@code maxGeneration}, straight to the client. */
-  record RecallQuery(Recall recall, NodeId client, SpaceIndex space, long maxGeneration) implements Traced {
+  record RecallQuery(Recall recall, NodeId client, SpaceIndex space, long maxGeneration, long receivedAtNanos)
+      implements Traced {
     @Override
     public String traceDetail() {
       return "recall " + recall.requestId() + " " + space.space().value() + " at generation " + maxGeneration;

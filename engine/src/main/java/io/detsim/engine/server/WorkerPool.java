@@ -23,6 +23,7 @@ final class WorkerPool {
   private final boolean[] believedAlive;
   private final RandomSource random;
   private IntConsumer onRestart = worker -> { };
+  private Runnable onRound = () -> { };
   private long round;
   private long restarts;
 
@@ -38,6 +39,11 @@ final class WorkerPool {
 
   void onRestart(IntConsumer callback) {
     this.onRestart = callback;
+  }
+
+  /** Runs once per heartbeat round, before the heartbeats go out. */
+  void onRound(Runnable callback) {
+    this.onRound = callback;
   }
 
   void startAll() {
@@ -95,6 +101,7 @@ final class WorkerPool {
 
   private void heartbeat() {
     round++;
+    onRound.run();
     long silentRoundsAllowed = options.heartbeatTimeoutNanos() / options.heartbeatNanos();
     for (int worker = 0; worker < ids.length; worker++) {
       long silent = round - 1 - lastReplyRound[worker];

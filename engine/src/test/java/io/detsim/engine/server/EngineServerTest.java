@@ -3,6 +3,9 @@ package io.detsim.engine.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.index.IntegrityViolation;
+import io.detsim.engine.metrics.HistogramSnapshot;
+import io.detsim.engine.metrics.MetricNames;
+import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.SpaceId;
 import io.detsim.sim.SimOptions;
 import io.detsim.sim.Simulation;
@@ -119,6 +122,28 @@ class EngineServerTest {
       assertThat(sim.node(server, EngineServer.class).held(SpaceId.of("space-" + i)))
           .extracting(EngineServer.Held::generation).isSorted().doesNotContain(0L).hasSize(300);
     }
+  }
+
+  @Test
+  void metrics_countWhatHappened_onVirtualTime() {
+    Simulation sim = world(8, EngineOptions.defaults(DIMENSION), 400);
+    sim.runFor(5_000 * MS);
+    MetricsSnapshot metrics = server(sim).metrics();
+    long received = 0;
+    long batchItems = 0;
+    for (int i = 0; i < 3; i++) {
+      received += metrics.counter(MetricNames.OBSERVATIONS_TOTAL, "space-" + i, "normal");
+      HistogramSnapshot latency = metrics.histogram(MetricNames.OBSERVATION_LATENCY_SECONDS, "space-" + i);
+      assertThat(latency.count()).as("one latency per ACCEPTED").isEqualTo(400);
+      assertThat(latency.p50()).as("virtual nanoseconds: network plus sync").isBetween(1_000_000L, 20_000_000L);
+    }
+    assertThat(received).as("retransmissions are counted too").isGreaterThanOrEqualTo(1_200);
+    for (int worker = 0; worker < 4; worker++) {
+      batchItems += metrics.histogram(MetricNames.BATCH_SIZE, String.valueOf(worker)).sum().longValueExact();
+    }
+    assertThat(batchItems).as("every observation indexed once").isEqualTo(1_200);
+    assertThat(metrics.gauge(MetricNames.ACTIVE_SESSIONS_TOTAL)).isEqualTo(3.0);
+    assertThat(server(sim).metrics().toPrometheusText()).contains(MetricNames.all());
   }
 
   @Test
