@@ -48,6 +48,8 @@ import java.util.TreeMap;
  */
 public final class EngineServer implements Node, Dispatcher.Listener {
   private static final long IDLE_CHECK_NANOS = 10_000_000_000L;
+  private static final long REORDER_HOLD_NANOS = 200_000_000L;
+  private static final long REORDER_SWEEP_NANOS = 50_000_000L;
 
   private final NodeContext context;
   private final EngineOptions options;
@@ -57,6 +59,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private PressureState lastPressure = PressureState.NORMAL;
   private final Map<SessionId, NodeId> clients = new LinkedHashMap<>();
   private final Map<String, SessionId> initsByRequest = new LinkedHashMap<>();
+  private final ReorderBuffer reorder = new ReorderBuffer();
   private final TreeMap<Long, Tracked> tracked = new TreeMap<>();
   private SessionTable sessions;
   private WriteAheadLog log;
@@ -114,6 +117,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
         + " sessions");
     workers.startAll();
     context.setTimer(IDLE_CHECK_NANOS, this::expireIdleSessions);
+    context.setTimer(REORDER_SWEEP_NANOS, this::sweepReorderBuffer);
   }
 
   @Override
@@ -154,6 +158,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     SpaceId space = SpaceId.of(init.space());
     SessionId session = sessions.open(space, now());
     initsByRequest.put(request, session);
+    reorder.setCapacity(session, init.clientBufferSize());
     clients.put(session, source);
     metrics.activeSessions(sessions.liveCount());
     log.append(LogCodec.OPEN, LogCodec.open(session, space));
@@ -195,7 +200,22 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   // ---- observations ----
 
+  /** Handles an observation, then any held ones that it made next in line. */
   private void onObservation(NodeId source, Observation observation) {
+    boolean admitted = handleObservation(source, observation);
+    SessionId session = observation.session();
+    while (admitted) {
+      Optional<SessionInfo> info = sessions.find(session);
+      ReorderBuffer.Held next = info.isPresent() ? reorder.takeNext(session, info.get().expectedSeq()) : null;
+      if (next == null) {
+        break;
+      }
+      admitted = handleObservation(next.source(), next.observation());
+    }
+  }
+
+  /** Returns true when the observation was admitted. */
+  private boolean handleObservation(NodeId source, Observation observation) {
     SessionId session = observation.session();
     Optional<String> problem = observation.validate(options.dimension());
     Optional<SessionInfo> info = sessions.find(session);
@@ -205,28 +225,49 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     if (problem.isPresent()) {
       metrics.observationRejected(RejectReason.INVALID_INPUT);
       context.send(source, Ack.rejected(session, observation.seq(), RejectReason.INVALID_INPUT, 0, 0));
-      return;
+      return false;
     }
     metrics.observationReceived(observation.episode().spaceId(), observation.priority());
     clients.put(session, source);
     ObservationDecision decision = sessions.onObservation(session, observation.seq(), now());
     switch (decision.kind()) {
       case ACCEPT:
-        admit(source, observation);
-        break;
+        return admit(source, observation);
       case DUPLICATE:
         if (decision.durable()) { // a retransmission after a lost ACCEPTED: say it again
           context.send(source, Ack.accepted(session, observation.seq(), observation.episode().id()));
         } // else still in flight: its ACCEPTED goes out when it is durable
-        break;
+        return false;
+      case GAP:
+        if (reorder.hold(source, observation, decision.expectedSeq(), now())) {
+          return false; // ahead of a gap that reordering will likely fill: wait for it
+        }
+        rejectAsGap(source, observation, decision.expectedSeq());
+        return false;
       default:
         metrics.observationRejected(observation.episode().spaceId(), decision.rejectReason().orElseThrow());
         context.send(source, Ack.rejected(session, observation.seq(), decision.rejectReason().orElseThrow(), 0,
             decision.expectedSeq()));
+        return false;
     }
   }
 
-  private void admit(NodeId source, Observation observation) {
+  private void rejectAsGap(NodeId source, Observation observation, long expectedSeq) {
+    metrics.observationRejected(observation.episode().spaceId(), RejectReason.SEQUENCE_GAP);
+    context.send(source, Ack.rejected(observation.session(), observation.seq(), RejectReason.SEQUENCE_GAP, 0,
+        expectedSeq));
+  }
+
+  /** Held observations whose gap never filled are refused, so their clients resend from the gap. */
+  private void sweepReorderBuffer() {
+    for (ReorderBuffer.Held held : reorder.expire(now(), REORDER_HOLD_NANOS)) {
+      Optional<SessionInfo> info = sessions.find(held.observation().session());
+      rejectAsGap(held.source(), held.observation(), info.isPresent() ? info.get().expectedSeq() : 0);
+    }
+    context.setTimer(REORDER_SWEEP_NANOS, this::sweepReorderBuffer);
+  }
+
+  private boolean admit(NodeId source, Observation observation) {
     SpaceLine line = line(observation.episode().spaceId());
     long lsn = log.nextLsn();
     StoredObservation stored = new StoredObservation(
@@ -236,7 +277,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       metrics.observationRejected(observation.episode().spaceId(), RejectReason.OVER_CAPACITY);
       context.send(source, Ack.rejected(observation.session(), observation.seq(), RejectReason.OVER_CAPACITY,
           admission.retryAfterNanos(), observation.seq()));
-      return;
+      return false;
     }
     sessions.admit(observation.session(), observation.seq());
     long appended = log.append(LogCodec.OBSERVATION, LogCodec.observation(
@@ -249,6 +290,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     commit(lsn);
     dispatcher.dispatch(now());
     maybeCompact();
+    return true;
   }
 
   private void commit(long lsn) {
