@@ -1,14 +1,11 @@
 package io.detsim.properties.core;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * The shrinker's passes, after the Hypothesis reducer [1, section 4]. Each proposes edits of the
+ * The shrinker's passes, after the Hypothesis reducer [1]. Each proposes edits of the
  * current sequence through {@link ShrinkState#consider} and returns whether any was kept.
  *
  * <p>Binary searches build their candidates from a snapshot taken when the search starts rather
@@ -21,10 +18,19 @@ import java.util.List;
  * from the Hypothesis Reducer", ECOOP 2020.
  */
 final class ShrinkPasses {
-  /** The longest run of choices deleted at once; Hypothesis deletes runs of up to 8 blocks too. */
+  /**
+   * The longest run of choices deleted at once: a small record that no span marks, while a round
+   * of run deletions costs at most 8 runs per choice.
+   */
   static final int MAX_RUN_DELETED = 8;
-  /** How far apart two choices may be for the pair passes; bounds their cost to 8 pairs per choice. */
+  /**
+   * How far apart two choices may be to redistribute between them: the same field of the next
+   * list element when elements are records of up to 7 choices. A choice that cannot move costs
+   * at most 8 pairs of 2 runs each per round.
+   */
   static final int PAIR_WINDOW = 8;
+  /** Groups of equal choices up to this size try every pair; larger ones only neighbours. */
+  static final int ALL_PAIRS_UP_TO = 8;
   /** How many values just below a binary search's answer are tried one by one. */
   static final int LINEAR_PROBES = 8;
 
@@ -33,14 +39,14 @@ final class ShrinkPasses {
   /** Deletes whole spans, largest first: one kept edit can remove a whole list element or subtree. */
   static boolean deleteSpans(ShrinkState state) {
     boolean progress = false;
-    List<ChoiceSequence.Span> order = spansLargestFirst(state.current());
+    List<ChoiceSequence.Span> order = SequenceStructure.spansLargestFirst(state.current());
     int rank = 0;
     while (rank < order.size() && !state.isBudgetSpent()) {
       ChoiceSequence.Span span = order.get(rank);
       if (span.end() <= state.current().size()
           && state.consider(without(state.current().valuesView(), span.start(), span.end()))) {
         progress = true;
-        order = spansLargestFirst(state.current());
+        order = SequenceStructure.spansLargestFirst(state.current());
       } else {
         rank++;
       }
@@ -67,7 +73,7 @@ final class ShrinkPasses {
   /** Sets whole spans to 0, largest first, then single choices: the simplest value in one step. */
   static boolean zeroChoices(ShrinkState state) {
     boolean progress = false;
-    for (ChoiceSequence.Span span : spansLargestFirst(state.current())) {
+    for (ChoiceSequence.Span span : SequenceStructure.spansLargestFirst(state.current())) {
       long[] values = state.current().valuesView();
       if (span.end() <= values.length && !isZero(values, span.start(), span.end()) && !state.isBudgetSpent()) {
         long[] candidate = values.clone();
@@ -113,6 +119,7 @@ final class ShrinkPasses {
       return true;
     }
     boolean progress = false;
+    int invalidBefore = state.invalidOutcomes();
     long failsAt = Math.abs(value); // known to fail: the current value
     long passesAt = 0; // known not to be kept
     while (failsAt - passesAt > 1 && !state.isBudgetSpent()) {
@@ -124,9 +131,12 @@ final class ShrinkPasses {
         passesAt = middle;
       }
     }
-    // Binary search assumes "fails" is monotone in the value. A filter or a modulus breaks that
-    // (only every 7th value may generate at all), so also try the few values just below.
-    for (long below = failsAt - 1; below >= Math.max(1, failsAt - LINEAR_PROBES) && !state.isBudgetSpent(); below--) {
+    // Binary search assumes "fails" is monotone in the value. Candidates that could not generate
+    // show where that breaks (a filter lets only every 7th value through, say): then also try the
+    // few values just below, one by one.
+    boolean sparse = state.invalidOutcomes() > invalidBefore;
+    for (long below = failsAt - 1; sparse && below >= Math.max(1, failsAt - LINEAR_PROBES) && !state.isBudgetSpent();
+        below--) {
       if (state.consider(with(base, index, sign * below))) {
         return true;
       }
@@ -135,12 +145,61 @@ final class ShrinkPasses {
   }
 
   /**
-   * For choices {@code i < j} near each other: lowers both by the same amount, then moves an amount
-   * from {@code i} to {@code j} (so "x + y > 1000" shrinks to "0, 1001", and deleting the 0 leaves
-   * one element). Both edits lower the earlier choice, so both are simpler; each searches for the
-   * largest amount that still fails.
+   * Lowers equal choices together, however far apart: two fields that must match (the same node
+   * in two faults, say) cannot be lowered one at a time, since each single edit breaks the match.
+   * After Hypothesis's pass for duplicated blocks, with copies grouped by where they sit (the
+   * label of their innermost span and their offset in it) so that the node field of one fault is
+   * paired with the node field of another and not with a list's "continue?" choice of the same
+   * value. Each group tries all its copies at once, then its pairs (consecutive pairs only in a
+   * group of more than {@value #ALL_PAIRS_UP_TO} copies, to bound the cost).
    */
-  static boolean lowerPairs(ShrinkState state) {
+  static boolean lowerDuplicates(ShrinkState state) {
+    boolean progress = false;
+    for (List<Integer> copies : SequenceStructure.repeatedValuesByPlace(state.current())) {
+      if (state.isBudgetSpent()) {
+        break;
+      }
+      progress |= lowerTogether(state, copies);
+      if (copies.size() == 2) {
+        continue;
+      }
+      for (int a = 0; a < copies.size() && !state.isBudgetSpent(); a++) {
+        int lastPartner = copies.size() <= ALL_PAIRS_UP_TO ? copies.size() - 1 : Math.min(a + 1, copies.size() - 1);
+        for (int b = a + 1; b <= lastPartner && !state.isBudgetSpent(); b++) {
+          progress |= lowerTogether(state, List.of(copies.get(a), copies.get(b)));
+        }
+      }
+    }
+    return progress;
+  }
+
+  private static boolean lowerTogether(ShrinkState state, List<Integer> positions) {
+    long[] base = state.current().valuesView();
+    int last = positions.get(positions.size() - 1);
+    if (last >= base.length || base[positions.get(0)] <= 0) {
+      return false;
+    }
+    long value = base[positions.get(0)];
+    for (int position : positions) {
+      if (base[position] != value) {
+        return false; // an earlier edit changed one of the copies
+      }
+    }
+    return searchLargest(state, value, amount -> {
+      long[] candidate = base.clone();
+      for (int position : positions) {
+        candidate[position] = value - amount;
+      }
+      return candidate;
+    });
+  }
+
+  /**
+   * For choices {@code i < j} near each other, moves an amount from {@code i} to {@code j}: "x + y
+   * > 1000" shrinks to "0, 1001", and deleting the 0 leaves one element. Lowering the earlier
+   * choice makes the edit simpler whatever it does to the later one.
+   */
+  static boolean redistributePairs(ShrinkState state) {
     boolean progress = false;
     for (int i = 0; i < state.current().size() && !state.isBudgetSpent(); i++) {
       for (int j = i + 1; j <= i + PAIR_WINDOW && j < state.current().size() && !state.isBudgetSpent(); j++) {
@@ -148,24 +207,22 @@ final class ShrinkPasses {
         if (base[i] <= 0 || base[j] < 0) {
           continue;
         }
-        int first = i;
-        int second = j;
-        if (base[j] > 0) {
-          progress |= searchLargest(state, Math.min(base[i], base[j]),
-              amount -> with(with(base, first, base[first] - amount), second, base[second] - amount));
-        }
-        long[] moveBase = state.current().valuesView();
-        if (j < moveBase.length && moveBase[i] > 0 && moveBase[j] >= 0) {
-          long movable = Math.min(moveBase[i], Long.MAX_VALUE - moveBase[j]);
-          progress |= searchLargest(state, movable,
-              amount -> with(with(moveBase, first, moveBase[first] - amount), second, moveBase[second] + amount));
-        }
+        int from = i;
+        int to = j;
+        long movable = Math.min(base[i], Long.MAX_VALUE - base[j]);
+        progress |= searchLargest(state, movable,
+            amount -> with(with(base, from, base[from] - amount), to, base[to] + amount));
       }
     }
     return progress;
   }
 
-  /** The largest amount in {@code [1, max]} whose candidate is kept, trying {@code max} first. */
+  /**
+   * The largest amount in {@code [1, max]} whose candidate is kept: {@code max} first (the whole
+   * amount, often the answer), then 1, and a binary search between only when 1 was kept. When the
+   * smallest edit fails, a larger one rarely succeeds, and a pair that cannot move then costs two
+   * runs instead of a whole search.
+   */
   private static boolean searchLargest(ShrinkState state, long max, AmountEdit edit) {
     if (max <= 0) {
       return false;
@@ -173,8 +230,11 @@ final class ShrinkPasses {
     if (state.consider(edit.candidate(max))) {
       return true;
     }
-    boolean progress = false;
-    long kept = 0;
+    if (max == 1 || !state.consider(edit.candidate(1))) {
+      return false;
+    }
+    boolean progress = true;
+    long kept = 1;
     long rejected = max;
     while (rejected - kept > 1 && !state.isBudgetSpent()) {
       long middle = kept + (rejected - kept) / 2;
@@ -200,7 +260,7 @@ final class ShrinkPasses {
    */
   static boolean sortSiblings(ShrinkState state) {
     boolean progress = false;
-    List<List<ChoiceSequence.Span>> runs = siblingRuns(state.current().spans());
+    List<List<ChoiceSequence.Span>> runs = SequenceStructure.siblingRuns(state.current().spans());
     for (int r = 0; r < runs.size() && !state.isBudgetSpent(); r++) {
       long[] values = state.current().valuesView();
       List<ChoiceSequence.Span> run = runs.get(r);
@@ -220,7 +280,7 @@ final class ShrinkPasses {
       }
       if (state.consider(candidate)) {
         progress = true;
-        runs = siblingRuns(state.current().spans());
+        runs = SequenceStructure.siblingRuns(state.current().spans());
       }
     }
     return progress;
@@ -237,60 +297,6 @@ final class ShrinkPasses {
     System.arraycopy(values, first.start(), joined, 0, first.size());
     System.arraycopy(values, second.start(), joined, first.size(), second.size());
     return joined;
-  }
-
-  /** Maximal runs (of two or more) of adjacent spans with one parent and one label. */
-  static List<List<ChoiceSequence.Span>> siblingRuns(List<ChoiceSequence.Span> spans) {
-    List<List<ChoiceSequence.Span>> children = childrenByParent(spans);
-    List<List<ChoiceSequence.Span>> runs = new ArrayList<>();
-    for (List<ChoiceSequence.Span> siblings : children) {
-      int from = 0;
-      for (int k = 1; k <= siblings.size(); k++) {
-        boolean continues = k < siblings.size()
-            && siblings.get(k - 1).end() == siblings.get(k).start()
-            && siblings.get(k - 1).label().equals(siblings.get(k).label());
-        if (!continues) {
-          if (k - from >= 2) {
-            runs.add(List.copyOf(siblings.subList(from, k)));
-          }
-          from = k;
-        }
-      }
-    }
-    return runs;
-  }
-
-  /** The children of the root (index 0) and of each span (index i + 1), each in order of start. */
-  private static List<List<ChoiceSequence.Span>> childrenByParent(List<ChoiceSequence.Span> spans) {
-    List<List<ChoiceSequence.Span>> children = new ArrayList<>(spans.size() + 1);
-    for (int i = 0; i <= spans.size(); i++) {
-      children.add(new ArrayList<>());
-    }
-    Deque<Integer> enclosing = new ArrayDeque<>();
-    for (int i = 0; i < spans.size(); i++) {
-      ChoiceSequence.Span span = spans.get(i);
-      while (!enclosing.isEmpty() && !spans.get(enclosing.peek()).contains(span)) {
-        enclosing.pop();
-      }
-      children.get(enclosing.isEmpty() ? 0 : enclosing.peek() + 1).add(span);
-      enclosing.push(i);
-    }
-    return children;
-  }
-
-  /** Distinct span ranges, largest first, then by start. */
-  static List<ChoiceSequence.Span> spansLargestFirst(ChoiceSequence sequence) {
-    List<ChoiceSequence.Span> order = new ArrayList<>(sequence.spans());
-    order.sort(Comparator.comparingInt(ChoiceSequence.Span::size).reversed()
-        .thenComparingInt(ChoiceSequence.Span::start));
-    List<ChoiceSequence.Span> distinct = new ArrayList<>(order.size());
-    for (ChoiceSequence.Span span : order) {
-      ChoiceSequence.Span last = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
-      if (last == null || last.start() != span.start() || last.end() != span.end()) {
-        distinct.add(span);
-      }
-    }
-    return distinct;
   }
 
   static long[] without(long[] values, int from, int to) {

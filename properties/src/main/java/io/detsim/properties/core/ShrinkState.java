@@ -26,6 +26,7 @@ final class ShrinkState {
   private int attempts;
   private int shrinks;
   private int otherKindFailures;
+  private int invalidOutcomes;
   private boolean budgetExhausted;
 
   ShrinkState(Function<ChoiceSequence, Outcome> test, int maxAttempts, Outcome.Fail failure) {
@@ -55,6 +56,11 @@ final class ShrinkState {
 
   int otherKindFailures() {
     return otherKindFailures;
+  }
+
+  /** How many candidates run so far could not generate an input. */
+  int invalidOutcomes() {
+    return invalidOutcomes;
   }
 
   boolean isBudgetExhausted() {
@@ -92,6 +98,8 @@ final class ShrinkState {
         }
       } else if (outcome instanceof Outcome.Pass) {
         cache.putIfAbsent(((Outcome.Pass) outcome).consumed(), outcome);
+      } else {
+        invalidOutcomes++;
       }
     }
     if (!(outcome instanceof Outcome.Fail)) {

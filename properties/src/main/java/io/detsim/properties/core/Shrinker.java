@@ -13,7 +13,8 @@ import java.util.function.Predicate;
  * each candidate, so every input tried is one the generators could have made, and no type needs
  * shrinking code of its own [1]. The passes ({@link ShrinkPasses}) run in a fixed order, repeated
  * until a whole round keeps nothing or the attempt budget is spent: delete spans, delete runs,
- * zero, lower by binary search, lower and redistribute pairs, sort sibling spans.
+ * zero, lower by binary search, lower equal choices together, move amounts between nearby
+ * choices, sort sibling spans.
  *
  * <p>Deterministic: bounded by a count of attempts, never by time, with no hash-ordered
  * iteration, so one failure shrinks to the same sequence on every machine. An attempt is one call
@@ -28,7 +29,8 @@ public final class Shrinker {
       ShrinkPasses::deleteRuns,
       ShrinkPasses::zeroChoices,
       ShrinkPasses::lowerChoices,
-      ShrinkPasses::lowerPairs,
+      ShrinkPasses::lowerDuplicates,
+      ShrinkPasses::redistributePairs,
       ShrinkPasses::sortSiblings);
 
   private Shrinker() {}

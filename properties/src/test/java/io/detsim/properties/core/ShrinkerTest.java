@@ -105,6 +105,33 @@ class ShrinkerTest {
     }
   }
 
+  record Fault(int kind, int node, long atNanos, int sizeBytes) {}
+
+  @Test
+  void twoFaultsThatMustShareANode_shrinkToTheMinimalPair_fromFiveStarts() {
+    // Fields that must match (the node) can only be lowered together; the other fields go to 0.
+    Gen<Fault> faults = Gen.zip(Gen.ints(0, 5), Gen.ints(0, 4), Gen.longs(0, 1_000_000_000L), Gen.ints(0, 4096),
+        Fault::new);
+    for (int start = 0; start < 5; start++) {
+      Shrunk<List<Fault>> shrunk = shrinkFailure("same node #" + start, Gen.listOf(faults, 0, 300),
+          ShrinkerTest::twoKind3OnOneNodeThenLarge, BUDGET, start);
+      assertThat(shrunk.value()).containsExactly(new Fault(3, 0, 0, 0), new Fault(3, 0, 0, 1001));
+    }
+  }
+
+  private static Verdict twoKind3OnOneNodeThenLarge(List<Fault> faults) {
+    for (int i = 0; i < faults.size(); i++) {
+      for (int j = i + 1; j < faults.size(); j++) {
+        Fault first = faults.get(i);
+        Fault second = faults.get(j);
+        if (first.kind() == 3 && second.kind() == 3 && first.node() == second.node() && second.sizeBytes() > 1000) {
+          return Verdict.fail("pair", first + " then " + second);
+        }
+      }
+    }
+    return Verdict.pass();
+  }
+
   @Test
   void valueFailingFrom1234_shrinksToExactly1234() {
     Shrunk<Long> shrunk = shrinkFirstFailure("x >= 1234", Gen.longs(0, 1_000_000),
