@@ -8,6 +8,18 @@
  * runner returns and the two tools the replay module drives directly ({@code Shrinker},
  * {@code Exhaustive}).
  *
+ * <pre>{@code
+ * Gen<List<Fault>> schedules = Gen.listOf(
+ *     Gen.zip(Gen.oneOf(FaultKind.values()), Gen.ints(0, 4), Gen.longs(0, 10_000_000_000L), Fault::new), 0, 20);
+ * Property<List<Fault>> noLostWrites = Property.of("no lost writes", schedules, RunCluster::check)
+ *     .withLabels(faults -> faults.stream().map(f -> "fault:" + f.kind()).collect(Collectors.toList()));
+ * PropertyResult<List<Fault>> result =
+ *     new PropertyRunner(PropertyConfig.defaults().withTries(500).withStartSeed(seed)).run(noLostWrites);
+ * if (!result.passed()) {
+ *   throw new AssertionError(result.report()); // seed, violation, shrunk input and its choices
+ * }
+ * }</pre>
+ *
  * <p>The design follows Hypothesis [1]: every generator draws bounded integers from a
  * {@link io.detsim.properties.core.ChoiceSource}; while fuzzing the source is a seeded PRNG that
  * records each choice, on replay it is the recorded sequence. A failure is shrunk by editing the
