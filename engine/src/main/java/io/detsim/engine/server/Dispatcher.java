@@ -158,8 +158,12 @@ final class Dispatcher {
   }
 
   private void pull(long nowNanos) {
-    int window = options.workers() * 2 * options.batchSizer().largeBatch();
-    while (queue.depth() > 0 && (staged < window || !anyDispatchable())) {
+    // Stage only what the workers can take next: a backlog must stay in the queue, where admission
+    // control sees it. (Staging up to 2 x 500 per worker hid bursts from backpressure entirely.)
+    int window = options.workers() * options.batchSizer().batchSize(queue.depth());
+    // Past the window only to break a standstill: nothing out, and nothing staged can go (the next
+    // observation of every staged space is still in a slower lane).
+    while (queue.depth() > 0 && (staged < window || (outstanding.isEmpty() && !anyDispatchable()))) {
       Batch<StoredObservation> batch = queue.poll(options.batchSizer().batchSize(queue.depth()), nowNanos);
       for (Queued<StoredObservation> queued : batch.items()) {
         StoredObservation item = queued.item();

@@ -1,0 +1,60 @@
+package io.detsim.properties.scenario;
+
+import io.detsim.engine.server.EngineMutant;
+import io.detsim.properties.core.Gen;
+import io.detsim.properties.core.Property;
+import io.detsim.properties.core.Verdict;
+import java.util.Set;
+
+/**
+ * A named scenario: a space of inputs (workload, fault model, engine shape) and the checks every run
+ * of it must pass. Runnable by name; each try of a property is a fresh simulation.
+ */
+public record Scenario(String name, String description, ScenarioModel model) {
+
+  /** The inputs this scenario draws, from a choice sequence. */
+  public Gen<ScenarioInput> inputs() {
+    return InputGenerator.of(model);
+  }
+
+  /** Runs one input, with the given mutants switched into the engine. */
+  public RunResult run(ScenarioInput input, Set<EngineMutant> mutants) {
+    return ScenarioRunner.run(input, model, mutants, ScenarioRunner.Limits.standard(), null);
+  }
+
+  /** This scenario as a property: every generated run passes all checks. */
+  public Property<ScenarioInput> property(Set<EngineMutant> mutants) {
+    LastRun last = new LastRun(input -> run(input, mutants));
+    return Property.<ScenarioInput>of(name, inputs(), input -> verdict(last.of(input)))
+        .withLabels(input -> last.of(input).labels());
+  }
+
+  /**
+   * The runner asks for a try's verdict and then its labels; both come from one simulation. Keyed
+   * by identity: a new try is a new input object, even when its value is equal.
+   */
+  private static final class LastRun {
+    private final java.util.function.Function<ScenarioInput, RunResult> runner;
+    private ScenarioInput input;
+    private RunResult result;
+
+    LastRun(java.util.function.Function<ScenarioInput, RunResult> runner) {
+      this.runner = runner;
+    }
+
+    RunResult of(ScenarioInput next) {
+      if (next != input) {
+        input = next;
+        result = runner.apply(next);
+      }
+      return result;
+    }
+  }
+
+  private static Verdict verdict(RunResult result) {
+    if (result.passed()) {
+      return Verdict.pass();
+    }
+    return Verdict.fail(result.violation().get().kind().name(), result.violation().get().toString());
+  }
+}
