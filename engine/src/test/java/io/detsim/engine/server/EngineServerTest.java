@@ -2,6 +2,7 @@ package io.detsim.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.detsim.engine.client.ClientView;
 import io.detsim.engine.index.IntegrityViolation;
 import io.detsim.engine.metrics.HistogramSnapshot;
 import io.detsim.engine.metrics.MetricNames;
@@ -23,13 +24,13 @@ class EngineServerTest {
     NodeId server = sim.addNode("server", context -> new EngineServer(context, options));
     for (int i = 0; i < 3; i++) {
       String space = "space-" + i;
-      sim.addNode("client-" + i, context -> new ScriptedClient(context, server, space, perClient, DIMENSION));
+      sim.addNode("client-" + i, Clients.streaming(server, space, perClient, DIMENSION));
     }
     return sim;
   }
 
-  private static ScriptedClient client(Simulation sim, int i) {
-    return sim.node(NodeId.of("client-" + i), ScriptedClient.class);
+  private static ClientView client(Simulation sim, int i) {
+    return Clients.view(sim, "client-" + i);
   }
 
   private static EngineServer server(Simulation sim) {
@@ -53,7 +54,7 @@ class EngineServerTest {
       }
       List<IntegrityViolation> violations = server(sim).index(SpaceId.of("space-" + i)).checkIntegrity();
       assertThat(violations).isEmpty();
-      assertThat(client(sim, i).indexed).hasSize(500);
+      assertThat(client(sim, i).indexedCount()).isEqualTo(500);
     }
     assertThat(server(sim).logSyncs()).as("group commit").isLessThan(server(sim).logRecords() / 2);
   }
@@ -63,7 +64,7 @@ class EngineServerTest {
     Simulation sim = world(2, EngineOptions.defaults(DIMENSION), 2_000);
     int[] acceptedAtCrash = new int[1];
     sim.at(20 * MS, () -> {
-      acceptedAtCrash[0] = client(sim, 0).acceptedAtNanos.size();
+      acceptedAtCrash[0] = (int) client(sim, 0).acceptedCount();
       sim.apply(new Fault.Crash(NodeId.of("server")));
     });
     sim.at(120 * MS, () -> sim.apply(new Fault.Restart(NodeId.of("server"))));
@@ -71,10 +72,10 @@ class EngineServerTest {
     assertThat(acceptedAtCrash[0]).as("the crash strikes mid-stream").isBetween(1, 1_999);
     assertThat(server(sim).recoveredObservations()).isPositive();
     for (int i = 0; i < 3; i++) {
-      ScriptedClient client = client(sim, i);
+      ClientView client = client(sim, i);
       assertThat(client.isDone()).isTrue();
       List<EngineServer.Held> held = server(sim).held(SpaceId.of("space-" + i));
-      assertThat(held).extracting(EngineServer.Held::seq).containsExactlyElementsOf(client.acceptedAtNanos.keySet());
+      assertThat(held).extracting(EngineServer.Held::memoryId).containsExactlyElementsOf(Clients.accepted(client));
     }
   }
 
@@ -90,7 +91,7 @@ class EngineServerTest {
     for (int i = 0; i < 3; i++) {
       assertThat(client(sim, i).isDone()).isTrue();
       assertThat(server(sim).held(SpaceId.of("space-" + i))).allSatisfy(h -> assertThat(h.indexed()).isTrue());
-      assertThat(client(sim, i).indexed).hasSize(500);
+      assertThat(client(sim, i).indexedCount()).isEqualTo(500);
     }
   }
 
@@ -103,8 +104,8 @@ class EngineServerTest {
     assertThat(sim.disk(NodeId.of("server")).list()).contains("wal.snapshot");
     for (int i = 0; i < 3; i++) {
       assertThat(client(sim, i).isDone()).isTrue();
-      assertThat(server(sim).held(SpaceId.of("space-" + i))).extracting(EngineServer.Held::seq)
-          .containsExactlyElementsOf(client(sim, i).acceptedAtNanos.keySet());
+      assertThat(server(sim).held(SpaceId.of("space-" + i))).extracting(EngineServer.Held::memoryId)
+          .containsExactlyElementsOf(Clients.accepted(client(sim, i)));
     }
   }
 
@@ -114,7 +115,7 @@ class EngineServerTest {
     NodeId server = sim.addNode("server", context -> new EngineServer(context, EngineOptions.defaults(DIMENSION)));
     for (int i = 0; i < 8; i++) {
       String space = "space-" + i;
-      sim.addNode("client-" + i, context -> new ScriptedClient(context, server, space, 300, DIMENSION));
+      sim.addNode("client-" + i, Clients.streaming(server, space, 300, DIMENSION));
     }
     sim.runFor(10_000 * MS);
     assertThat(sim.node(server, EngineServer.class).spacesStolen()).isPositive();
@@ -142,7 +143,11 @@ class EngineServerTest {
       batchItems += metrics.histogram(MetricNames.BATCH_SIZE, String.valueOf(worker)).sum().longValueExact();
     }
     assertThat(batchItems).as("every observation indexed once").isEqualTo(1_200);
-    assertThat(metrics.gauge(MetricNames.ACTIVE_SESSIONS_TOTAL)).isEqualTo(3.0);
+    assertThat(metrics.gauge(MetricNames.ACTIVE_SESSIONS_TOTAL)).as("each client closed its session, drained")
+        .isEqualTo(0.0);
+    for (int i = 0; i < 3; i++) {
+      assertThat(client(sim, i).sessions()).allSatisfy(session -> assertThat(session.isClosed()).isTrue());
+    }
     assertThat(server(sim).metrics().toPrometheusText()).contains(MetricNames.all());
   }
 

@@ -51,8 +51,8 @@ class RecallTest {
 
   private Asker world(EngineOptions options, int perSpace) {
     server = sim.addNode("server", context -> new EngineServer(context, options));
-    sim.addNode("client-a", context -> new ScriptedClient(context, server, "space-a", perSpace, DIMENSION));
-    sim.addNode("client-b", context -> new ScriptedClient(context, server, "space-b", perSpace, DIMENSION));
+    sim.addNode("client-a", Clients.streaming(server, "space-a", perSpace, DIMENSION));
+    sim.addNode("client-b", Clients.streaming(server, "space-b", perSpace, DIMENSION));
     NodeId asker = sim.addNode("asker", Asker::new);
     sim.runFor(5_000 * MS);
     return sim.node(asker, Asker.class);

@@ -23,10 +23,10 @@ class SlowSyncOrderRegressionTest {
   void heldBackCommits_stillMakeObservationsDurableInSequenceOrder() {
     Simulation sim = new Simulation(7, SimOptions.none().withBuggify(new BuggifyOptions(true, Ratio.ALWAYS, Ratio.of(1, 2))));
     NodeId server = sim.addNode("server", context -> new EngineServer(context, EngineOptions.defaults(16)));
-    sim.addNode("client", context -> new ScriptedClient(context, server, "space-a", 300, 16));
+    sim.addNode("client", Clients.streaming(server, "space-a", 300, 16));
     sim.runFor(20_000_000_000L);
     assertThat(sim.buggifyReport().get("EngineSite.SLOW_SYNC")).startsWith("enabled").doesNotEndWith("fired 0");
-    assertThat(sim.node(NodeId.of("client"), ScriptedClient.class).isDone()).isTrue();
+    assertThat(Clients.view(sim, "client").isDone()).isTrue();
     assertThat(sim.node(server, EngineServer.class).held(SpaceId.of("space-a")))
         .extracting(EngineServer.Held::seq).isSorted().hasSize(300);
   }
