@@ -81,20 +81,20 @@ final class FailureDatabase {
   /**
    * Adds {@code shrunk} to the failures of {@code key}, unless it is there already.
    *
-   * @return the file, when the database is on
+   * @return true when it was added, false when it was stored already or the database is off
    * @throws IOException if the file cannot be written
    */
-  Optional<Path> store(String key, ChoiceSequence shrunk) throws IOException {
+  boolean store(String key, ChoiceSequence shrunk) throws IOException {
     Optional<Path> file = fileOf(key);
     if (file.isEmpty()) {
-      return file;
+      return false;
     }
-    Stored stored = load(key);
-    TreeSet<ChoiceSequence> sequences = new TreeSet<>(stored.sequences());
-    if (sequences.add(shrunk)) {
-      write(file.get(), key, sequences);
+    TreeSet<ChoiceSequence> sequences = new TreeSet<>(load(key).sequences());
+    if (!sequences.add(shrunk)) {
+      return false;
     }
-    return file;
+    write(file.get(), key, sequences);
+    return true;
   }
 
   private static void write(Path file, String key, TreeSet<ChoiceSequence> sequences) throws IOException {

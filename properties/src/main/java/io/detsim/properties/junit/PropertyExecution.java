@@ -116,12 +116,12 @@ final class PropertyExecution {
       report.databaseNote("off (" + Settings.DATABASE + "=" + Settings.DATABASE_OFF + ", or CI=true): not stored");
       return;
     }
+    String file = database.fileOf(key).map(Path::toString).orElse("");
     try {
-      database.store(key, shrunk).ifPresent(file -> report.databaseNote("stored in " + file
-          + ", replayed first on the next run"));
+      report.databaseNote((database.store(key, shrunk) ? "stored in " : "already in ") + file
+          + ", replayed first on the next run");
     } catch (IOException | RuntimeException cannotWrite) {
-      report.warn("detsim: cannot store the failure in " + database.fileOf(key).map(Path::toString).orElse("")
-          + ": " + cannotWrite);
+      report.warn("detsim: cannot store the failure in " + file + ": " + cannotWrite);
     }
   }
 

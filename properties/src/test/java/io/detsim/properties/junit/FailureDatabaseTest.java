@@ -55,6 +55,7 @@ class FailureDatabaseTest {
 
     String second = onlyFailureMessage(run(withDatabase(Settings.TRIES, "0"), selectClass(FailingFixture.class)));
     assertThat(second).contains("input:      1234")
+        .contains("database:   already in " + file + ", replayed first on the next run")
         .contains("seed:       none: a stored failure of " + file + ", replayed before the random tries");
     assertThat(sequencesIn(file)).containsExactly("v1 1234");
   }
@@ -113,10 +114,10 @@ class FailureDatabaseTest {
   void store_keepsOneOfEachSequence_simplestFirst_andWritesNoTemporaryFiles() throws Exception {
     FailureDatabase database = new FailureDatabase(Optional.of(directory.resolve("nested")));
 
-    database.store("a.B#c", ChoiceSequence.of(5));
-    database.store("a.B#c", ChoiceSequence.of(1, 2));
-    database.store("a.B#c", ChoiceSequence.of(3));
-    database.store("a.B#c", ChoiceSequence.of(5));
+    assertThat(database.store("a.B#c", ChoiceSequence.of(5))).isTrue();
+    assertThat(database.store("a.B#c", ChoiceSequence.of(1, 2))).isTrue();
+    assertThat(database.store("a.B#c", ChoiceSequence.of(3))).isTrue();
+    assertThat(database.store("a.B#c", ChoiceSequence.of(5))).isFalse();
 
     Path file = directory.resolve("nested").resolve("a.B#c.choices");
     assertThat(sequencesIn(file)).containsExactly("v1 3", "v1 5", "v1 1 2");
