@@ -19,6 +19,12 @@ final class PropertyClassDescriptor extends AbstractTestDescriptor {
     return testClass;
   }
 
+  /** The fully qualified name, as Jupiter reports classes: Surefire's XML reports group tests by it. */
+  @Override
+  public String getLegacyReportingName() {
+    return testClass.getName();
+  }
+
   @Override
   public Type getType() {
     return Type.CONTAINER;

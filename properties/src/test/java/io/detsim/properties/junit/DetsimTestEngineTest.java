@@ -92,6 +92,9 @@ class DetsimTestEngineTest {
     EngineExecutionResults results = run(Map.of(), selectClass(PassingFixture.class));
 
     results.containerEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    assertThat(results.containerEvents().started().stream().map(Event::getTestDescriptor)
+        .map(TestDescriptor::getLegacyReportingName))
+        .contains(PassingFixture.class.getName());
     results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3).failed(0));
     assertThat(PassingFixture.LONGS_CHECKS).hasValue(100);
     Map<String, String> entries = reportEntries(results);
