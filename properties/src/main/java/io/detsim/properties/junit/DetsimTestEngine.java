@@ -1,0 +1,124 @@
+package io.detsim.properties.junit;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+
+/**
+ * detsim's JUnit Platform engine (id {@code detsim}): runs {@link SimProperty} methods, one test
+ * each, beside Jupiter's tests in Maven Surefire and in IDEs. Discovery, configuration, the run of
+ * a property and its report live in their own classes; this one walks the tree and tells the
+ * listener.
+ *
+ * <p>A failed property finishes with an {@link AssertionError} whose message is its report, and
+ * whose stack trace is the property method, so an IDE links the failure to its declaration.
+ * Results, coverage and warnings are published as report entries; a passing property's summary
+ * (with its warnings and coverage) is printed too, since not every runner shows report entries, and
+ * a failing property's report is its failure message.
+ */
+public final class DetsimTestEngine implements TestEngine {
+  /** The engine's id, as in {@code EngineTestKit.engine("detsim")} and unique ids {@code [engine:detsim]}. */
+  public static final String ID = "detsim";
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+
+  @Override
+  public Optional<String> getGroupId() {
+    return Optional.of("io.detsim");
+  }
+
+  @Override
+  public Optional<String> getArtifactId() {
+    return Optional.of("properties");
+  }
+
+  @Override
+  public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    EngineDescriptor engine = new EngineDescriptor(uniqueId, "detsim @SimProperty");
+    PropertyDiscovery.discover(request, engine);
+    return engine;
+  }
+
+  @Override
+  public void execute(ExecutionRequest request) {
+    TestDescriptor engine = request.getRootTestDescriptor();
+    EngineExecutionListener listener = request.getEngineExecutionListener();
+    CancellationToken cancellation = request.getCancellationToken();
+    listener.executionStarted(engine);
+    Function<PropertyMethodDescriptor, TestExecutionResult> runner = runnerFor(request);
+    for (TestDescriptor container : engine.getChildren()) {
+      listener.executionStarted(container);
+      for (TestDescriptor test : container.getChildren()) {
+        if (cancellation.isCancellationRequested()) {
+          listener.executionSkipped(test, "the run was cancelled");
+        } else {
+          listener.executionStarted(test);
+          listener.executionFinished(test, runner.apply((PropertyMethodDescriptor) test));
+        }
+      }
+      listener.executionFinished(container, TestExecutionResult.successful());
+    }
+    listener.executionFinished(engine, TestExecutionResult.successful());
+  }
+
+  /** Runs one test; with malformed configuration parameters, fails each with the problem. */
+  private static Function<PropertyMethodDescriptor, TestExecutionResult> runnerFor(ExecutionRequest request) {
+    PropertyExecution execution;
+    try {
+      execution = new PropertyExecution(Settings.from(request.getConfigurationParameters()),
+          (int) request.getRootTestDescriptor().getDescendants().stream().filter(TestDescriptor::isTest).count());
+    } catch (IllegalArgumentException invalid) {
+      return test -> TestExecutionResult.failed(invalid);
+    }
+    return test -> run(execution, test, request.getEngineExecutionListener());
+  }
+
+  private static TestExecutionResult run(
+      PropertyExecution execution, PropertyMethodDescriptor test, EngineExecutionListener listener) {
+    PropertyExecution.Outcome outcome;
+    try {
+      outcome = execution.execute(test);
+    } catch (OutOfMemoryError fatal) {
+      throw fatal;
+    } catch (Throwable thrown) { // the property method may throw anything, checked exceptions too
+      if (test.problem().isPresent()) {
+        thrown.setStackTrace(locationOf(test));
+      }
+      return TestExecutionResult.failed(thrown);
+    }
+    for (String warning : outcome.warnings()) {
+      listener.reportingEntryPublished(test, ReportEntry.from("detsim.warning", warning));
+    }
+    listener.reportingEntryPublished(test, ReportEntry.from(outcome.entries()));
+    if (outcome.passed()) {
+      System.out.println(outcome.report());
+      return TestExecutionResult.successful();
+    }
+    AssertionError failure = new AssertionError(outcome.report());
+    failure.setStackTrace(locationOf(test));
+    return TestExecutionResult.failed(failure);
+  }
+
+  /** A stack trace of one frame, the property method: where a person goes to fix it. */
+  private static StackTraceElement[] locationOf(PropertyMethodDescriptor test) {
+    Class<?> declaring = test.method().getDeclaringClass();
+    Class<?> outermost = declaring;
+    while (outermost.getEnclosingClass() != null) {
+      outermost = outermost.getEnclosingClass();
+    }
+    return new StackTraceElement[] {new StackTraceElement(
+        declaring.getName(), test.method().getName(), outermost.getSimpleName() + ".java", -1)};
+  }
+}
