@@ -52,17 +52,19 @@ final class InputGenerator {
     int workers = (int) source.choose(model.workersMin(), model.workersMax());
     int capacity = model.queueCapacities().get((int) source.choose(0, model.queueCapacities().size() - 1));
     List<ScenarioInput.ClientSpec> clients = clients(model, source);
-    List<ScheduledFault> entries = new ArrayList<>();
     List<NodeId> clientIds = new ArrayList<>();
     clients.forEach(c -> clientIds.add(NodeId.of(c.name())));
     List<FaultKind> schedulable = schedulable(enabled, model);
-    int count = schedulable.isEmpty() ? 0 : (int) source.choose(0, model.maxFaultEntries());
-    for (int i = 0; i < count; i++) {
-      source.startSpan("fault");
-      FaultKind kind = schedulable.get((int) source.choose(0, schedulable.size() - 1));
-      long at = source.choose(0, model.faultWindowNanos() / MS - 1) * MS;
-      entries.addAll(faults(kind, at, workers, clientIds, model, source));
-      source.endSpan();
+    List<ScheduledFault> entries = new ArrayList<>();
+    if (!schedulable.isEmpty()) {
+      // listOf: a "one more?" choice before each entry, each entry its own span, so that deleting a
+      // span deletes exactly one fault while shrinking (a count drawn up front would re-read the rest).
+      Gen<List<ScheduledFault>> entry = faultSource -> {
+        FaultKind kind = schedulable.get((int) faultSource.choose(0, schedulable.size() - 1));
+        long at = faultSource.choose(0, model.faultWindowNanos() / MS - 1) * MS;
+        return faults(kind, at, workers, clientIds, model, faultSource);
+      };
+      Gen.listOf(entry, 0, model.maxFaultEntries()).generate(source).forEach(entries::addAll);
     }
     return new ScenarioInput(simulationSeed, new ScenarioInput.EngineShape(workers, capacity), swarm, clients, FaultSchedule.of(entries));
   }
@@ -75,16 +77,16 @@ final class InputGenerator {
   }
 
   private static List<ScenarioInput.ClientSpec> clients(ScenarioModel model, ChoiceSource source) {
-    int count = (int) source.choose(model.clientsMin(), model.clientsMax());
+    Gen<int[]> client = clientSource -> new int[] {
+        (int) clientSource.choose(model.observationsMin(), model.observationsMax()),
+        (int) clientSource.choose(model.rateMin(), model.rateMax()),
+        clientSource.chance(Ratio.of(1, 3)) ? 1 : 0,
+        model.recallProbes() && clientSource.chance(Ratio.of(1, 2)) ? 1 : 0};
+    List<int[]> drawn = Gen.listOf(client, model.clientsMin(), model.clientsMax()).generate(source);
     List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      source.startSpan("client");
-      int observations = (int) source.choose(model.observationsMin(), model.observationsMax());
-      int rate = (int) source.choose(model.rateMin(), model.rateMax());
-      boolean mixed = source.chance(Ratio.of(1, 3));
-      boolean probe = model.recallProbes() && source.chance(Ratio.of(1, 2));
-      clients.add(new ScenarioInput.ClientSpec("client-" + i, "space-" + i, observations, rate, mixed, probe));
-      source.endSpan();
+    for (int i = 0; i < drawn.size(); i++) {
+      int[] c = drawn.get(i);
+      clients.add(new ScenarioInput.ClientSpec("client-" + i, "space-" + i, c[0], c[1], c[2] == 1, c[3] == 1));
     }
     return clients;
   }
@@ -117,8 +119,7 @@ final class InputGenerator {
         long up = (1 + source.choose(0, 199)) * MS;
         out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
         out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
-        out.add(new ScheduledFault(at + duration + up, new Fault.Crash(SERVER)));
-        out.add(new ScheduledFault(at + duration + up + MS, new Fault.Restart(SERVER)));
+        out.add(new ScheduledFault(at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it
         break;
       }
       case PAUSE:

@@ -71,12 +71,14 @@ public final class ScenarioRunner {
       clients.add(sim.addNode("burst-" + clients.size(), context -> new StreamingClient(context, burst)));
     });
     List<ScheduledFault> entries = new ArrayList<>(input.schedule().entries());
-    entries.add(new ScheduledFault(model.faultWindowNanos(), new Fault.HealAll()));
+    // Heal after the last fault, even one a pattern or a hand-edited schedule put past the window.
+    long healAtNanos = Math.max(model.faultWindowNanos(), input.schedule().lastFaultAtNanos() + MS);
+    entries.add(new ScheduledFault(healAtNanos, new Fault.HealAll()));
     sim.schedule(entries);
 
     Optional<Violation> violation;
     try {
-      violation = safetyPhase(sim, model);
+      violation = safetyPhase(sim, healAtNanos);
       if (violation.isEmpty()) {
         violation = livenessPhase(sim, clients, limits);
       }
@@ -91,8 +93,8 @@ public final class ScenarioRunner {
         labels(input, sim, clients));
   }
 
-  private static Optional<Violation> safetyPhase(Simulation sim, ScenarioModel model) {
-    for (long t = 0; t < model.faultWindowNanos(); t += CHECKPOINT_NANOS) {
+  private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos) {
+    for (long t = 0; t < healAtNanos; t += CHECKPOINT_NANOS) {
       sim.runFor(CHECKPOINT_NANOS);
       EngineServer server = server(sim);
       if (server == null) {
