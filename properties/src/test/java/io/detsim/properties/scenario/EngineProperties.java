@@ -43,6 +43,26 @@ public class EngineProperties {
   }
 
   @SimProperty(tries = 15)
+  public Property<ScenarioInput> eachSpace_holdsExactlyItsOwnObservations() {
+    return scenario("multi_client");
+  }
+
+  @SimProperty(tries = 15)
+  public Property<ScenarioInput> recallsWhileStreaming_stayInTheirSpaceAndSnapshot() {
+    return scenario("recall_during_streaming");
+  }
+
+  @SimProperty(tries = 15)
+  public Property<ScenarioInput> graphsStaySound_underWorkerKillsAndCrashes() {
+    return scenario("graph_integrity");
+  }
+
+  @SimProperty(tries = 15)
+  public Property<ScenarioInput> manyFaultsOverTenSeconds_breakNoGuarantee() {
+    return scenario("combined_sustained");
+  }
+
+  @SimProperty(tries = 15)
   public Property<ScenarioInput> loadBursts_areRefusedWithRetryAfter_neverDropped() {
     return scenario("queue_overflow");
   }
