@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * The engine sees only sim-core's ports, never the simulator, and keeps the determinism rules in
  * all of its code that runs in simulation (a later real runtime, in {@code io.detsim.engine.real},
  * is the one exception).
+ *
+ * <p>Each test asserts through {@code ArchRule.check}, which throws an {@code AssertionError}
+ * listing every violation; {@code DeterminismRulesTest} shows the rules do fail on offending code.
  */
 class ArchitectureTest {
   private static final String SIMULATED = "io.detsim.engine..";

@@ -7,6 +7,7 @@ import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.sched.EventTarget;
 import io.detsim.sim.trace.Name;
+import io.detsim.sim.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -215,7 +216,7 @@ final class Actor implements Endpoint, EventTarget {
       behaviour.onMessage(((Endpoint) first).id(), second);
     } else if (kind == Mailbox.LOCAL_MESSAGE) {
       Endpoint source = (Endpoint) first;
-      simulation.trace().record(simulation.nowNanos(), name, DELIVER, source.name(), Simulation.describe(second));
+      simulation.trace().record(simulation.nowNanos(), name, DELIVER, source.name(), Trace.describe(second));
       behaviour.onMessage(source.id(), second);
     } else {
       simulation.trace().record(simulation.nowNanos(), name, TIMER, null, null);

@@ -14,7 +14,6 @@ import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.RandomSource;
-import io.detsim.sim.port.Traced;
 import io.detsim.sim.random.RandomStreams;
 import io.detsim.sim.sched.EventTarget;
 import io.detsim.sim.sched.Scheduler;
@@ -318,7 +317,7 @@ public final class Simulation {
   void route(Actor source, NodeId targetId, Object message) {
     Actor target = actor(targetId);
     if (target.process == source.process) {
-      trace.record(nowNanos(), source.name(), SEND_LOCAL, target.name(), describe(message));
+      trace.record(nowNanos(), source.name(), SEND_LOCAL, target.name(), Trace.describe(message));
       target.receiveLocal(source, message);
     } else {
       network.transmit(source, target, message);
@@ -337,9 +336,6 @@ public final class Simulation {
     return id;
   }
 
-  static String describe(Object message) {
-    return message instanceof Traced ? ((Traced) message).traceDetail() : message.getClass().getSimpleName();
-  }
 
   private Actor register(NodeId id, Actor parent, NodeFactory factory) {
     Actor actor = new Actor(this, actors.size(), id, parent, factory);

@@ -7,7 +7,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** sim-core stands alone, and every class in it keeps the determinism rules. */
+/**
+ * sim-core stands alone, and every class in it keeps the determinism rules.
+ *
+ * <p>Each test asserts through {@code ArchRule.check}, which throws an {@code AssertionError}
+ * listing every violation; {@code DeterminismRulesTest} shows the rules do fail on offending code.
+ */
 class ArchitectureTest {
   private static final JavaClasses SIM_CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -17,6 +17,7 @@ import io.detsim.engine.protocol.Recall;
 import io.detsim.engine.protocol.RecallBatch;
 import io.detsim.engine.protocol.RejectReason;
 import io.detsim.engine.protocol.SessionId;
+import io.detsim.engine.protocol.SessionStatus;
 import io.detsim.engine.protocol.SpaceId;
 import io.detsim.engine.protocol.Status;
 import io.detsim.engine.queue.Admission;
@@ -24,11 +25,14 @@ import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.session.ObservationDecision;
 import io.detsim.engine.session.SessionInfo;
 import io.detsim.engine.session.SessionMutant;
+import io.detsim.engine.session.SessionOptions;
 import io.detsim.engine.session.SessionState;
 import io.detsim.engine.session.SessionTable;
+import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,7 +286,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     sessions.admit(observation.session(), observation.seq());
     long appended = log.append(LogCodec.OBSERVATION, LogCodec.observation(
         observation.session(), observation.seq(), observation.priority(), observation.episode()));
-    io.detsim.sim.port.Check.that(appended == lsn, "log sequence moved under the handler: %d != %d", appended, lsn);
+    Check.that(appended == lsn, "log sequence moved under the handler: %d != %d", appended, lsn);
     tracked.put(lsn, new Tracked(stored, now()));
     if (options.has(EngineMutant.ACK_BEFORE_SYNC)) {
       context.send(source, Ack.accepted(observation.session(), observation.seq(), observation.episode().id()));
@@ -332,7 +336,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     sendIndexedIfReady(progress);
     if (drainedAndClosed) {
-      sendStatus(stored.session(), io.detsim.engine.protocol.SessionStatus.CLOSED);
+      sendStatus(stored.session(), SessionStatus.CLOSED);
     }
   }
 
@@ -396,7 +400,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
   }
 
-  private void sendStatus(SessionId session, io.detsim.engine.protocol.SessionStatus status) {
+  private void sendStatus(SessionId session, SessionStatus status) {
     NodeId client = clients.get(session);
     if (client != null) {
       context.send(client, new Status(session, status, dispatcher.queue().depth(), dispatcher.queue().capacity()));
@@ -409,11 +413,11 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       return;
     }
     recordsSinceCompaction = 0;
-    List<StoredObservation> all = new java.util.ArrayList<>(tracked.size());
+    List<StoredObservation> all = new ArrayList<>(tracked.size());
     for (Tracked progress : tracked.values()) {
       all.add(progress.observation);
     }
-    List<LogCodec.SessionEntry> entries = new java.util.ArrayList<>();
+    List<LogCodec.SessionEntry> entries = new ArrayList<>();
     sessions.snapshot().sessions().forEach(s -> entries.add(new LogCodec.SessionEntry(s.id(), s.space(), s.closed())));
     byte[] snapshot = LogCodec.snapshot(new LogCodec.Snapshot(sessions.snapshot().nextSessionNumber(), entries, all));
     context.trace("compaction", all.size() + " observations");
@@ -429,7 +433,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   /** Every observation of {@code space} the engine holds, in acceptance (log) order. */
   public List<Held> held(SpaceId space) {
     SpaceLine line = dispatcher.existingLine(space);
-    List<Held> held = new java.util.ArrayList<>();
+    List<Held> held = new ArrayList<>();
     for (Tracked progress : tracked.values()) {
       StoredObservation stored = progress.observation;
       if (line != null && stored.episode().spaceId().equals(space)) {
@@ -444,7 +448,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   /** The spaces the engine knows, sorted. */
   public List<SpaceId> spaces() {
-    List<SpaceId> spaces = new java.util.ArrayList<>();
+    List<SpaceId> spaces = new ArrayList<>();
     dispatcher.lines().forEach(line -> spaces.add(line.index.space()));
     return spaces;
   }
@@ -506,7 +510,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     return mutants;
   }
 
-  private io.detsim.engine.session.SessionOptions sessionOptions() {
+  private SessionOptions sessionOptions() {
     return options.has(EngineMutant.DUPLICATES_AS_GAPS)
         ? options.sessions().withMutant(SessionMutant.DUPLICATES_AS_GAPS)
         : options.sessions();

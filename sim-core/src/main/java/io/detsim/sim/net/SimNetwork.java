@@ -5,7 +5,6 @@ import io.detsim.sim.port.Check;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.port.Ratio;
-import io.detsim.sim.port.Traced;
 import io.detsim.sim.sched.EventTarget;
 import io.detsim.sim.sched.Scheduler;
 import io.detsim.sim.trace.Name;
@@ -85,7 +84,7 @@ public final class SimNetwork implements EventTarget {
   /** Sends {@code message} across the network to the current life of {@code target}. */
   public void transmit(Endpoint source, Endpoint target, Object message) {
     sent++;
-    String detail = describe(message);
+    String detail = Trace.describe(message);
     trace.record(scheduler.nowNanos(), source.name(), SEND, target.name(), detail);
     if (isBlocked(source.id(), target.id())) {
       partitioned++;
@@ -130,7 +129,7 @@ public final class SimNetwork implements EventTarget {
       held++;
       clog.held.add(arg);
       clog.held.add(message);
-      trace.record(now, target.name(), HOLD, source.name(), describe(message));
+      trace.record(now, target.name(), HOLD, source.name(), Trace.describe(message));
       return;
     }
     if (!target.accepts(incarnationOf(arg))) {
@@ -139,7 +138,7 @@ public final class SimNetwork implements EventTarget {
       return;
     }
     delivered++;
-    trace.record(now, target.name(), DELIVERED, source.name(), describe(message));
+    trace.record(now, target.name(), DELIVERED, source.name(), Trace.describe(message));
     target.receive(source, message);
   }
 
@@ -260,9 +259,6 @@ public final class SimNetwork implements EventTarget {
     }
   }
 
-  static String describe(Object message) {
-    return message instanceof Traced ? ((Traced) message).traceDetail() : message.getClass().getSimpleName();
-  }
 
   private static long pack(int source, int target, int incarnation) {
     return ((long) source << 48) | ((long) target << 32) | (incarnation & 0xffffffffL);

@@ -54,6 +54,16 @@ public final class Trace {
     }
   }
 
+  /**
+   * How a message appears in the trace: its {@link io.detsim.sim.port.Traced#traceDetail()}, or its
+   * class name. Never its {@code toString} or {@code hashCode}, which may carry identity.
+   */
+  public static String describe(Object message) {
+    return message instanceof io.detsim.sim.port.Traced
+        ? ((io.detsim.sim.port.Traced) message).traceDetail()
+        : message.getClass().getSimpleName();
+  }
+
   /** The digest as printed everywhere: {@code 0x} and 16 lower-case hex digits. */
   public static String format(long digest) {
     return String.format("0x%016x", digest);
