@@ -286,6 +286,53 @@ final class ShrinkPasses {
     return progress;
   }
 
+  /**
+   * Merges two sibling list elements into one: deletes element {@code d} and lets element {@code k}
+   * take one of {@code d}'s smaller field values (same offset in both spans). Where a failure needs
+   * one element's kind and another's timing (a flapping disk's crashes, struck at the instant an
+   * earlier plain crash struck), deleting either element alone passes and lowering a field alone
+   * passes too: only the two edits together keep the failure. A local minimum of the other passes,
+   * so {@link Shrinker} runs this only when they are stuck.
+   */
+  static boolean adoptFromSibling(ShrinkState state) {
+    boolean progress = false;
+    List<List<ChoiceSequence.Span>> runs = SequenceStructure.siblingRuns(state.current().spans());
+    for (int r = 0; r < runs.size() && !state.isBudgetSpent(); r++) {
+      List<ChoiceSequence.Span> run = runs.get(r);
+      for (ChoiceSequence.Span keep : run) {
+        for (ChoiceSequence.Span drop : run) {
+          if (keep == drop || state.isBudgetSpent()) {
+            continue;
+          }
+          if (adopt(state, keep, drop)) {
+            return true; // spans moved: the next round sees the new structure
+          }
+        }
+      }
+    }
+    return progress;
+  }
+
+  private static boolean adopt(ShrinkState state, ChoiceSequence.Span keep, ChoiceSequence.Span drop) {
+    long[] values = state.current().valuesView();
+    int end = Math.max(keep.end(), drop.end());
+    if (end > values.length) {
+      values = Arrays.copyOf(values, end); // a trimmed tail: the choices past the end read as 0
+    }
+    int fields = Math.min(keep.size(), drop.size());
+    for (int k = 0; k < fields && !state.isBudgetSpent(); k++) {
+      long adopted = values[drop.start() + k];
+      long own = values[keep.start() + k];
+      if (adopted >= 0 && adopted < own) {
+        long[] merged = with(values, keep.start() + k, adopted);
+        if (state.consider(without(merged, drop.start(), drop.end()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static int compareConcatenations(long[] values, ChoiceSequence.Span a, ChoiceSequence.Span b) {
     long[] ab = concatenate(values, a, b);
     long[] ba = concatenate(values, b, a);

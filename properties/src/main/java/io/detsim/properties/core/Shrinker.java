@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 public final class Shrinker {
   private static final List<Predicate<ShrinkState>> PASSES = List.of(
       ShrinkPasses::deleteSpans,
+      ShrinkPasses::adoptFromSibling,
       ShrinkPasses::deleteRuns,
       ShrinkPasses::zeroChoices,
       ShrinkPasses::lowerChoices,

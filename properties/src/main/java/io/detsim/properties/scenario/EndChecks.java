@@ -66,7 +66,9 @@ final class EndChecks {
     TreeSet<String> present = new TreeSet<>();
     held.values().forEach(list -> list.forEach(h -> {
       present.add(h.memoryId());
-      if (h.indexed()) {
+      // Visible means a recall can find it: in the space's graph (a generation), not merely marked
+      // indexed by the server's bookkeeping, which a lost batch acknowledgement would fool.
+      if (h.indexed() && h.generation() != 0) {
         visible.add(h.memoryId());
       }
     }));

@@ -115,8 +115,10 @@ final class InputGenerator {
         break;
       case DISK: {
         // A flapping node: torn writes (the knob is in the swarm) matter at a crash, and what a
-        // recovery did with a torn tail shows only at the next recovery: two crashes, close together.
-        long up = (1 + source.choose(0, 199)) * MS;
+        // recovery did with a torn tail shows only at the next recovery, once clients have written
+        // again: after a crash they back off for hundreds of milliseconds, so the node stays up
+        // for up to a second between the two crashes.
+        long up = (1 + source.choose(0, 999)) * MS;
         out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
         out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
         out.add(new ScheduledFault(at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it

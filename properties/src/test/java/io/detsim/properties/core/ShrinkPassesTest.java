@@ -39,6 +39,24 @@ class ShrinkPassesTest {
   }
 
   @Test
+  void adoptFromSibling_mergesOneElementsKindWithAnothersTime() {
+    // Faults as (kind, time). Fails with a kind-2 fault at 20 or earlier, and with the pair
+    // [kind 2 at 300, kind 0 at 20], from which deleting either fault alone passes.
+    Gen<List<long[]>> gen = Gen.listOf(source -> new long[] {source.choose(0, 3), source.choose(0, 500)}, 0, 4);
+    Property<List<long[]>> property = Property.of("merge", gen, faults -> Verdict.that(
+        faults.stream().noneMatch(f -> f[0] == 2 && f[1] <= 20)
+            && !(faults.size() == 2 && faults.stream().anyMatch(f -> f[0] == 2)), "fault", ""));
+    Function<ChoiceSequence, Outcome> test = sequence -> Trial.outcome(property, sequence);
+    Outcome.Fail start = (Outcome.Fail) test.apply(ChoiceSequence.of(1, 2, 300, 1, 0, 20));
+    ShrinkState state = new ShrinkState(test, 100, start);
+
+    assertThat(ShrinkPasses.adoptFromSibling(state)).isTrue();
+
+    assertThat(gen.generate(new ReplayChoiceSource(state.current())))
+        .singleElement().satisfies(fault -> assertThat(fault).containsExactly(2, 20));
+  }
+
+  @Test
   void deleteSpans_triesLargestFirst() {
     ChoiceSequence sequence = new ChoiceSequence(new long[] {1, 2, 3, 4},
         List.of(span(0, 4, "all"), span(0, 1, "a"), span(1, 3, "b"), span(1, 3, "b again")));
