@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The real runtime's Prometheus scrape endpoint: an HTTP server (the official client's
  * {@link HTTPServer}) whose every scrape takes one {@link MetricsSnapshot} from the supplier and
- * exports it, with every family of {@code MetricNames}, on {@code /metrics} (also {@code /}).
+ * exports it on {@code /metrics} (also {@code /}): every family of {@code MetricNames} that has a
+ * series, which is every family once recorded into.
  *
  * <p>The client negotiates the format from the {@code Accept} header: the Prometheus text format
  * 0.0.4 by default, OpenMetrics text for {@code application/openmetrics-text}, and the protobuf
@@ -24,10 +25,11 @@ import java.util.function.Supplier;
  * deployment may not want to publish beyond the host; expose it deliberately, with a host of
  * {@code "0.0.0.0"} or a reverse proxy.
  *
- * <p>Threads: the supplier is called on the server's own threads, possibly two at once when two
- * scrapes overlap. {@code EngineMetrics} is not thread-safe, so the supplier must take its snapshot
- * where the recording happens (under the same lock, or by handing over a snapshot the engine
- * thread published), never by calling {@code EngineMetrics.snapshot()} from here unguarded.
+ * <p>Threads: the supplier is called on the server's own (daemon) threads, several at once when
+ * scrapes overlap (the client's pool has up to 10). {@code EngineMetrics} is not thread-safe, so the
+ * supplier must take its snapshot where the recording happens (under the same lock, or by handing
+ * over a snapshot the engine thread published), never by calling {@code EngineMetrics.snapshot()}
+ * from here unguarded. A supplier that throws fails that one scrape (HTTP 500), not the server.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
   /** Where the endpoint listens unless told otherwise. */

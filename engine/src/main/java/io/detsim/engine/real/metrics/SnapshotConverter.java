@@ -27,8 +27,11 @@ import java.util.Map;
  * A histogram whose name ends in {@code _seconds} is recorded in nanoseconds (as
  * {@link HistogramSnapshot} says) and exported in seconds; any other is exported as recorded.
  *
- * <p>Every family appears, with its HELP and TYPE, even with no series yet, as in the engine's
- * own exposition: a scrape always finds every name.
+ * <p>Every family is converted, but the client's writers leave out a family with no series, its
+ * HELP and TYPE lines too (the engine's own exposition keeps them). Prometheus stores nothing for a
+ * family without samples either way, so nothing is lost: a family shows up in a scrape from its
+ * first recording on, and the three unlabeled ones (active sessions, queue memory, recall latency)
+ * from the start.
  */
 final class SnapshotConverter {
   private static final int NANOS_PER_SECOND_DIGITS = 9;

@@ -52,7 +52,7 @@ class PrometheusEndpointTest {
   }
 
   @Test
-  void scrape_hasEveryFamilyWithHelpAndType() throws Exception {
+  void scrape_hasEveryRecordedFamilyWithHelpAndType() throws Exception {
     recordSomeOfEverything();
     endpoint = PrometheusEndpoint.start(0, metrics::snapshot);
 
@@ -142,6 +142,43 @@ class PrometheusEndpointTest {
 
     assertThat(body).contains("# TYPE " + MetricNames.QUEUE_DEPTH + " gauge")
         .doesNotContain(MetricNames.OBSERVATIONS_TOTAL);
+  }
+
+  @Test
+  void scrape_whenTheSupplierThrows_failsThatScrapeOnly() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    endpoint = PrometheusEndpoint.start(0, () -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("engine not started yet");
+      }
+      return metrics.snapshot();
+    });
+
+    assertThat(scrape("/metrics", null).statusCode()).isEqualTo(500);
+    HttpResponse<String> next = scrape("/metrics", null);
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(next.body()).contains("# TYPE " + MetricNames.ACTIVE_SESSIONS_TOTAL + " gauge");
+  }
+
+  /**
+   * The client's writers leave out families without a series (HELP and TYPE too), unlike the
+   * engine's own exposition; the unlabeled ones exist from the start. If a client upgrade changes
+   * this, the dashboards' "no data" panels change meaning: this test says so.
+   */
+  @Test
+  void scrape_ofAFreshEngine_showsTheFamiliesThatHaveSeries() throws Exception {
+    endpoint = PrometheusEndpoint.start(0, metrics::snapshot);
+
+    String body = scrape("/metrics", null).body();
+
+    assertThat(body)
+        .contains("# TYPE " + MetricNames.ACTIVE_SESSIONS_TOTAL + " gauge")
+        .contains("# TYPE " + MetricNames.QUEUE_MEMORY_BYTES + " gauge")
+        .contains("# TYPE " + MetricNames.RECALL_LATENCY_SECONDS + " histogram")
+        .doesNotContain(MetricNames.QUEUE_DEPTH)
+        .doesNotContain(MetricNames.OBSERVATIONS_TOTAL);
+    metrics.queueDepth(Priority.LOW, 0);
+    assertThat(scrape("/metrics", null).body()).contains("# TYPE " + MetricNames.QUEUE_DEPTH + " gauge");
   }
 
   @Test
