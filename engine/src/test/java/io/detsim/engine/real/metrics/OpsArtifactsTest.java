@@ -85,7 +85,8 @@ class OpsArtifactsTest {
     assertThat(alerts).hasSizeGreaterThanOrEqualTo(12);
     assertThat(links).as("one runbook_url per alert, in order").hasSameSizeAs(alerts);
     for (int i = 0; i < alerts.size(); i++) {
-      assertThat(links.get(i)).as("runbook link of %s", alerts.get(i)).isEqualTo(alerts.get(i).toLowerCase(Locale.ROOT));
+      assertThat(links.get(i)).as("runbook link of %s", alerts.get(i))
+          .isEqualTo(alerts.get(i).toLowerCase(Locale.ROOT));
       assertThat(anchors).as("docs/runbook.md sections").contains(links.get(i));
     }
   }
