@@ -63,6 +63,8 @@ public final class DetsimTestEngine implements TestEngine {
       for (TestDescriptor test : container.getChildren()) {
         if (cancellation.isCancellationRequested()) {
           listener.executionSkipped(test, "the run was cancelled");
+        } else if (nightlyOnly(test) && !nightly(request)) {
+          listener.executionSkipped(test, "nightly only: run it with -Ddetsim.mode=nightly");
         } else {
           listener.executionStarted(test);
           listener.executionFinished(test, runner.apply((PropertyMethodDescriptor) test));
@@ -71,6 +73,20 @@ public final class DetsimTestEngine implements TestEngine {
       listener.executionFinished(container, TestExecutionResult.successful());
     }
     listener.executionFinished(engine, TestExecutionResult.successful());
+  }
+
+  private static boolean nightlyOnly(TestDescriptor test) {
+    SimProperty annotation = ((PropertyMethodDescriptor) test).annotation();
+    return annotation != null && annotation.nightlyOnly();
+  }
+
+  /** Malformed settings are not nightly here; running the test then reports them. */
+  private static boolean nightly(ExecutionRequest request) {
+    try {
+      return Settings.from(request.getConfigurationParameters()).isNightly();
+    } catch (IllegalArgumentException invalid) {
+      return false;
+    }
   }
 
   /** Runs one test; with malformed configuration parameters, fails each with the problem. */

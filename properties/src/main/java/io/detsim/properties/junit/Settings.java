@@ -97,11 +97,16 @@ final class Settings {
     return new Settings(parameters, environment, freshSeeds);
   }
 
+  /** Whether this run is nightly: properties marked {@link SimProperty#nightlyOnly()} run only then. */
+  boolean isNightly() {
+    return mode == Mode.NIGHTLY;
+  }
+
   /** The plan for a property with {@code annotation}: annotation values override the settings. */
   Plan plan(SimProperty annotation) {
     Mode planMode = annotation.mode().isBlank() ? mode : Mode.parse(annotation.mode(), "@SimProperty(mode)");
     int baseTries = annotation.tries() > 0 ? annotation.tries() : tries;
-    int planTries = planMode == Mode.NIGHTLY ? (int) Math.min((long) baseTries * NIGHTLY_FACTOR, Integer.MAX_VALUE)
+    int planTries = planMode == Mode.NIGHTLY && !annotation.nightlyOnly() ? (int) Math.min((long) baseTries * NIGHTLY_FACTOR, Integer.MAX_VALUE)
         : baseTries;
     long startSeed;
     String seedOrigin;

@@ -47,4 +47,11 @@ public @interface SimProperty {
 
   /** {@code "random"}, {@code "exhaustive"} or {@code "nightly"}; empty takes {@code detsim.mode}. */
   String mode() default "";
+
+  /**
+   * Runs only in nightly mode ({@code detsim.mode=nightly}) and is reported as skipped otherwise:
+   * for properties whose every try is long (ten virtual minutes, say). In nightly mode such a
+   * property runs exactly {@link #tries()} tries, not 100 times as many.
+   */
+  boolean nightlyOnly() default false;
 }

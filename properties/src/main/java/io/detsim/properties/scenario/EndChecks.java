@@ -112,6 +112,37 @@ final class EndChecks {
     return Optional.empty();
   }
 
+  /** The checks a scenario adds ({@link ScenarioCheck}), after the ones every run passes. */
+  static Optional<Violation> scenarioChecks(Simulation sim, List<NodeId> clients, ScenarioModel model) {
+    for (NodeId client : clients) {
+      ClientView view = sim.node(client, StreamingClient.class).view();
+      if (model.has(ScenarioCheck.ACCOUNTING)
+          && view.acceptedCount() + view.finallyRejectedCount() != view.observationsTotal()) {
+        return Optional.of(Violation.of(Violation.Kind.SILENT_DROP, sim.nowNanos(), client.name() + " sent "
+            + view.observationsTotal() + " observations, but " + view.acceptedCount() + " were accepted and "
+            + view.finallyRejectedCount() + " rejected"));
+      }
+      if (model.has(ScenarioCheck.BOUNDED_STALENESS)) {
+        for (ObservationRecord record : view.observations()) {
+          if (record.acceptedAtNanos().isPresent() && record.indexedAtNanos().isEmpty()) {
+            return Optional.of(new Violation(Violation.Kind.CONSISTENCY_TIMEOUT, record.episodeId()
+                + " was accepted but never reported visible (INDEXED): beyond the " + STALENESS_NANOS / 1_000_000
+                + " ms staleness bound", sim.nowNanos(), List.of(record.episodeId())));
+          }
+          if (record.acceptedAtNanos().isPresent() && record.indexedAtNanos().isPresent()
+              && record.indexedAtNanos().getAsLong() - record.acceptedAtNanos().getAsLong() > STALENESS_NANOS) {
+            long stale = record.indexedAtNanos().getAsLong() - record.acceptedAtNanos().getAsLong();
+            return Optional.of(new Violation(Violation.Kind.CONSISTENCY_TIMEOUT, record.episodeId()
+                + " became visible " + stale / 1_000 / 1_000.0 + " ms after it was accepted, beyond the "
+                + STALENESS_NANOS / 1_000_000 + " ms staleness bound", record.indexedAtNanos().getAsLong(),
+                List.of(record.episodeId())));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   static Optional<Violation> integrity(EngineServer server, long nowNanos) {
     for (SpaceId space : server.spaces()) {
       Optional<Violation> broken = GraphIntegrityValidator.check(space.value(), server.index(space), nowNanos);

@@ -9,12 +9,16 @@ import java.util.Set;
 /**
  * A named scenario: a space of inputs (workload, fault model, engine shape) and the checks every run
  * of it must pass. Runnable by name; each try of a property is a fresh simulation.
+ *
+ * <p>Most scenarios draw their inputs from their model ({@link InputGenerator}); those that keep
+ * the original design's fixed parameters (exact rates, sizes, periodic faults) bring their own
+ * generator, and the model then supplies the fault window and the checks.
  */
-public record Scenario(String name, String description, ScenarioModel model) {
+public record Scenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs) {
 
-  /** The inputs this scenario draws, from a choice sequence. */
-  public Gen<ScenarioInput> inputs() {
-    return InputGenerator.of(model);
+  /** A scenario whose inputs are drawn from its model. */
+  public Scenario(String name, String description, ScenarioModel model) {
+    this(name, description, model, InputGenerator.of(model));
   }
 
   /** Runs one input, with the given mutants switched into the engine. */

@@ -7,6 +7,7 @@ import io.detsim.engine.client.PriorityMix;
 import io.detsim.engine.client.RecallProbe;
 import io.detsim.engine.client.StreamingClient;
 import io.detsim.engine.protocol.Priority;
+import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.server.EngineMutant;
 import io.detsim.engine.server.EngineOptions;
@@ -53,9 +54,13 @@ public final class ScenarioRunner {
       TraceSink extraSink) {
     Simulation sim = new Simulation(input.simulationSeed(), input.swarm().options());
     TraceRing ring = new TraceRing(20);
-    sim.trace().setSink(extraSink == null ? ring : event -> {
+    EngineEvents events = new EngineEvents();
+    sim.trace().setSink(event -> {
       ring.accept(event);
-      extraSink.accept(event);
+      events.accept(event);
+      if (extraSink != null) {
+        extraSink.accept(event);
+      }
     });
     EngineOptions engine = engineOptions(input, mutants);
     sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
@@ -67,7 +72,10 @@ public final class ScenarioRunner {
       clients.add(sim.addNode(spec.name(), context -> new StreamingClient(context, options)));
     }
     sim.onBurst(size -> {
-      ClientOptions burst = clientOptions("space-burst", size, 100_000, Math.min(size, 1_024));
+      // A burst mixes priorities as the lanes are sized (1:2:1), so it can fill the whole queue
+      // and drive pressure through every threshold, not just fill the NORMAL lane.
+      ClientOptions burst = clientOptions("space-burst", size, 100_000, Math.min(size, 1_024))
+          .withPriorityMix(new PriorityMix(1, 2, 1));
       clients.add(sim.addNode("burst-" + clients.size(), context -> new StreamingClient(context, burst)));
     });
     List<ScheduledFault> entries = new ArrayList<>(input.schedule().entries());
@@ -78,22 +86,26 @@ public final class ScenarioRunner {
 
     Optional<Violation> violation;
     try {
-      violation = safetyPhase(sim, healAtNanos);
+      violation = safetyPhase(sim, healAtNanos, model, events);
       if (violation.isEmpty()) {
         violation = livenessPhase(sim, clients, limits);
       }
       if (violation.isEmpty()) {
         violation = new EndChecks(sim, clients).run();
       }
+      if (violation.isEmpty()) {
+        violation = EndChecks.scenarioChecks(sim, clients, model);
+      }
     } catch (RuntimeException | AssertionError e) { // a bug the engine's own checks caught, or a crash
       violation = Optional.of(Violation.of(Violation.Kind.CRASH, sim.nowNanos(),
           e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
     return new RunResult(violation, sim.digest(), sim.nowNanos(), ring.events(), stats(sim, clients),
-        labels(input, sim, clients));
+        labels(input, sim, clients, events));
   }
 
-  private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos) {
+  private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos, ScenarioModel model,
+      EngineEvents events) {
     for (long t = 0; t < healAtNanos; t += CHECKPOINT_NANOS) {
       sim.runFor(CHECKPOINT_NANOS);
       EngineServer server = server(sim);
@@ -103,6 +115,14 @@ public final class ScenarioRunner {
       if (server.queueDepth() > server.queueCapacity()) {
         return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(),
             "queue depth " + server.queueDepth() + " above its capacity " + server.queueCapacity()));
+      }
+      if (model.has(ScenarioCheck.PRESSURE_FOLLOWS_DEPTH)) {
+        PressureState expected = PressureState.of(server.queueDepth(), server.queueCapacity());
+        if (events.announcedPressure() != expected) {
+          return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), "queue depth "
+              + server.queueDepth() + " of " + server.queueCapacity() + " is " + expected
+              + ", but the engine last announced " + events.announcedPressure()));
+        }
       }
       if ((t + CHECKPOINT_NANOS) % INTEGRITY_EVERY_NANOS == 0) {
         Optional<Violation> integrity = EndChecks.integrity(server, sim.nowNanos());
@@ -126,16 +146,20 @@ public final class ScenarioRunner {
       return Optional.empty();
     }
     List<String> pending = new ArrayList<>();
+    long unsent = 0;
     for (NodeId client : clients) {
       ClientView view = sim.node(client, StreamingClient.class).view();
+      unsent += view.observationsTotal() - view.observations().size();
       for (ObservationRecord record : view.observations()) {
         if (record.outcome() == ObservationRecord.Outcome.PENDING) {
           pending.add(record.episodeId());
         }
       }
     }
+    // A client too slow to send everything within the bound has observations not even sent yet.
+    String notSent = unsent == 0 ? "" : " (and " + unsent + " not yet sent)";
     return Optional.of(new Violation(Violation.Kind.SILENT_DROP, pending.size()
-        + " observations neither ACCEPTED nor REJECTED " + limits.settleNanos() / 1_000_000_000L
+        + " observations neither ACCEPTED nor REJECTED" + notSent + " " + limits.settleNanos() / 1_000_000_000L
         + " s after faults healed: " + String.join(", ", pending.subList(0, Math.min(10, pending.size()))),
         sim.nowNanos(), pending));
   }
@@ -187,8 +211,9 @@ public final class ScenarioRunner {
     return stats;
   }
 
-  private static List<String> labels(ScenarioInput input, Simulation sim, List<NodeId> clients) {
-    TreeSet<String> labels = new TreeSet<>();
+  private static List<String> labels(ScenarioInput input, Simulation sim, List<NodeId> clients,
+      EngineEvents events) {
+    TreeSet<String> labels = new TreeSet<>(events.labels());
     for (NodeId client : clients) {
       sim.node(client, StreamingClient.class).view().rejectionsByReason()
           .forEach((reason, count) -> labels.add("client:rejected:" + reason));

@@ -103,6 +103,18 @@ class DetsimTestEngineTest {
   }
 
   @Test
+  void nightlyOnlyProperty_isSkippedOutsideNightlyMode_andRunsItsOwnTriesInIt() {
+    NightlyFixture.CHECKS.set(0);
+    EngineExecutionResults skipped = run(Map.of(), selectClass(NightlyFixture.class));
+    skipped.testEvents().assertStatistics(stats -> stats.skipped(1).started(0));
+    assertThat(NightlyFixture.CHECKS).hasValue(0);
+
+    EngineExecutionResults nightly = run(Map.of(Settings.MODE, "nightly"), selectClass(NightlyFixture.class));
+    nightly.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    assertThat(NightlyFixture.CHECKS).hasValue(3);
+  }
+
+  @Test
   void failingProperty_failsWithAReportAPersonCanActOn() {
     EngineExecutionResults results = run(Map.of(), selectClass(FailingFixture.class));
 

@@ -2,6 +2,7 @@ package io.detsim.properties.scenario;
 
 import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.Property;
+import io.detsim.properties.core.Verdict;
 import io.detsim.properties.junit.SimProperty;
 import java.util.EnumSet;
 
@@ -28,11 +29,6 @@ public class EngineProperties {
   }
 
   @SimProperty(tries = 20)
-  public Property<ScenarioInput> packetLoss_isRetriedUntilEverythingIsAccepted() {
-    return scenario("packet_loss_with_retries");
-  }
-
-  @SimProperty(tries = 20)
   public Property<ScenarioInput> clockSkew_breaksNoGuarantee() {
     return scenario("clock_skew");
   }
@@ -40,11 +36,6 @@ public class EngineProperties {
   @SimProperty(tries = 20)
   public Property<ScenarioInput> killedWorkers_areRestarted_andLoseNothing() {
     return scenario("worker_failure_recovery");
-  }
-
-  @SimProperty(tries = 15)
-  public Property<ScenarioInput> eachSpace_holdsExactlyItsOwnObservations() {
-    return scenario("multi_client");
   }
 
   @SimProperty(tries = 15)
@@ -57,13 +48,67 @@ public class EngineProperties {
     return scenario("graph_integrity");
   }
 
-  @SimProperty(tries = 15)
-  public Property<ScenarioInput> manyFaultsOverTenSeconds_breakNoGuarantee() {
+  @SimProperty(tries = 2)
+  public Property<ScenarioInput> tenSecondsOfStreamingUnderEveryFault_breakNoGuarantee() {
     return scenario("combined_sustained");
   }
 
   @SimProperty(tries = 15)
-  public Property<ScenarioInput> loadBursts_areRefusedWithRetryAfter_neverDropped() {
+  public Property<ScenarioInput> burstsOfTwiceTheCapacity_areRefusedWithRetryAfter_neverDropped() {
     return scenario("queue_overflow");
+  }
+
+  @SimProperty(tries = 10)
+  public Property<ScenarioInput> packetLoss_isRetriedUntilEverythingIsAccepted() {
+    return scenario("packet_loss_with_retries");
+  }
+
+  @SimProperty(tries = 15)
+  public Property<ScenarioInput> pressureStates_followTheQueueDepth() {
+    return scenario("backpressure_detection");
+  }
+
+  @SimProperty(tries = 10)
+  public Property<ScenarioInput> whileHealthy_everythingAcceptedIsVisibleWithin100ms() {
+    return scenario("eventual_consistency");
+  }
+
+  @SimProperty(tries = 2)
+  public Property<ScenarioInput> tenThousandObservations_allAcceptedAndIndexed() {
+    return scenario("end_to_end");
+  }
+
+  @SimProperty(tries = 2)
+  public Property<ScenarioInput> eachSpace_holdsExactlyItsOwnObservations() {
+    return scenario("multi_client");
+  }
+
+  @SimProperty(tries = 3)
+  public Property<ScenarioInput> unthrottledFlood_isAcceptedOrRejected_andTheEngineRecovers() {
+    return scenario("backpressure");
+  }
+
+  /** Every schedule of the small space, not a sample of it. */
+  @SimProperty(mode = "exhaustive")
+  public Property<ScenarioInput> everySmallSchedule_breaksNoGuarantee() {
+    return scenario("small_schedules");
+  }
+
+  /** Ten virtual minutes with the original's periodic faults: minutes of wall time, so nightly. */
+  @SimProperty(tries = 1, nightlyOnly = true)
+  public Property<ScenarioInput> tenVirtualMinutes_loseNothing() {
+    return scenario("sustained_10min");
+  }
+
+  /** Determinism is the product: the same input runs to the same trace digest. */
+  @SimProperty(tries = 10)
+  public Property<ScenarioInput> sameInput_sameDigest() {
+    Scenario swarm = Scenarios.named("swarm").orElseThrow();
+    return Property.of("same input, same digest", swarm.inputs(), input -> {
+      long first = swarm.run(input, EnumSet.noneOf(EngineMutant.class)).digest();
+      long second = swarm.run(input, EnumSet.noneOf(EngineMutant.class)).digest();
+      return Verdict.that(first == second, "NONDETERMINISM",
+          String.format("digests 0x%016x and 0x%016x", first, second));
+    });
   }
 }
