@@ -21,13 +21,12 @@ import java.util.Optional;
  * after the mutant. The files pass against the real engine, which is what the corpus checks: a bug
  * once planted and caught must stay caught, and the engine without it must stay clean.
  *
- * <p>Run from the repository root after {@code mvn -o -q test-compile -pl replay -am}:
+ * <p>Run from the repository root (the shaded jar carries every dependency; the test classes add this one):
  * <pre>
- * java -cp "$(cat replay/target/test-classpath.txt)" io.detsim.replay.corpus.CorpusSeeder \
- *     replay/src/test/resources/detsim-corpus STEAL_SINGLE_ITEMS REVERSE_DEGREE_UNBOUNDED DUPLICATES_AS_GAPS
+ * mvn -B -o -q package -pl replay -am -DskipTests
+ * java -cp replay/target/detsim.jar:replay/target/test-classes io.detsim.replay.corpus.CorpusSeeder \
+ *     replay/src/test/resources/detsim-corpus STEAL_SINGLE_ITEMS REVERSE_DEGREE_UNBOUNDED DUPLICATES_AS_GAPS ACK_BEFORE_SYNC
  * </pre>
- * (write the class path with {@code mvn -o -q dependency:build-classpath -pl replay
- * -Dmdep.outputFile=target/test-classpath.txt} and append {@code :replay/target/classes:replay/target/test-classes}).
  * Everything is seeded, so the same code writes the same files.
  */
 public final class CorpusSeeder {
