@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +27,23 @@ import org.junit.platform.testkit.engine.EventType;
 
 /** The corpus engine on a corpus of three: a fixed bug (passes), a damaged file, and a bug that is back. */
 class CorpusTestEngineTest {
+  /** A real failure, fuzzed once for the class: it passes without its mutant. */
+  private static FailureFile found;
+
   @TempDir
   Path corpus;
   private Path fixed;
   private Path damaged;
   private Path back;
 
+  @BeforeAll
+  static void findAFailure() {
+    found = CorpusSeeder.find(Scenarios.named("swarm").orElseThrow(), EngineMutant.STEAL_SINGLE_ITEMS, 20, 400)
+        .orElseThrow();
+  }
+
   @BeforeEach
   void writeCorpus() throws Exception {
-    FailureFile found = CorpusSeeder.find(Scenarios.named("swarm").orElseThrow(), EngineMutant.STEAL_SINGLE_ITEMS, 20,
-        400).orElseThrow();
     fixed = corpus.resolve("steal-single-items.detsim");
     FailureFiles.write(fixed, found);
     damaged = corpus.resolve("damaged.detsim");
