@@ -123,7 +123,8 @@ final class CorpusDiscovery {
       return files.filter(path -> path.getFileName().toString().endsWith(FailureFiles.EXTENSION))
           .filter(Files::isRegularFile).sorted().toList();
     } catch (IOException unreadable) {
-      throw new UncheckedIOException("cannot list the corpus " + directory + ": " + unreadable.getMessage(), unreadable);
+      throw new UncheckedIOException(
+          "cannot list the corpus " + directory + ": " + unreadable.getMessage(), unreadable);
     }
   }
 }

@@ -25,7 +25,8 @@ final class CorpusFileDescriptor extends AbstractTestDescriptor {
   private CorpusFileDescriptor(UniqueId parent, Path path, String displayName, FailureFile file, String problem,
       int problemLine) {
     super(parent.append(SEGMENT, path.getFileName().toString()), displayName,
-        problemLine > 0 ? FileSource.from(path.toFile(), FilePosition.from(problemLine)) : FileSource.from(path.toFile()));
+        problemLine > 0 ? FileSource.from(path.toFile(), FilePosition.from(problemLine))
+            : FileSource.from(path.toFile()));
     this.path = path;
     this.file = file;
     this.problem = problem;

@@ -27,7 +27,7 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * replays the file; a file that does not read fails with its one-line error.
  */
 public final class CorpusTestEngine implements TestEngine {
-  /** The engine's id, as in {@code EngineTestKit.engine("detsim-corpus")} and unique ids {@code [engine:detsim-corpus]}. */
+  /** The engine's id, as in {@code EngineTestKit.engine("detsim-corpus")} and {@code [engine:detsim-corpus]}. */
   public static final String ID = "detsim-corpus";
 
   @Override
@@ -91,7 +91,8 @@ public final class CorpusTestEngine implements TestEngine {
     FailureFile file = test.file();
     var violation = outcome.now().violation().orElseThrow();
     return String.format(java.util.Locale.ROOT,
-        "%s: %s fails again: %s at %s: %s%n  recorded: %s at %s (mutants: %s)%n  digest now %s%n  replay: ./detsim replay %s",
+        "%s: %s fails again: %s at %s: %s%n  recorded: %s at %s (mutants: %s)%n  digest now %s%n"
+            + "  replay: ./detsim replay %s",
         test.path().getFileName(), file.scenario(), violation.kind(), Durations.format(violation.atNanos()),
         violation.message().strip().replace("\n", " | "), file.violation().kind(),
         Durations.format(file.violation().atNanos()), file.mutants().isEmpty() ? "none"

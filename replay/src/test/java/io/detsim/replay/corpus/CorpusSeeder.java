@@ -25,7 +25,8 @@ import java.util.Optional;
  * <pre>
  * mvn -B -o -q package -pl replay -am -DskipTests
  * java -cp replay/target/detsim.jar:replay/target/test-classes io.detsim.replay.corpus.CorpusSeeder \
- *     replay/src/test/resources/detsim-corpus STEAL_SINGLE_ITEMS REVERSE_DEGREE_UNBOUNDED DUPLICATES_AS_GAPS ACK_BEFORE_SYNC
+ *     replay/src/test/resources/detsim-corpus \
+ *     STEAL_SINGLE_ITEMS REVERSE_DEGREE_UNBOUNDED DUPLICATES_AS_GAPS ACK_BEFORE_SYNC
  * </pre>
  * Everything is seeded, so the same code writes the same files.
  */

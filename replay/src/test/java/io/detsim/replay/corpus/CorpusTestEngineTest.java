@@ -51,7 +51,8 @@ class CorpusTestEngineTest {
     // A workload that cannot finish within the 30 s liveness bound: 1,000 observations at 1 a second.
     back = corpus.resolve("slow-client.detsim");
     Files.writeString(back, FailureFiles.format(found)
-        .replace("client client-0: 50 observations into space-0 at 500/s", "client client-0: 1000 observations into space-0 at 1/s"));
+        .replace("client client-0: 50 observations into space-0 at 500/s",
+            "client client-0: 1000 observations into space-0 at 1/s"));
     Files.writeString(corpus.resolve("notes.txt"), "not a failure file: ignored");
   }
 
@@ -62,14 +63,16 @@ class CorpusTestEngineTest {
     assertThat(displayNames(results, EventType.FINISHED)).containsExactly(
         "unreadable failure file (damaged.detsim)", "swarm: once SEQUENCE_VIOLATION (slow-client.detsim)",
         "swarm: once SEQUENCE_VIOLATION (steal-single-items.detsim)");
-    assertThat(result(results, "steal-single-items.detsim").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    assertThat(result(results, "steal-single-items.detsim").getStatus())
+        .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     assertThat(results.testEvents().started().stream().map(event -> event.getTestDescriptor().getUniqueId().toString()))
         .contains("[engine:detsim-corpus]/[corpus:" + corpus.getFileName() + "]/[file:damaged.detsim]");
   }
 
   @Test
   void damagedFile_failsWithItsOneLineError() {
-    Throwable thrown = result(run(selectUniqueId("[engine:detsim-corpus]")), "damaged.detsim").getThrowable().orElseThrow();
+    Throwable thrown = result(run(selectUniqueId("[engine:detsim-corpus]")), "damaged.detsim").getThrowable()
+        .orElseThrow();
     assertThat(thrown).hasMessageStartingWith(damaged + ":2:9: format 2 is from a newer detsim; this one (")
         .hasMessageEndingWith(") reads format 1");
     assertThat(thrown.getMessage()).doesNotContain("\n");
@@ -110,7 +113,8 @@ class CorpusTestEngineTest {
   void missingFolder_failsWhenAskedForByName_andIsEmptyForAClasspathRoot() {
     Path missing = corpus.resolve("no-such-folder");
     EngineExecutionResults asked = EngineTestKit.engine(new CorpusTestEngine())
-        .configurationParameter("detsim.corpus.dir", missing.toString()).selectors(selectClass(RegressionCorpusTest.class))
+        .configurationParameter("detsim.corpus.dir", missing.toString())
+        .selectors(selectClass(RegressionCorpusTest.class))
         .execute();
     asked.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
     assertThat(asked.testEvents().failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow()

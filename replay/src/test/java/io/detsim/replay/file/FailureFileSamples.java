@@ -30,7 +30,8 @@ final class FailureFileSamples {
             .build());
     return new FailureFile(1, "dev", "swarm", 0x0e49d524d3a854e5L, ChoiceSequence.of(0, 1, 0, 12), input,
         EnumSet.of(EngineMutant.ACK_BEFORE_SYNC),
-        new FailureFile.RecordedViolation("SILENT_DROP", 32_000_000_000L, "47 observations neither ACCEPTED nor REJECTED"),
+        new FailureFile.RecordedViolation("SILENT_DROP", 32_000_000_000L,
+            "47 observations neither ACCEPTED nor REJECTED"),
         0x61e086cc04301834L, 64, 26);
   }
 

@@ -59,7 +59,8 @@ class FailureFilesTest {
     FailureFile sample = FailureFileSamples.sample();
     FailureFile edited = new FailureFile(1, "0.1.0-SNAPSHOT", "clock_skew", -1L, ChoiceSequence.EMPTY, sample.input(),
         EnumSet.of(EngineMutant.TORN_TAIL_NOT_CUT, EngineMutant.ACK_BEFORE_SYNC),
-        new FailureFile.RecordedViolation("CRASH", 1_500L, "AssertionError: broken\n  at line 3"), Long.MIN_VALUE, 0, 0);
+        new FailureFile.RecordedViolation("CRASH", 1_500L, "AssertionError: broken\n  at line 3"), Long.MIN_VALUE,
+        0, 0);
     String text = FailureFiles.format(edited);
     assertThat(text).contains("mutants: ACK_BEFORE_SYNC, TORN_TAIL_NOT_CUT\n")
         .contains("violation: CRASH at 1.5us: AssertionError: broken | at line 3\n")
@@ -107,7 +108,8 @@ class FailureFilesTest {
   void unknownField_saysItMayComeFromANewerDetsim() {
     List<String> lines = lines();
     lines.add(3, "flavour: mint");
-    assertError(lines, "x.detsim:4:1: unknown field 'flavour' (from a newer detsim? this one reads format 1 with fields "
+    assertError(lines, "x.detsim:4:1: unknown field 'flavour' (from a newer detsim? this one reads format 1 "
+        + "with fields "
         + "format, detsim, scenario, seed, mutants, violation, digest, size, choices)");
   }
 
@@ -183,7 +185,8 @@ class FailureFilesTest {
     assertLine(14, "loss: 0.5", "x.detsim:15:7: expected a ratio like 1/100 for 'loss', found '0.5'");
     assertLine(14, "loss: 3/2", "x.detsim:15:7: '3/2' is not a probability: a ratio needs 0 <= numerator <= "
         + "denominator and denominator > 0: 3/2");
-    assertLine(12, "engine: 0 workers, queue default", "x.detsim:13:9: expected a whole number of at least 1, found '0'");
+    assertLine(12, "engine: 0 workers, queue default",
+        "x.detsim:13:9: expected a whole number of at least 1, found '0'");
     assertLine(12, "engine: two workers", "x.detsim:13:9: expected like '2 workers, queue default' or "
         + "'1 worker, queue 400', found 'two workers'");
     assertLine(18, "client client-0: 50 into space-0", "x.detsim:19:18: expected like '120 observations into space-0 "
