@@ -103,8 +103,9 @@ final class EndChecks {
           return order;
         }
         if (h.generation() != 0 && h.generation() <= lastGeneration) {
-          return Optional.of(Violation.of(Violation.Kind.SEQUENCE_VIOLATION, sim.nowNanos(), h.memoryId()
-              + " was indexed out of acceptance order in " + space.getKey().value()));
+          return Optional.of(new Violation(Violation.Kind.SEQUENCE_VIOLATION, h.memoryId()
+              + " was indexed out of acceptance order in " + space.getKey().value(), sim.nowNanos(),
+              List.of(h.memoryId())));
         }
         lastGeneration = Math.max(lastGeneration, h.generation());
       }

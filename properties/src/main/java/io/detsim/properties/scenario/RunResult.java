@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What one run of a scenario did: the first broken guarantee if any, the trace digest, how much
- * virtual time passed, the last trace events before the end (or before the violation), the totals,
+ * virtual time passed, the telling trace events before the violation was detected (or before the end), the totals,
  * and coverage labels (which faults and engine states the run reached).
  */
 public record RunResult(Optional<Violation> violation, long digest, long simulatedNanos, List<TraceEvent> lastEvents,

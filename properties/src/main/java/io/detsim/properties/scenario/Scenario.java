@@ -4,6 +4,7 @@ import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.Gen;
 import io.detsim.properties.core.Property;
 import io.detsim.properties.core.Verdict;
+import io.detsim.sim.trace.TraceEvent;
 import java.util.Set;
 
 /**
@@ -59,6 +60,13 @@ public record Scenario(String name, String description, ScenarioModel model, Gen
     if (result.passed()) {
       return Verdict.pass();
     }
-    return Verdict.fail(result.violation().get().kind().name(), result.violation().get().toString());
+    StringBuilder message = new StringBuilder(result.violation().get().toString());
+    message.append(String.format("%ntrace digest 0x%016x; the last %d trace events before it was detected:",
+        result.digest(), result.lastEvents().size()));
+    for (TraceEvent event : result.lastEvents()) {
+      message.append(String.format("%n  %12.6fs %-18s %-10s%s%s", event.timeNanos() / 1e9, event.node(), event.kind(),
+          event.peer() == null ? "" : " " + event.peer(), event.detail() == null ? "" : " " + event.detail()));
+    }
+    return Verdict.fail(result.violation().get().kind().name(), message.toString());
   }
 }

@@ -19,6 +19,7 @@ import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.NodeId;
+import io.detsim.sim.trace.TraceEvent;
 import io.detsim.sim.trace.TraceRing;
 import io.detsim.sim.trace.TraceSink;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public final class ScenarioRunner {
   private static final long CHECKPOINT_NANOS = 50 * MS;
   private static final long INTEGRITY_EVERY_NANOS = 250 * MS;
   private static final long SETTLE_STEP_NANOS = 100 * MS;
+  /** How many recent events are kept to choose the telling ones from, and how many are reported. */
+  private static final int RECENT_EVENTS = 4_096;
+  private static final int REPORTED_EVENTS = 20;
 
   private ScenarioRunner() {}
 
@@ -53,7 +57,7 @@ public final class ScenarioRunner {
   public static RunResult run(ScenarioInput input, ScenarioModel model, Set<EngineMutant> mutants, Limits limits,
       TraceSink extraSink) {
     Simulation sim = new Simulation(input.simulationSeed(), input.swarm().options());
-    TraceRing ring = new TraceRing(20);
+    TraceRing ring = new TraceRing(RECENT_EVENTS);
     EngineEvents events = new EngineEvents();
     sim.trace().setSink(event -> {
       ring.accept(event);
@@ -100,8 +104,29 @@ public final class ScenarioRunner {
       violation = Optional.of(Violation.of(Violation.Kind.CRASH, sim.nowNanos(),
           e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
-    return new RunResult(violation, sim.digest(), sim.nowNanos(), ring.events(), stats(sim, clients),
+    return new RunResult(violation, sim.digest(), sim.nowNanos(), telling(ring.events(), violation), stats(sim, clients),
         labels(input, sim, clients, events));
+  }
+
+  /**
+   * The last events before a violation was detected that tell something about it: those naming an
+   * observation of its evidence when it has some, else those that are not the supervisor's
+   * heartbeats or bare timers, which otherwise fill the last seconds of every settled run.
+   */
+  static List<TraceEvent> telling(List<TraceEvent> recent, Optional<Violation> violation) {
+    List<String> evidence = violation.map(Violation::evidence).orElse(List.of());
+    List<TraceEvent> chosen = new ArrayList<>();
+    for (int i = recent.size() - 1; i >= 0 && chosen.size() < REPORTED_EVENTS; i--) {
+      TraceEvent event = recent.get(i);
+      String detail = event.detail() == null ? "" : event.detail();
+      boolean telling = evidence.isEmpty()
+          ? !event.kind().equals("timer") && !detail.startsWith("heartbeat") && !detail.startsWith("alive")
+          : evidence.stream().anyMatch(id -> detail.contains(id));
+      if (telling) {
+        chosen.add(0, event);
+      }
+    }
+    return chosen;
   }
 
   private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos, ScenarioModel model,
