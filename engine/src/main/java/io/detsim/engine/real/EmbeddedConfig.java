@@ -1,0 +1,67 @@
+package io.detsim.engine.real;
+
+import io.detsim.engine.queue.QueueOptions;
+import io.detsim.engine.server.EngineOptions;
+import io.detsim.sim.port.Check;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * How to start an {@link EmbeddedEngine}. Build from {@link #of} and change with the {@code with*}
+ * methods; the constructor checks every field.
+ *
+ * @param dataDirectory where the engine keeps its write-ahead log (in a {@code server} folder);
+ *     reusing a folder recovers what it holds
+ * @param engine the engine's options: dimension, workers, queue; its simulated cost model is ignored
+ * @param metricsPort the port of the Prometheus endpoint on the loopback address; -1 for none, 0 for
+ *     any free port (see {@link EmbeddedEngine#metricsPort()})
+ * @param seed the seed of the engine's random streams (HNSW levels); empty for a secure random one
+ * @param drainTimeoutNanos how long {@code shutdown(true)} waits for queued work before it stops anyway
+ */
+public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metricsPort, OptionalLong seed,
+    long drainTimeoutNanos) {
+
+  public EmbeddedConfig {
+    Objects.requireNonNull(dataDirectory, "dataDirectory");
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(seed, "seed");
+    Check.argument(metricsPort >= -1 && metricsPort <= 65_535, "metrics port must be -1 (none) or 0..65535: %d",
+        metricsPort);
+    Check.argument(drainTimeoutNanos > 0, "drain timeout must be positive: %d", drainTimeoutNanos);
+  }
+
+  /** The engine's defaults at {@code dimension} (4 workers, the queue of ENGINE.md), no metrics port. */
+  public static EmbeddedConfig of(Path dataDirectory, int dimension) {
+    return new EmbeddedConfig(dataDirectory, EngineOptions.defaults(dimension), -1, OptionalLong.empty(),
+        60_000_000_000L);
+  }
+
+  public int dimension() {
+    return engine.dimension();
+  }
+
+  public EmbeddedConfig withEngine(EngineOptions options) {
+    return new EmbeddedConfig(dataDirectory, options, metricsPort, seed, drainTimeoutNanos);
+  }
+
+  public EmbeddedConfig withWorkers(int workers) {
+    return withEngine(engine.withWorkers(workers));
+  }
+
+  public EmbeddedConfig withQueue(QueueOptions queue) {
+    return withEngine(engine.withQueue(queue));
+  }
+
+  public EmbeddedConfig withMetricsPort(int port) {
+    return new EmbeddedConfig(dataDirectory, engine, port, seed, drainTimeoutNanos);
+  }
+
+  public EmbeddedConfig withSeed(long value) {
+    return new EmbeddedConfig(dataDirectory, engine, metricsPort, OptionalLong.of(value), drainTimeoutNanos);
+  }
+
+  public EmbeddedConfig withDrainTimeout(long nanos) {
+    return new EmbeddedConfig(dataDirectory, engine, metricsPort, seed, nanos);
+  }
+}
