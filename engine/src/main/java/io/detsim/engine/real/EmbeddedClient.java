@@ -43,6 +43,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class EmbeddedClient implements Node {
   private static final System.Logger LOG = System.getLogger(EmbeddedClient.class.getName());
+  /** A worker that dies while it answers a recall loses the recall (the server does not re-send it). */
+  static final long RECALL_TIMEOUT_NANOS = 10_000_000_000L;
 
   /** Offer one observation (a command from {@link EmbeddedEngine}). */
   record Offer(String space, Priority priority, Episode episode, long offeredAtNanos,
@@ -83,6 +85,7 @@ final class EmbeddedClient implements Node {
     final TreeMap<Integer, List<RecallHit>> pages = new TreeMap<>();
     int lastIndex = -1;
     long generation;
+    long timer;
 
     Pages(CompletableFuture<RecallResult> result) {
       this.result = result;
@@ -213,7 +216,15 @@ final class EmbeddedClient implements Node {
 
   private void onRecall(RecallCommand command) {
     long requestId = nextRequestId++;
-    recalls.put(requestId, new Pages(command.result()));
+    Pages pages = new Pages(command.result());
+    recalls.put(requestId, pages);
+    pages.timer = context.setTimer(RECALL_TIMEOUT_NANOS, () -> {
+      Pages lost = recalls.remove(requestId);
+      if (lost != null) {
+        lost.result.completeExceptionally(new java.util.concurrent.TimeoutException(
+            "no answer to recall " + requestId + " in 10 s: the worker answering it may have died"));
+      }
+    });
     context.send(server, new Recall(requestId, command.space(), null, command.cue(), command.k(),
         /* snapshot= */ true));
   }
@@ -225,6 +236,7 @@ final class EmbeddedClient implements Node {
     }
     if (batch.reason() != null) {
       recalls.remove(batch.requestId());
+      context.cancelTimer(pages.timer);
       pages.result.complete(new RecallResult(List.of(), 0, batch.reason()));
       return;
     }
@@ -235,6 +247,7 @@ final class EmbeddedClient implements Node {
     }
     if (pages.lastIndex >= 0 && pages.pages.size() == pages.lastIndex + 1) {
       recalls.remove(batch.requestId());
+      context.cancelTimer(pages.timer);
       List<RecallHit> hits = new ArrayList<>();
       pages.pages.values().forEach(hits::addAll);
       pages.result.complete(new RecallResult(hits, pages.generation, null));

@@ -31,10 +31,25 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
     Check.argument(drainTimeoutNanos > 0, "drain timeout must be positive: %d", drainTimeoutNanos);
   }
 
-  /** The engine's defaults at {@code dimension} (4 workers, the queue of ENGINE.md), no metrics port. */
+  /** {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of ENGINE.md), no metrics port. */
   public static EmbeddedConfig of(Path dataDirectory, int dimension) {
-    return new EmbeddedConfig(dataDirectory, EngineOptions.defaults(dimension), -1, OptionalLong.empty(),
+    return new EmbeddedConfig(dataDirectory, realTimeOptions(dimension), -1, OptionalLong.empty(),
         60_000_000_000L);
+  }
+
+  /**
+   * The engine's defaults with a supervisor tuned for real time: a heartbeat every 100 ms, and a
+   * worker counted dead after 10 s of silence. The simulated defaults (10 ms, 50 ms) assume the cost
+   * model's 40 us an observation; a real worker indexing a batch of 500 at a high dimension is
+   * silent for longer than 50 ms, and a supervisor that kills it then re-delivers the same batch to
+   * the next life, which is killed in turn: measured as an endless restart loop with no progress.
+   */
+  public static EngineOptions realTimeOptions(int dimension) {
+    EngineOptions simulated = EngineOptions.defaults(dimension);
+    return new EngineOptions(dimension, simulated.workers(), simulated.queue(), simulated.sessions(),
+        simulated.hnsw(), simulated.batchSizer(), simulated.batchCostNanos(), simulated.itemCostNanos(),
+        simulated.recallCostNanos(), simulated.tickNanos(), 100_000_000L, 10_000_000_000L,
+        simulated.compactAfterRecords(), simulated.stalenessBoundNanos(), simulated.mutants());
   }
 
   public int dimension() {

@@ -277,6 +277,9 @@ public final class RealRuntime implements AutoCloseable {
   }
 
   void route(NodeId source, NodeId targetId, Object message) {
+    if (targetId.equals(OUTSIDE)) {
+      return; // an answer to a message posted from outside: nobody in the runtime waits for it
+    }
     RealActor target = actors.get(targetId);
     Check.argument(target != null, "no node or actor named %s", targetId);
     target.deliver(Mail.Kind.MESSAGE, source, message);
