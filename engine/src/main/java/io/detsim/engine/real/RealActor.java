@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -119,11 +120,18 @@ final class RealActor {
 
   long setTimer(int life, long delayNanos, Runnable task) {
     RealTimer timer = new RealTimer(runtime.nextTimerHandle(), life, task);
+    if (incarnation != life || runtime.isShutDown()) {
+      return timer.handle; // a handler of an ended life: its timers never fire
+    }
     timers.put(timer.handle, timer);
     if (delayNanos == 0) {
       fire(timer);
     } else {
-      timer.scheduledAs(runtime.scheduler().schedule(() -> fire(timer), delayNanos, TimeUnit.NANOSECONDS));
+      try {
+        timer.scheduledAs(runtime.scheduler().schedule(() -> fire(timer), delayNanos, TimeUnit.NANOSECONDS));
+      } catch (RejectedExecutionException e) { // the runtime shut down since the check above
+        timer.cancel();
+      }
     }
     if (incarnation != life) { // died meanwhile: die() may have missed this timer
       timer.cancel();
@@ -165,8 +173,12 @@ final class RealActor {
       try {
         handle(mail);
       } catch (Throwable failure) { // a handler's bug ends this life, never the thread
-        LOG.log(System.Logger.Level.ERROR, "handler of " + id + " failed; it crashes", failure);
-        runtime.handlerFailed(this, mail.incarnation(), failure);
+        if (mail.incarnation() == incarnation) {
+          LOG.log(System.Logger.Level.ERROR, "handler of " + id + " failed; it crashes", failure);
+          runtime.handlerFailed(this, mail.incarnation(), failure);
+        } else { // its life ended while it ran (killed, or the runtime stopping): nothing left to crash
+          LOG.log(System.Logger.Level.DEBUG, "handler of an ended life of " + id + " failed", failure);
+        }
       }
     }
   }
