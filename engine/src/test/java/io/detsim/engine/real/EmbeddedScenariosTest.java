@@ -121,8 +121,10 @@ class EmbeddedScenariosTest {
         assertThat(recall.hits()).hasSize(20).allMatch(hit -> hit.memoryId().startsWith(prefix)
             && hit.space().equals(SpaceId.of("space_" + space)));
       }
-      System.out.printf("real multi_client: 3 StreamingClients x %d done in %.2f s (%.0f observations/s)%n",
-          perClient, doneNanos / 1e9, 3 * perClient / (doneNanos / 1e9));
+      RealDiskStats disk = runtime.diskStats(server);
+      System.out.printf("real multi_client: 3 StreamingClients x %d done in %.2f s (%.0f observations/s);"
+              + " %d sync requests, %d forces (%.0f fsync/s)%n", perClient, doneNanos / 1e9,
+          3 * perClient / (doneNanos / 1e9), disk.syncRequests(), disk.forces(), disk.forces() / (doneNanos / 1e9));
     }
   }
 
