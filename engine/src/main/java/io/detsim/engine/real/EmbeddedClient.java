@@ -17,9 +17,11 @@ import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,6 +65,7 @@ final class EmbeddedClient implements Node {
   private final Map<Long, Line> initsInFlight = new LinkedHashMap<>(); // by Init request id
   private final Map<SessionId, Line> bySession = new LinkedHashMap<>();
   private final Map<Long, Pages> recalls = new LinkedHashMap<>();
+  private final Set<String> awaitingIndexed = new LinkedHashSet<>(); // "session#seq" ACCEPTED, not yet INDEXED
   private long nextRequestId = 1;
 
   /** One space's session and the offers waiting for their answers. */
@@ -113,6 +116,16 @@ final class EmbeddedClient implements Node {
     } else if (message instanceof Abandon abandon) {
       abandonAll(abandon.why());
     } // Status: the server's pressure reaches callers as OVER_CAPACITY refusals
+  }
+
+  /**
+   * Observations this client saw ACCEPTED whose INDEXED has not come yet. The server sends INDEXED
+   * once an observation is durable and its worker has inserted it, always after its ACCEPTED (both
+   * from the server's thread, in order), so zero means everything accepted through this client is
+   * visible to recall: a drain can tell without reading an index that a worker may be writing.
+   */
+  int awaitingIndexed() {
+    return awaitingIndexed.size();
   }
 
   /** Offers and recalls not yet answered, for a drain to wait on. */
@@ -176,11 +189,14 @@ final class EmbeddedClient implements Node {
       Offer offer = line.inFlight.get(ack.seq());
       if (offer != null && offer.episode().id().equals(ack.memoryId())) {
         line.inFlight.remove(ack.seq());
+        awaitingIndexed.add(ack.session().value() + "#" + ack.seq());
         complete(offer, OfferResult.accepted(ack.memoryId(), latency(offer)));
       }
     } else if (ack.outcome() == AckOutcome.REJECTED) {
       onRejected(line, ack);
-    } // INDEXED: visibility is what recall shows; the offer's answer is its durability
+    } else { // INDEXED: the offer's answer was its durability; this only tells a drain it is visible
+      awaitingIndexed.remove(ack.session().value() + "#" + ack.seq());
+    }
   }
 
   private void onRejected(Line line, Ack ack) {
@@ -264,6 +280,7 @@ final class EmbeddedClient implements Node {
     }
     recalls.values().forEach(pages -> pages.result.completeExceptionally(failure));
     lines.clear();
+    awaitingIndexed.clear(); // a restarted server indexes them again from its log, before it answers anything
     bySession.clear();
     initsInFlight.clear();
     recalls.clear();

@@ -163,7 +163,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   public boolean awaitIndexed(long timeoutNanos) {
     long deadline = System.nanoTime() + timeoutNanos;
     while (System.nanoTime() < deadline) {
-      if (outstanding.isEmpty() && isServerUp() && inspect(EmbeddedEngine::isQuiet)) {
+      if (outstanding.isEmpty() && isServerUp() && isQuiet()) {
         return true;
       }
       try {
@@ -205,18 +205,14 @@ public final class EmbeddedEngine implements AutoCloseable {
     shutdown(true);
   }
 
-  private static boolean isQuiet(EngineServer server) {
-    if (server.queueDepth() > 0) {
-      return false;
-    }
-    for (SpaceId space : server.spaces()) {
-      for (EngineServer.Held held : server.held(space)) {
-        if (!held.indexed()) {
-          return false;
-        }
-      }
-    }
-    return true;
+  /**
+   * Everything accepted through this engine is indexed, and nothing is queued. Asked of the client
+   * and of the server's own counters, never of an index: indexes belong to the workers while they
+   * run, and reading one from another thread would race their writes.
+   */
+  private boolean isQuiet() {
+    int awaiting = await(runtime.call(CLIENT, EmbeddedClient.class, EmbeddedClient::awaitingIndexed));
+    return awaiting == 0 && inspect(EngineServer::queueDepth) == 0;
   }
 
   private void awaitServerReady() {

@@ -44,6 +44,7 @@ class EmbeddedEngineTest {
       assertThat(wrongDimension.reason()).isEqualTo(RejectReason.INVALID_INPUT);
       assertThat(badSpace.reason()).isEqualTo(RejectReason.INVALID_INPUT);
       assertThat(after.accepted()).isTrue();
+      assertThat(engine.awaitIndexed(10_000_000_000L)).isTrue(); // held() reads the index: only when quiet
       assertThat(engine.held("space_a")).extracting(h -> h.seq()).containsExactly(1L, 2L);
     }
   }
@@ -89,6 +90,7 @@ class EmbeddedEngineTest {
       assertThat(engine.held("kept")).hasSize(50);
       assertThat(engine.offer("kept", "k-50", TestEmbeddings.of(50), "k", Priority.HIGH).get(10, TimeUnit.SECONDS)
           .accepted()).as("a new session goes on after the recovered ones").isTrue();
+      assertThat(engine.awaitIndexed(10_000_000_000L)).isTrue();
       assertThat(engine.held("kept")).hasSize(51);
     }
   }

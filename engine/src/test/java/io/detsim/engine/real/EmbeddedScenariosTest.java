@@ -110,8 +110,9 @@ class EmbeddedScenariosTest {
         int space = i;
         assertThat(runtime.call(clients.get(i), StreamingClient.class, c -> c.view().acceptedCount()).join())
             .isEqualTo(perClient);
-        awaitTrue(() -> runtime.call(server, EngineServer.class,
-            s -> s.held(SpaceId.of("space_" + space)).stream().allMatch(EngineServer.Held::indexed)).join(), 30 * SECOND);
+        // INDEXED for all, as the client saw it: only then may the server's thread read the index.
+        awaitTrue(() -> runtime.call(clients.get(space), StreamingClient.class, c -> c.view().indexedCount()).join()
+            == perClient, 30 * SECOND);
         List<EngineServer.Held> held = runtime.call(server, EngineServer.class,
             s -> s.held(SpaceId.of("space_" + space))).join();
         assertThat(held).extracting(EngineServer.Held::memoryId).as("space_%d holds exactly its own", i)
