@@ -64,13 +64,27 @@ public final class EmbeddedEngine implements AutoCloseable {
       }
     });
     runtime.start();
-    this.endpoint = config.metricsPort() < 0 ? null : PrometheusEndpoint.start(config.metricsPort(), this::metrics);
+    try {
+      this.endpoint = config.metricsPort() < 0 ? null : PrometheusEndpoint.start(config.metricsPort(), this::metrics);
+    } catch (RuntimeException e) { // a port in use: no engine, and no threads left behind
+      runtime.shutdown();
+      throw e;
+    }
   }
 
-  /** Starts an engine on the config's folder, recovering whatever the folder holds. */
+  /**
+   * Starts an engine on the config's folder and returns once it has recovered whatever the folder
+   * holds. Throws {@link IllegalStateException} if recovery fails (the server crashed); then nothing
+   * is left running.
+   */
   public static EmbeddedEngine start(EmbeddedConfig config) {
     EmbeddedEngine engine = new EmbeddedEngine(config);
-    engine.awaitServerReady();
+    try {
+      engine.awaitServerReady();
+    } catch (RuntimeException e) {
+      engine.shutdown(false);
+      throw e;
+    }
     return engine;
   }
 
