@@ -172,6 +172,11 @@ class EmbeddedScenariosTest {
         }
       }
       assertThat(after).allMatch(result -> result.join().accepted());
+      assertThat(engine.awaitIndexed(60 * SECOND)).isTrue();
+      // One session took every offer: refused numbers were reused, so what it holds is 1..n, no gap, no twice.
+      List<Long> seqs = engine.held("bp_space").stream().map(EngineServer.Held::seq).toList();
+      assertThat(seqs).hasSize((int) accepted + 500);
+      assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, accepted + 500).boxed().toList());
       double retryAfterMs = rejected.stream().mapToLong(OfferResult::retryAfterNanos).average().orElse(0) / 1e6;
       System.out.printf("real backpressure: %d sent, %d ACCEPTED, %d REJECTED OVER_CAPACITY (mean retry-after"
               + " %.1f ms); max queue depth seen %d of %d (%d samples); then 500 of 500 ACCEPTED%n",

@@ -140,7 +140,8 @@ class RealRuntimeTest {
     runtime.send(node, "before");
     runtime.send(node, "boom");
     runtime.send(node, "lost");
-    awaitCondition(() -> !runtime.isUp(node));
+    awaitCondition(() -> !crashes.isEmpty()); // listeners hear of a crash just after the node is down
+    assertThat(runtime.isUp(node)).isFalse();
     assertThat(crashes).containsExactly(node);
     assertThatThrownBy(() -> runtime.call(node, Recorder.class, r -> r.received).get())
         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class);
