@@ -29,7 +29,9 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Every method may be called from any thread. Futures complete on the engine's client thread:
- * keep work chained to them short, or use the {@code *Async} variants. An offer's future completes
+ * keep work chained to them short, or use the {@code *Async} variants; and never block in such a
+ * callback on the engine ({@code join} of another offer, {@link #awaitIndexed}, {@link #metrics}),
+ * which needs that same thread to answer. An offer's future completes
  * with ACCEPTED (durable: it survives a crash) or REJECTED with a reason (OVER_CAPACITY comes with a
  * retry-after); it completes exceptionally only when the engine stops or its server crashed before
  * answering, and then the outcome is unknown (it may have become durable).

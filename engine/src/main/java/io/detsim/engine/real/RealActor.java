@@ -98,6 +98,9 @@ final class RealActor {
   }
 
   boolean join(long timeoutNanos) throws InterruptedException {
+    if (Thread.currentThread() == thread) {
+      return true; // shut down from one of this actor's own handlers: the thread ends when it returns
+    }
     thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
     return !thread.isAlive();
   }
