@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine sees only sim-core's ports, never the simulator, and keeps the determinism rules in
- * all of its code that runs in simulation (a later real runtime, in {@code io.detsim.engine.real},
- * is the one exception).
+ * all of its code that runs in simulation. The real runtime, {@code io.detsim.engine.real}, is the
+ * one exception, and nothing else in the engine may depend on it.
  *
  * <p>Each test asserts through {@code ArchRule.check}, which throws an {@code AssertionError}
  * listing every violation; {@code DeterminismRulesTest} shows the rules do fail on offending code.
@@ -39,6 +39,15 @@ class ArchitectureTest {
   void engine_importsNothingOfTheModulesAboveIt() {
     noClasses().that().resideInAPackage("io.detsim.engine..")
         .should().dependOnClassesThat().resideInAnyPackage("io.detsim.properties..", "io.detsim.replay..")
+        .check(ENGINE);
+  }
+
+  @Test
+  void engine_staysRuntimeAgnostic_nothingOutsideTheRealRuntimeDependsOnIt() {
+    noClasses().that().resideInAPackage("io.detsim.engine..")
+        .and().resideOutsideOfPackage("io.detsim.engine.real..")
+        .should().dependOnClassesThat().resideInAPackage("io.detsim.engine.real..")
+        .because("the engine runs unchanged on the simulator: only the real runtime knows threads and files")
         .check(ENGINE);
   }
 

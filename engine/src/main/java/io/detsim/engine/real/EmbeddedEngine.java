@@ -1,0 +1,267 @@
+package io.detsim.engine.real;
+
+import io.detsim.engine.metrics.MetricsSnapshot;
+import io.detsim.engine.protocol.Episode;
+import io.detsim.engine.protocol.Priority;
+import io.detsim.engine.protocol.SpaceId;
+import io.detsim.engine.real.metrics.PrometheusEndpoint;
+import io.detsim.engine.server.EngineServer;
+import io.detsim.sim.port.NodeId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The streaming memory engine inside a Java program: the same {@link EngineServer} that the
+ * simulator tests, on the {@link RealRuntime}, with a thread-safe API.
+ *
+ * <pre>{@code
+ * try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(Path.of("data"), 768))) {
+ *   OfferResult result = engine.offer("notes", embedding, "what happened").join(); // ACCEPTED: durable
+ *   RecallResult nearest = engine.recall("notes", cue, 10).join();
+ * }
+ * }</pre>
+ *
+ * <p>Every method may be called from any thread. Futures complete on the engine's client thread:
+ * keep work chained to them short, or use the {@code *Async} variants; and never block in such a
+ * callback on the engine ({@code join} of another offer, {@link #awaitIndexed}, {@link #metrics}),
+ * which needs that same thread to answer. An offer's future completes
+ * with ACCEPTED (durable: it survives a crash) or REJECTED with a reason (OVER_CAPACITY comes with a
+ * retry-after); it completes exceptionally only when the engine stops or its server crashed before
+ * answering, and then the outcome is unknown (it may have become durable).
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(EmbeddedEngine.class.getName());
+  private static final NodeId SERVER = NodeId.of("server");
+  private static final NodeId CLIENT = NodeId.of("embedded-client");
+  private static final long CALL_TIMEOUT_NANOS = 30_000_000_000L;
+  private static final long DRAIN_POLL_MILLIS = 5;
+
+  private final EmbeddedConfig config;
+  private final RealRuntime runtime;
+  private final PrometheusEndpoint endpoint;
+  private final Set<CompletableFuture<?>> outstanding = ConcurrentHashMap.newKeySet();
+  private final AtomicLong nextEpisode = new AtomicLong();
+  private final String idPrefix;
+  private volatile boolean stopping;
+
+  private EmbeddedEngine(EmbeddedConfig config) {
+    this.config = config;
+    this.runtime = config.seed().isPresent()
+        ? new RealRuntime(config.dataDirectory(), config.seed().getAsLong())
+        : new RealRuntime(config.dataDirectory());
+    // Episode ids made up here must not repeat those of an earlier run on the same folder.
+    this.idPrefix = "m" + Long.toHexString(runtime.clock().nowNanos()) + "-";
+    runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine()));
+    runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension()));
+    runtime.onCrash((id, failure) -> {
+      if (id.equals(SERVER)) {
+        runtime.send(CLIENT, new EmbeddedClient.Abandon("the engine's server crashed"));
+      }
+    });
+    runtime.start();
+    try {
+      this.endpoint = config.metricsPort() < 0 ? null : PrometheusEndpoint.start(config.metricsPort(), this::metrics);
+    } catch (RuntimeException e) { // a port in use: no engine, and no threads left behind
+      runtime.shutdown();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts an engine on the config's folder and returns once it has recovered whatever the folder
+   * holds. Throws {@link IllegalStateException} if recovery fails (the server crashed); then nothing
+   * is left running.
+   */
+  public static EmbeddedEngine start(EmbeddedConfig config) {
+    EmbeddedEngine engine = new EmbeddedEngine(config);
+    try {
+      engine.awaitServerReady();
+    } catch (RuntimeException e) {
+      engine.shutdown(false);
+      throw e;
+    }
+    return engine;
+  }
+
+  public EmbeddedConfig config() {
+    return config;
+  }
+
+  // ---- streaming ----
+
+  /** Offers an observation at NORMAL priority, with an id the engine makes up and full confidence. */
+  public CompletableFuture<OfferResult> offer(String space, float[] embedding, String content) {
+    return offer(space, idPrefix + nextEpisode.incrementAndGet(), embedding, content, Priority.NORMAL);
+  }
+
+  /**
+   * Offers one observation to a memory space (3 to 64 of {@code [a-z0-9_-]}). Offers to one space
+   * are applied in the order of these calls when they come from one thread.
+   *
+   * @param memoryId the episode's id, unique within the space (recall answers with it)
+   */
+  public CompletableFuture<OfferResult> offer(String space, String memoryId, float[] embedding, String content,
+      Priority priority) {
+    CompletableFuture<OfferResult> result = new CompletableFuture<>();
+    if (refuseWhenStopped(result)) {
+      return result;
+    }
+    long now = runtime.clock().nowNanos();
+    Episode episode = new Episode(memoryId, space, now, content, embedding, 1.0f);
+    track(result);
+    runtime.send(CLIENT, new EmbeddedClient.Offer(space, priority, episode, now, result));
+    return result;
+  }
+
+  /** The {@code k} nearest memories of {@code cue} in {@code space}, as of the last indexed batch. */
+  public CompletableFuture<RecallResult> recall(String space, float[] cue, int k) {
+    CompletableFuture<RecallResult> result = new CompletableFuture<>();
+    if (refuseWhenStopped(result)) {
+      return result;
+    }
+    track(result);
+    runtime.send(CLIENT, new EmbeddedClient.RecallCommand(space, cue.clone(), k, result));
+    return result;
+  }
+
+  // ---- inspection ----
+
+  /** The engine's metrics, taken on the server's thread between two of its handlers. */
+  public MetricsSnapshot metrics() {
+    return inspect(EngineServer::metrics);
+  }
+
+  /** The observations the engine holds in {@code space}, in acceptance order (see {@link EngineServer#held}). */
+  public List<EngineServer.Held> held(String space) {
+    return inspect(server -> server.held(SpaceId.of(space)));
+  }
+
+  /**
+   * Runs {@code reader} on the server's thread and returns its answer. The server's own state is
+   * consistent there; a space's index belongs to its worker while a batch is out, so read indexes
+   * only when the engine is quiet (after {@link #awaitIndexed}).
+   */
+  public <T> T inspect(Function<EngineServer, T> reader) {
+    return await(runtime.call(SERVER, EngineServer.class, reader));
+  }
+
+  /** The port the metrics endpoint listens on; -1 without one. */
+  public int metricsPort() {
+    return endpoint == null ? -1 : endpoint.port();
+  }
+
+  public boolean isServerUp() {
+    return runtime.isUp(SERVER);
+  }
+
+  /** The runtime underneath, for tests and tools (crash the server, kill a worker, disk figures). */
+  public RealRuntime runtime() {
+    return runtime;
+  }
+
+  public NodeId serverId() {
+    return SERVER;
+  }
+
+  // ---- stopping ----
+
+  /**
+   * Waits until every offer made so far has its answer and every accepted observation is indexed
+   * (queue empty, nothing out at a worker); false if that took longer than {@code timeoutNanos}.
+   */
+  public boolean awaitIndexed(long timeoutNanos) {
+    long deadline = System.nanoTime() + timeoutNanos;
+    while (System.nanoTime() < deadline) {
+      if (outstanding.isEmpty() && isServerUp() && isQuiet()) {
+        return true;
+      }
+      try {
+        Thread.sleep(DRAIN_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Stops the engine. With {@code drain}, first waits (up to the config's drain timeout) until
+   * queued work is indexed; without, stops at once. Either way every thread is joined and every file
+   * closed; offers still unanswered complete exceptionally (outcome unknown).
+   */
+  public void shutdown(boolean drain) {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    if (drain && isServerUp() && !awaitIndexed(config.drainTimeoutNanos())) {
+      LOG.log(System.Logger.Level.WARNING, "drain did not finish in time; stopping anyway");
+    }
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    runtime.shutdown();
+    IllegalStateException stopped = new IllegalStateException("the engine stopped: outcome unknown");
+    for (CompletableFuture<?> future : outstanding) {
+      future.completeExceptionally(stopped);
+    }
+  }
+
+  /** Same as {@code shutdown(true)}. */
+  @Override
+  public void close() {
+    shutdown(true);
+  }
+
+  /**
+   * Everything accepted through this engine is indexed, and nothing is queued. Asked of the client
+   * and of the server's own counters, never of an index: indexes belong to the workers while they
+   * run, and reading one from another thread would race their writes.
+   */
+  private boolean isQuiet() {
+    int awaiting = await(runtime.call(CLIENT, EmbeddedClient.class, EmbeddedClient::awaitingIndexed));
+    return awaiting == 0 && inspect(EngineServer::queueDepth) == 0;
+  }
+
+  private void awaitServerReady() {
+    inspect(server -> server.queueCapacity()); // answered once onStart (recovery) has run
+  }
+
+  private boolean refuseWhenStopped(CompletableFuture<?> result) {
+    if (stopping) {
+      result.completeExceptionally(new IllegalStateException("the engine is stopping"));
+      return true;
+    }
+    if (!isServerUp()) {
+      result.completeExceptionally(new IllegalStateException("the engine's server is down"));
+      return true;
+    }
+    return false;
+  }
+
+  private void track(CompletableFuture<?> future) {
+    outstanding.add(future);
+    future.whenComplete((value, error) -> outstanding.remove(future));
+  }
+
+  private <T> T await(CompletableFuture<T> future) {
+    try {
+      return future.get(CALL_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the engine's server could not answer", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the engine's server did not answer in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
