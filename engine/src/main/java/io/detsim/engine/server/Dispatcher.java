@@ -209,7 +209,8 @@ final class Dispatcher {
   private int chooseWorker(SpaceLine line) {
     if (!workers.isAlive(line.owner)) {
       line.owner = workers.leastLoaded(this::batchesOutAt);
-    } else if (batchesOutAt(line.owner) > 0) {
+      line.recallsOut = 0; // they died with their worker: no answer will come
+    } else if (batchesOutAt(line.owner) > 0 && line.recallsOut == 0) {
       int idle = workers.idleWorker(this::batchesOutAt);
       if (idle >= 0) {
         line.owner = idle; // steal the whole space: none of its batches is out

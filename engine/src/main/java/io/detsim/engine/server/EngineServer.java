@@ -131,7 +131,12 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     } else if (message instanceof WorkerMessages.BatchDone) {
       dispatcher.done((WorkerMessages.BatchDone) message, now());
     } else if (message instanceof WorkerMessages.RecallDone) {
-      metrics.recallLatencySince(((WorkerMessages.RecallDone) message).receivedAtNanos());
+      WorkerMessages.RecallDone done = (WorkerMessages.RecallDone) message;
+      metrics.recallLatencySince(done.receivedAtNanos());
+      SpaceLine line = dispatcher.existingLine(done.space());
+      if (line != null && line.recallsOut > 0) {
+        line.recallsOut--;
+      }
     } else if (message instanceof WorkerMessages.HeartbeatReply) {
       workers.onReply((WorkerMessages.HeartbeatReply) message);
     } else if (message instanceof Init) {
@@ -371,6 +376,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       return;
     }
     long generation = recall.snapshot() ? line.visibleGeneration : Long.MAX_VALUE;
+    line.recallsOut++;
     context.send(workers.id(line.owner),
         new WorkerMessages.RecallQuery(recall, source, line.index, generation, now()));
   }

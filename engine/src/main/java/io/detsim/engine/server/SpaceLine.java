@@ -18,6 +18,9 @@ final class SpaceLine {
   int owner;
   int batchesOut;
   long visibleGeneration; // as acknowledged by workers: what a snapshot recall captures
+  // Recalls the owner is answering. A space with one out is not stolen: on the real runtime the
+  // old owner's search would race the new owner's inserts on the same index.
+  int recallsOut;
 
   SpaceLine(SpaceIndex index, int owner) {
     this.index = index;

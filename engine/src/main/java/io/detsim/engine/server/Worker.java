@@ -79,7 +79,8 @@ final class Worker implements Node {
       context.send(query.client(), new RecallBatch(query.recall().requestId(), i, new ArrayList<>(part),
           i < batches - 1, generation, null));
     }
-    context.send(server, new WorkerMessages.RecallDone(query.recall().requestId(), query.receivedAtNanos()));
+    context.send(server, new WorkerMessages.RecallDone(query.recall().requestId(), query.receivedAtNanos(),
+        query.space().space()));
   }
 
   /** Work finishes on a tick boundary: a worker loop polls its inbox once a tick. */

@@ -1,5 +1,7 @@
 package io.detsim.engine.server;
 
+import io.detsim.engine.protocol.SpaceId;
+
 import io.detsim.engine.protocol.Recall;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.Traced;
@@ -25,8 +27,8 @@ final class WorkerMessages {
     }
   }
 
-  /** A recall was answered; the server records its latency from {@code receivedAtNanos}. */
-  record RecallDone(long requestId, long receivedAtNanos) implements Traced {
+  /** A recall on {@code space} was answered; the server records its latency from {@code receivedAtNanos}. */
+  record RecallDone(long requestId, long receivedAtNanos, SpaceId space) implements Traced {
     @Override
     public String traceDetail() {
       return "recall " + requestId + " answered";
