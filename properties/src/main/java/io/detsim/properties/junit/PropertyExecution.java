@@ -11,6 +11,8 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
@@ -103,11 +105,30 @@ final class PropertyExecution {
     return outcome(report, property, result, PropertyReport.Origin.RUN, file);
   }
 
-  private static <T> Outcome outcome(PropertyReport report, Property<T> property, PropertyResult<T> result,
+  private <T> Outcome outcome(PropertyReport report, Property<T> property, PropertyResult<T> result,
       PropertyReport.Origin origin, String file) {
+    if (!result.passed()) {
+      writeFailureFile(report, property, result.failure().orElseThrow());
+    }
     String text = result.passed() ? report.passed(property.name(), result, origin)
         : report.failed(result, origin, file);
     return new Outcome(result.passed(), text, report.entries(property.name(), result), report.warnings());
+  }
+
+  /** Asks each {@link FailureFileWriter} on the class path, in order, until one writes the file. */
+  private void writeFailureFile(PropertyReport report, Property<?> property, PropertyResult.Failure<?> failure) {
+    for (FailureFileWriter writer : ServiceLoader.load(FailureFileWriter.class, getClass().getClassLoader())) {
+      try {
+        Optional<Path> written = writer.write(property, failure, settings.failuresDirectory());
+        if (written.isPresent()) {
+          report.failureFile(written.get(), writer.replayCommand(written.get()));
+          return;
+        }
+      } catch (IOException | RuntimeException cannotWrite) {
+        report.warn("detsim: cannot write the failure file into " + settings.failuresDirectory() + ": " + cannotWrite);
+        return;
+      }
+    }
   }
 
   private void store(PropertyReport report, String key, PropertyResult<?> result) {

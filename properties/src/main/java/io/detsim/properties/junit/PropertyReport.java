@@ -3,6 +3,7 @@ package io.detsim.properties.junit;
 import io.detsim.properties.core.Coverage;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.Shrinker;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ final class PropertyReport {
   private final String testName;
   private final Settings.Plan plan;
   private final List<String> databaseNotes = new ArrayList<>();
+  private Path failureFile;
+  private String failureFileReplay;
   private final List<String> warnings = new ArrayList<>();
 
   PropertyReport(String testName, Settings.Plan plan) {
@@ -30,6 +33,12 @@ final class PropertyReport {
 
   /** How a failure was found, for the report's seed line. */
   enum Origin { RUN, STORED, REPLAY }
+
+  /** The failure file written for this failure, and the command that replays it. */
+  void failureFile(Path file, String replayCommand) {
+    this.failureFile = file;
+    this.failureFileReplay = replayCommand;
+  }
 
   void databaseNote(String note) {
     databaseNotes.add(note);
@@ -74,8 +83,14 @@ final class PropertyReport {
             shrinking.otherKindFailures() > 0 ? ", " + shrinking.otherKindFailures() + " failed another way" : "",
             shrinking.budgetExhausted() ? ", budget used up: raise " + Settings.SHRINK_ATTEMPTS + " to shrink further"
                 : ""));
-    line(text, "replay", replayCommand(failure.shrunk().toText()) + "\n"
-        + "a failure file will come with this command line; until then the seed and choices above reproduce it");
+    if (failureFile == null) {
+      line(text, "file", "none: no failure-file writer on the class path (the replay module has one);"
+          + " the seed and choices above reproduce it");
+      line(text, "replay", replayCommand(failure.shrunk().toText()));
+    } else {
+      line(text, "file", failureFile.toString());
+      line(text, "replay", failureFileReplay + "\n" + replayCommand(failure.shrunk().toText()));
+    }
     appendNotes(text);
     return text.append(result.coverage().report()).toString();
   }

@@ -30,6 +30,9 @@ final class Settings {
   static final String EXHAUSTIVE_MAX = "detsim.exhaustive.max";
   static final String REPLAY = "detsim.replay";
   static final String DATABASE = "detsim.database";
+  /** Where failure files are written, when a {@link FailureFileWriter} is on the class path. */
+  static final String FAILURES = "detsim.failures";
+  static final Path DEFAULT_FAILURES = Path.of("target", "detsim-failures");
   /** The value of {@link #DATABASE} that turns the failure database off. */
   static final String DATABASE_OFF = "none";
   static final Path DEFAULT_DATABASE = Path.of("target", "detsim-db");
@@ -67,6 +70,7 @@ final class Settings {
   private final int tries;
   private final OptionalLong seed;
   private final Mode mode;
+  private final Path failures;
   private final int shrinkAttempts;
   private final int exhaustiveMax;
   private final Optional<ChoiceSequence> replay;
@@ -85,6 +89,7 @@ final class Settings {
         .orElse(100_000);
     this.replay = parameters.get(REPLAY).filter(text -> !text.isBlank()).map(Settings::parseReplay);
     this.database = databaseOf(parameters.get(DATABASE), environment.apply("CI"));
+    this.failures = parameters.get(FAILURES).filter(text -> !text.isBlank()).map(Path::of).orElse(DEFAULT_FAILURES);
     this.freshSeeds = freshSeeds;
   }
 
@@ -95,6 +100,11 @@ final class Settings {
 
   static Settings from(ConfigurationParameters parameters, UnaryOperator<String> environment, LongSupplier freshSeeds) {
     return new Settings(parameters, environment, freshSeeds);
+  }
+
+  /** Where failure files go: {@code detsim.failures}, else {@code target/detsim-failures}. */
+  Path failuresDirectory() {
+    return failures;
   }
 
   /** Whether this run is nightly: properties marked {@link SimProperty#nightlyOnly()} run only then. */

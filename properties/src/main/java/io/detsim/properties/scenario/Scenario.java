@@ -5,6 +5,8 @@ import io.detsim.properties.core.Gen;
 import io.detsim.properties.core.Property;
 import io.detsim.properties.core.Verdict;
 import io.detsim.sim.trace.TraceEvent;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -31,7 +33,15 @@ public record Scenario(String name, String description, ScenarioModel model, Gen
   public Property<ScenarioInput> property(Set<EngineMutant> mutants) {
     LastRun last = new LastRun(input -> run(input, mutants));
     return Property.<ScenarioInput>of(name, inputs(), input -> verdict(last.of(input)))
-        .withLabels(input -> last.of(input).labels());
+        .withLabels(input -> last.of(input).labels())
+        .withOrigin(new Origin(this, mutants));
+  }
+
+  /** What a scenario property was made of: a failure file records both. */
+  public record Origin(Scenario scenario, Set<EngineMutant> mutants) {
+    public Origin {
+      mutants = Collections.unmodifiableSet(mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
+    }
   }
 
   /**

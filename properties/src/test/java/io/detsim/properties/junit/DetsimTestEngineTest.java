@@ -127,7 +127,7 @@ class DetsimTestEngineTest {
         .contains("choices:    v1 1234")
         .contains("shrunk:     from 1 to 1 choices")
         .contains("mvn -B -pl properties test -Dtest=FailingFixture#belowLimit -Ddetsim.replay='v1 1234'")
-        .contains("a failure file will come with this command line")
+        .contains("file:       none: no failure-file writer on the class path (the replay module has one)")
         .contains("coverage of ");
     Matcher seed = Pattern.compile("seed:       (0x[0-9a-f]{16}) \\(try (\\d+) of a random run of 100 tries from start "
         + "seed 0x0000000000000000").matcher(report);

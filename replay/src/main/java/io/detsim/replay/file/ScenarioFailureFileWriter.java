@@ -1,0 +1,54 @@
+package io.detsim.replay.file;
+
+import io.detsim.properties.core.Property;
+import io.detsim.properties.core.PropertyResult;
+import io.detsim.properties.junit.FailureFileWriter;
+import io.detsim.properties.scenario.RunResult;
+import io.detsim.properties.scenario.Scenario;
+import io.detsim.properties.scenario.ScenarioInput;
+import io.detsim.properties.scenario.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes the failure file of a failed scenario property under {@code @SimProperty}, as the command
+ * line's fuzz does ({@code <scenario>-<kind>-<seed>.detsim}), so a property failure in a test run
+ * can be replayed, shrunk further and kept in the corpus like any other. Registered for the
+ * detsim test engine through {@link java.util.ServiceLoader}.
+ */
+public final class ScenarioFailureFileWriter implements FailureFileWriter {
+
+  @Override
+  public Optional<Path> write(Property<?> property, PropertyResult.Failure<?> failure, Path directory)
+      throws IOException {
+    if (property.origin().isEmpty() || !(property.origin().get() instanceof Scenario.Origin)
+        || !(failure.value() instanceof ScenarioInput)) {
+      return Optional.empty();
+    }
+    Scenario.Origin origin = (Scenario.Origin) property.origin().get();
+    boolean catalogued = Scenarios.named(origin.scenario().name())
+        .filter(named -> named.model().equals(origin.scenario().model())).isPresent();
+    if (!catalogued) {
+      return Optional.empty(); // a scenario made in a test, not in the catalogue: a file could not name it
+    }
+    ScenarioInput input = (ScenarioInput) failure.value();
+    RunResult run = origin.scenario().run(input, origin.mutants()); // the shrunk input's own run, for its digest
+    long seed = failure.seed().orElse(0L);
+    String kind = run.violation().map(v -> v.kind().name()).orElse(failure.kind())
+        .toLowerCase(Locale.ROOT).replace('_', '-');
+    Files.createDirectories(directory);
+    Path file = directory.resolve(String.format(Locale.ROOT, "%s-%s-%016x%s", origin.scenario().name(), kind, seed,
+        FailureFiles.EXTENSION));
+    FailureFiles.write(file, FailureFile.of(origin.scenario(), seed, failure.shrunk(), input, origin.mutants(), run,
+        failure.originalSize(), failure.shrunkSize()));
+    return Optional.of(file);
+  }
+
+  @Override
+  public String replayCommand(Path file) {
+    return "./detsim replay " + file;
+  }
+}

@@ -1,0 +1,46 @@
+package io.detsim.replay.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/** A failed scenario property under @SimProperty leaves a failure file that replays exactly. */
+class ScenarioFailureFileWriterTest {
+
+  @Test
+  void failedScenarioProperty_writesAFailureFile_thatReplaysAsReproduced(@TempDir Path failures) throws IOException {
+    EngineExecutionResults results = EngineTestKit.engine("detsim")
+        .selectors(selectClass(MutantPropertyFixture.class))
+        .configurationParameters(Map.of("detsim.database", "none", "detsim.failures", failures.toString()))
+        .enableImplicitConfigurationParameters(false)
+        .execute();
+    results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+    String report = results.testEvents().failed().stream()
+        .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
+        .findFirst().orElseThrow();
+
+    List<Path> written;
+    try (Stream<Path> files = Files.list(failures)) {
+      written = files.toList();
+    }
+    assertThat(written).singleElement().satisfies(file -> {
+      assertThat(file.getFileName().toString()).matches("swarm-sequence-violation-[0-9a-f]{16}\\.detsim");
+      assertThat(report).contains("file:").contains(file.toString()).contains("./detsim replay " + file);
+      FailureFile recorded = FailureFiles.read(file);
+      assertThat(recorded.mutants()).hasSize(1);
+      ReplayOutcome outcome = Replayer.replay(recorded, null);
+      assertThat(outcome.word()).isEqualTo(ReplayOutcome.Word.REPRODUCED);
+    });
+  }
+}
