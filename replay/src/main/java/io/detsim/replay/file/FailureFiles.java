@@ -1,0 +1,99 @@
+package io.detsim.replay.file;
+
+import io.detsim.sim.fault.Durations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Writes and reads failure files. The format is described in the package comment; {@link #format}
+ * then {@link #parse} gives back an equal {@link FailureFile}.
+ */
+public final class FailureFiles {
+  /** The format version this detsim writes and reads. */
+  public static final int FORMAT = 1;
+
+  /** The extension of failure files, which the corpus engine looks for. */
+  public static final String EXTENSION = ".detsim";
+
+  static final String HEADER =
+      "# detsim failure file: edit [input] and [schedule] below; `./detsim replay FILE` runs them as written";
+
+  private FailureFiles() {}
+
+  /** The file's text: header fields, then the editable {@code [input]} and {@code [schedule]} sections. */
+  public static String format(FailureFile file) {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    text.append("format: ").append(file.format()).append('\n');
+    text.append("detsim: ").append(file.detsimVersion()).append('\n');
+    text.append("scenario: ").append(file.scenario()).append('\n');
+    text.append("seed: ").append(hex(file.seed())).append('\n');
+    text.append("mutants: ").append(file.mutants().isEmpty() ? "none"
+        : file.mutants().stream().map(Enum::name).collect(Collectors.joining(", "))).append('\n');
+    FailureFile.RecordedViolation violation = file.violation();
+    text.append("violation: ").append(violation.kind()).append(" at ").append(Durations.format(violation.atNanos()))
+        .append(": ").append(violation.detail()).append('\n');
+    text.append("digest: ").append(hex(file.digest())).append('\n');
+    text.append("size: original ").append(file.originalSize()).append(", shrunk ").append(file.shrunkSize()).append('\n');
+    text.append("choices: ").append(file.choices().toText()).append('\n');
+    return text.append(ScenarioInputText.format(file.input())).toString();
+  }
+
+  /**
+   * Parses a failure file's text. Reading never writes anything.
+   *
+   * @param sourceName how errors name the file, usually its path
+   * @throws BadFailureFileException with a one-line message {@code <source>:<line>[:<column>]: <problem>}
+   */
+  public static FailureFile parse(String text, String sourceName) {
+    return FailureFileParser.parse(new TextLines(text, sourceName));
+  }
+
+  /**
+   * Reads and parses the file at {@code path}.
+   *
+   * @throws BadFailureFileException when it does not parse
+   * @throws UncheckedIOException when it cannot be read
+   */
+  public static FailureFile read(Path path) {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("cannot read failure file " + path + ": " + unreadable.getMessage(), unreadable);
+    }
+    return parse(text, path.toString());
+  }
+
+  /**
+   * Writes {@code file} to {@code path}, replacing it whole: written beside it, then renamed, so a
+   * run that dies while writing leaves the old file or the new one, never half of one.
+   */
+  public static void write(Path path, FailureFile file) {
+    Path absolute = path.toAbsolutePath();
+    Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+    try {
+      if (absolute.getParent() != null) {
+        Files.createDirectories(absolute.getParent());
+      }
+      Files.writeString(temporary, format(file), StandardCharsets.UTF_8);
+      try {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException notAtomic) {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException failed) {
+      throw new UncheckedIOException("cannot write failure file " + path + ": " + failed.getMessage(), failed);
+    }
+  }
+
+  static String hex(long value) {
+    return String.format(Locale.ROOT, "0x%016x", value);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Failure files: a failing run saved as text a person can read, edit and replay exactly.
+ *
+ * <p><b>Format 1.</b> UTF-8 text, one item a line. Blank lines and lines that start with {@code #}
+ * are ignored outside {@code [schedule]}. First the header fields, {@code name: value}, in any order,
+ * each once; then the {@code [input]} section (fields, see {@link io.detsim.replay.file.ScenarioInputText});
+ * then the {@code [schedule]} section, which runs to the end of the file and is
+ * {@link io.detsim.sim.fault.FaultSchedule}'s own text form.
+ *
+ * <pre>
+ * # detsim failure file: edit [input] and [schedule] below; `./detsim replay FILE` runs them as written
+ * format: 1
+ * detsim: 0.1.0-SNAPSHOT
+ * scenario: swarm
+ * seed: 0x9e3779b97f4a7c15
+ * mutants: STEAL_SINGLE_ITEMS
+ * violation: GRAPH_INTEGRITY at 250ms: space-0: node 3 has 9 neighbours on layer 0, above the bound 8
+ * digest: 0x0123456789abcdef
+ * size: original 41, shrunk 12
+ * choices: v1 0 0 0 0 0 0 0 0 0 0 0 1
+ * [input]
+ * simulation seed: 0x0
+ * engine: 2 workers, queue default
+ * swarm: none
+ * loss: 0/1
+ * duplicate: 0/1
+ * reorder: 0/1
+ * torn writes: 0/1
+ * client client-0: 50 observations into space-0 at 500/s
+ * [schedule]
+ * # detsim fault schedule v1
+ * </pre>
+ *
+ * <p>Header fields, all required:
+ * <ul>
+ *   <li>{@code format}: the format version, {@code 1}. Checked first: a file from a newer detsim is
+ *       refused as such, not misread.
+ *   <li>{@code detsim}: the version that wrote the file, or {@code dev} for a build's class folders.
+ *   <li>{@code scenario}: a name from {@code Scenarios.all()}; its model sets the fault window and
+ *       the heal time of the replay.
+ *   <li>{@code seed}: the seed of the try that first failed, {@code 0x} and 16 hex digits.
+ *   <li>{@code mutants}: engine mutants switched in, comma-separated, or {@code none}.
+ *   <li>{@code violation}: {@code KIND at TIME: detail}, the time as {@code Durations} writes it, the
+ *       detail on one line (line breaks of the message become {@code " | "}).
+ *   <li>{@code digest}: the trace digest of the failing run, {@code 0x} and 16 hex digits.
+ *   <li>{@code size}: {@code original N, shrunk M}, in choices.
+ *   <li>{@code choices}: the shrunk choice sequence, {@code v1 ...}; it regenerates the input unless
+ *       the input was edited.
+ * </ul>
+ *
+ * <p>Replay runs {@code [input]} and {@code [schedule]} as written, not the choices, so an edit (a
+ * deleted fault line, a changed time) is what runs. Any problem is a
+ * {@link io.detsim.replay.file.BadFailureFileException} with the message
+ * {@code <file>:<line>[:<column>]: <problem>}.
+ */
+package io.detsim.replay.file;
