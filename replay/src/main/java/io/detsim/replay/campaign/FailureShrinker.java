@@ -20,7 +20,7 @@ public final class FailureShrinker {
   private FailureShrinker() {}
 
   /**
-   * Shrinks {@code choices}, which must fail with a violation of {@code kind}.
+   * Shrinks {@code choices}, which must fail with a violation of {@code kind} ({@code null}: of any kind).
    *
    * @throws IllegalStateException when the choices no longer fail that way: the code under test
    *     changed, or a run is not deterministic
@@ -30,8 +30,8 @@ public final class FailureShrinker {
     PropertyRunner runner = new PropertyRunner(PropertyConfig.defaults().withMaxShrinkAttempts(maxAttempts));
     PropertyResult<ScenarioInput> result = runner.shrink(scenario.property(mutants), choices);
     PropertyResult.Failure<ScenarioInput> failure = result.failure().orElseThrow(() -> new IllegalStateException(
-        String.format(Locale.ROOT, "seed 0x%016x of %s failed with %s, but passes when run again", seed,
-            scenario.name(), kind)));
+        String.format(Locale.ROOT, "the choices of seed 0x%016x of %s%s pass when run again", seed, scenario.name(),
+            kind == null ? "" : ", which failed with " + kind + ",")));
     if (kind != null && !failure.kind().equals(kind)) {
       throw new IllegalStateException(String.format(Locale.ROOT,
           "seed 0x%016x of %s failed with %s, but fails with %s when run again", seed, scenario.name(), kind,
