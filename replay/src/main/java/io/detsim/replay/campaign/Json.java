@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * Just enough JSON for the campaign's own checkpoint and summary files: objects, arrays, strings,
- * integers, booleans and null. Objects keep their key order, so a file written twice from the same
- * state is the same bytes. Numbers are read as {@code long}; the files hold no fractions except
- * derived figures for people, which are written but never read back.
+ * numbers, booleans and null. Objects keep their key order, so a file written twice from the same
+ * state is the same bytes. Counts are integers, read as {@code long}; the only fractions are derived
+ * figures for people (seconds, speedup), read as {@code double} and never used.
  */
 final class Json {
   private final String text;
@@ -44,7 +44,7 @@ final class Json {
 
   /**
    * Parses one JSON value: a {@code Map<String, Object>}, {@code List<Object>}, {@code String},
-   * {@code Long}, {@code Boolean} or null.
+   * {@code Long}, {@code Double}, {@code Boolean} or null.
    *
    * @throws IllegalArgumentException naming the character position of the first error
    */
@@ -167,18 +167,18 @@ final class Json {
     throw error("unterminated string");
   }
 
-  private Long number() {
+  /** An integer as a {@code Long}; a number with a fraction or exponent (a figure for people) as a {@code Double}. */
+  private Object number() {
     int start = at;
-    if (peek() == '-') {
-      at++;
-    }
-    while (at < text.length() && Character.isDigit(text.charAt(at))) {
+    boolean integer = true;
+    while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+      integer &= Character.isDigit(text.charAt(at)) || (at == start && text.charAt(at) == '-');
       at++;
     }
     try {
-      return Long.parseLong(text.substring(start, at));
-    } catch (NumberFormatException notAnInteger) {
-      throw error("not an integer");
+      return integer ? (Object) Long.parseLong(text.substring(start, at)) : (Object) Double.parseDouble(text.substring(start, at));
+    } catch (NumberFormatException notANumber) {
+      throw error("not a number");
     }
   }
 

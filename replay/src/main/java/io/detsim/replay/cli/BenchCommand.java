@@ -7,7 +7,9 @@ import io.detsim.properties.scenario.Scenario;
 import io.detsim.properties.scenario.Scenarios;
 import io.detsim.replay.campaign.TryInput;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -35,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seeds", paramLabel = "N", description = "Seeds per scenario (default 5; 2 with --quick).")
   private Integer seeds;
 
+  @Option(names = "--scenario", paramLabel = "NAME", converter = Converters.ScenarioName.class,
+      description = "Benchmark only this scenario (repeatable; default: all).")
+  private List<Scenario> only = new ArrayList<>();
+
   @Override
   public Integer call() {
     int seedsEach = seeds != null ? seeds : quick ? 2 : 5;
@@ -52,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     Set<EngineMutant> none = EnumSet.noneOf(EngineMutant.class);
     Scenario warmup = Scenarios.all().get(0);
     warmup.run(TryInput.generate(warmup, PropertyRunner.seedOfTry(0, 0)).input(), none); // JIT, class loading
-    for (Scenario scenario : Scenarios.all()) {
+    for (Scenario scenario : only.isEmpty() ? Scenarios.all() : only) {
       long simulatedNanos = 0;
       long wallNanos = 0;
       for (int i = 0; i < seedsEach; i++) {
