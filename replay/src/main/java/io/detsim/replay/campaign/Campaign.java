@@ -51,6 +51,7 @@ public final class Campaign {
   private long discarded;
   private long failures;
   private long simulatedNanos;
+  private long digestSum;
   private final long priorWallNanos;
   private final TreeMap<String, Long> failuresByKind = new TreeMap<>();
   private final TreeMap<String, FoundFailure> firstFailures = new TreeMap<>();
@@ -72,6 +73,7 @@ public final class Campaign {
     discarded = resumed.discarded();
     failures = resumed.failures();
     simulatedNanos = resumed.simulatedNanos();
+    digestSum = resumed.digestSum();
     priorWallNanos = resumed.wallNanos();
     failuresByKind.putAll(resumed.failuresByKind());
     resumed.firstFailures().forEach(found -> firstFailures.put(found.kind(), found));
@@ -205,14 +207,14 @@ public final class Campaign {
     try {
       input = TryInput.generate(plan.scenario(), seed);
     } catch (GenerationException cannotGenerate) {
-      return new SeedOutcome(ordinal, seed, Optional.empty(), true, 0);
+      return new SeedOutcome(ordinal, seed, Optional.empty(), true, 0, 0);
     }
     try {
       RunResult result = plan.scenario().run(input.input(), plan.mutants());
       return new SeedOutcome(ordinal, seed, result.violation().map(v -> v.kind().name()), false,
-          result.simulatedNanos());
+          result.simulatedNanos(), result.digest());
     } catch (RuntimeException | AssertionError thrown) {
-      return new SeedOutcome(ordinal, seed, Optional.of(thrown.getClass().getName()), false, 0);
+      return new SeedOutcome(ordinal, seed, Optional.of(thrown.getClass().getName()), false, 0, 0);
     }
   }
 
@@ -225,6 +227,7 @@ public final class Campaign {
       SeedOutcome outcome = ahead.pollFirstEntry().getValue();
       nextOrdinal++;
       simulatedNanos += outcome.simulatedNanos();
+      digestSum += outcome.digest();
       if (outcome.discarded()) {
         discarded++;
       }
@@ -245,7 +248,7 @@ public final class Campaign {
   private Tally tally() {
     List<FoundFailure> first = new ArrayList<>(firstFailures.values());
     first.sort((a, b) -> Long.compare(a.ordinal(), b.ordinal()));
-    return new Tally(nextOrdinal, discarded, failures, simulatedNanos,
+    return new Tally(nextOrdinal, discarded, failures, simulatedNanos, digestSum,
         priorWallNanos + (System.nanoTime() - startedNanoTime), failuresByKind, first, written);
   }
 

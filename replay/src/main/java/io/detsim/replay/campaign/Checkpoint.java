@@ -50,6 +50,7 @@ public record Checkpoint(String scenario, List<String> mutants, long startSeed, 
     field(json, "discarded", Long.toString(tally.discarded()));
     field(json, "failures", Long.toString(tally.failures()));
     field(json, "simulatedNanos", Long.toString(tally.simulatedNanos()));
+    field(json, "digestSum", Long.toString(tally.digestSum()));
     field(json, "wallNanos", Long.toString(tally.wallNanos()));
     if (forPeople) {
       field(json, "startSeedHex", Json.quote(hex(startSeed)));
@@ -101,7 +102,7 @@ public record Checkpoint(String scenario, List<String> mutants, long startSeed, 
           (int) number(saved, "originalSize"), (int) number(saved, "shrunkSize")));
     }
     Tally tally = new Tally(number(json, "nextOrdinal"), number(json, "discarded"), number(json, "failures"),
-        number(json, "simulatedNanos"), number(json, "wallNanos"), byKind, first, written);
+        number(json, "simulatedNanos"), number(json, "digestSum"), number(json, "wallNanos"), byKind, first, written);
     List<String> mutants = new ArrayList<>();
     list(json, "mutants").forEach(name -> mutants.add((String) name));
     return new Checkpoint(string(json, "scenario"), mutants, number(json, "startSeed"), Shard.parse(string(json, "shard")),

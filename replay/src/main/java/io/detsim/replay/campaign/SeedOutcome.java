@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param failureKind the kind of violation, empty when the run passed or the seed was discarded
  * @param discarded true when no input could be generated from this seed (the property runner skips such tries)
  * @param simulatedNanos virtual time the run covered
+ * @param digest the run's trace digest; 0 for a discarded seed
  */
-record SeedOutcome(long ordinal, long seed, Optional<String> failureKind, boolean discarded, long simulatedNanos) {
+record SeedOutcome(long ordinal, long seed, Optional<String> failureKind, boolean discarded, long simulatedNanos,
+    long digest) {
 
   boolean failed() {
     return failureKind.isPresent();

@@ -14,12 +14,14 @@ import java.util.TreeMap;
  * @param discarded seeds from which no input could be generated
  * @param failures failing seeds
  * @param simulatedNanos virtual time all counted runs covered
+ * @param digestSum the sum of the counted runs' digests, modulo 2^64: the same whatever order seeds ran in,
+ *     so shards' sums add up to the whole campaign's, and two machines can tell they ran the same runs
  * @param wallNanos real time the campaign has spent, over all its sessions
  * @param failuresByKind failing seeds per kind of violation
  * @param firstFailures the first failure of each kind, in ordinal order
  * @param written the failures shrunk and saved so far
  */
-public record Tally(long nextOrdinal, long discarded, long failures, long simulatedNanos, long wallNanos,
+public record Tally(long nextOrdinal, long discarded, long failures, long simulatedNanos, long digestSum, long wallNanos,
     SortedMap<String, Long> failuresByKind, List<FoundFailure> firstFailures, List<WrittenFailure> written) {
 
   public Tally {
@@ -33,7 +35,7 @@ public record Tally(long nextOrdinal, long discarded, long failures, long simula
 
   /** A campaign that has not run a seed. */
   public static Tally empty() {
-    return new Tally(0, 0, 0, 0, 0, new TreeMap<>(), List.of(), List.of());
+    return new Tally(0, 0, 0, 0, 0, 0, new TreeMap<>(), List.of(), List.of());
   }
 
   /** Seeds run, discarded ones included: the shard's ordinals {@code 0 .. nextOrdinal - 1}. */

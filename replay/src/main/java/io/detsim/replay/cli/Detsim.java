@@ -2,6 +2,7 @@ package io.detsim.replay.cli;
 
 import io.detsim.replay.file.BadFailureFileException;
 import io.detsim.replay.file.DetsimVersion;
+import io.detsim.replay.trace.TraceFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "detsim", mixinStandardHelpOptions = true, versionProvider = Detsim.Version.class,
     description = "Deterministic simulation testing: fuzz, run, replay, shrink and diff simulated runs.",
     subcommands = {ScenariosCommand.class, MutantsCommand.class, RunCommand.class, FuzzCommand.class,
-        ReplayCommand.class, ShrinkCommand.class,
+        ReplayCommand.class, ShrinkCommand.class, DiffCommand.class, CheckDeterminismCommand.class,
         BenchCommand.class})
 public final class Detsim implements Callable<Integer> {
   static final int EXIT_OK = 0;
@@ -55,7 +56,7 @@ public final class Detsim implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler((thrown, command, parseResult) -> {
       PrintWriter errors = command.getErr();
       if (thrown instanceof UsageException || thrown instanceof BadFailureFileException
-          || thrown instanceof UncheckedIOException) {
+          || thrown instanceof TraceFormatException || thrown instanceof UncheckedIOException) {
         errors.println("detsim: " + oneLine(thrown.getMessage()));
         return EXIT_USAGE;
       }

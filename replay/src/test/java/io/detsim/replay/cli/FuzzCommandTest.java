@@ -4,6 +4,7 @@ import static io.detsim.replay.cli.Cli.detsim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.replay.campaign.Checkpoint;
+import io.detsim.replay.campaign.Tally;
 import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.FailureFiles;
 import java.io.IOException;
@@ -103,12 +104,13 @@ class FuzzCommandTest {
 
   @Test
   void shards_splitTheSeedsWithoutOverlap() throws IOException {
-    long whole = simulatedNanos(folder.resolve("whole"), "--seeds", "6");
-    long first = simulatedNanos(folder.resolve("shard-0"), "--seeds", "3", "--shard", "0/2");
-    long second = simulatedNanos(folder.resolve("shard-1"), "--seeds", "3", "--shard", "1/2");
-    // Each seed's virtual time differs; equal sums mean the two shards ran exactly the whole's seeds.
-    assertThat(first + second).isEqualTo(whole);
-    assertThat(first).isNotEqualTo(second);
+    Tally whole = campaign(folder.resolve("whole"), "--seeds", "6");
+    Tally first = campaign(folder.resolve("shard-0"), "--seeds", "3", "--shard", "0/2");
+    Tally second = campaign(folder.resolve("shard-1"), "--seeds", "3", "--shard", "1/2");
+    // Each seed's digest differs; sums that add up mean the two shards ran exactly the whole's seeds.
+    assertThat(first.digestSum() + second.digestSum()).isEqualTo(whole.digestSum());
+    assertThat(first.digestSum()).isNotEqualTo(second.digestSum());
+    assertThat(first.seeds() + second.seeds()).isEqualTo(whole.seeds());
   }
 
   @Test
@@ -130,8 +132,8 @@ class FuzzCommandTest {
     assertThat(resumed.exit()).isZero();
     assertThat(resumed.outLines().get(0)).contains("multi_client").contains("resuming at seed 2");
     assertThat(summary(resumed).group(1)).isEqualTo("4");
-    long straight = simulatedNanos(folder.resolve("straight"), "--seeds", "4");
-    assertThat(readCheckpoint(corpus).tally().simulatedNanos()).isEqualTo(straight);
+    Tally straight = campaign(folder.resolve("straight"), "--seeds", "4");
+    assertThat(readCheckpoint(corpus).tally().digestSum()).isEqualTo(straight.digestSum());
   }
 
   @Test
@@ -173,7 +175,7 @@ class FuzzCommandTest {
     assertThat(summary(result).group(1)).isEqualTo("2");
   }
 
-  private static long simulatedNanos(Path corpus, String... limits) throws IOException {
+  private static Tally campaign(Path corpus, String... limits) throws IOException {
     String[] args = new String[4 + limits.length];
     args[0] = "fuzz";
     args[1] = "multi_client";
@@ -181,7 +183,7 @@ class FuzzCommandTest {
     args[3] = corpus.toString();
     System.arraycopy(limits, 0, args, 4, limits.length);
     assertThat(detsim(args).exit()).isZero();
-    return readCheckpoint(corpus).tally().simulatedNanos();
+    return readCheckpoint(corpus).tally();
   }
 
   private static Checkpoint readCheckpoint(Path corpus) throws IOException {
