@@ -33,7 +33,8 @@ public record CampaignPlan(Scenario scenario, Set<EngineMutant> mutants, long st
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(shard, "shard");
     Objects.requireNonNull(corpus, "corpus");
-    mutants = Collections.unmodifiableSet(mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
+    mutants = Collections.unmodifiableSet(
+        mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
     if (seedLimit < 0 || jobs < 1 || shrinkAttempts < 0) {
       throw new IllegalArgumentException("a campaign needs seedLimit >= 0, jobs >= 1, shrinkAttempts >= 0: "
           + seedLimit + ", " + jobs + ", " + shrinkAttempts);

@@ -105,7 +105,8 @@ public record Checkpoint(String scenario, List<String> mutants, long startSeed, 
         number(json, "simulatedNanos"), number(json, "digestSum"), number(json, "wallNanos"), byKind, first, written);
     List<String> mutants = new ArrayList<>();
     list(json, "mutants").forEach(name -> mutants.add((String) name));
-    return new Checkpoint(string(json, "scenario"), mutants, number(json, "startSeed"), Shard.parse(string(json, "shard")),
+    return new Checkpoint(string(json, "scenario"), mutants, number(json, "startSeed"),
+        Shard.parse(string(json, "shard")),
         number(json, "seedLimit"), Boolean.TRUE.equals(json.get("keepGoing")), tally, string(json, "stoppedBy"));
   }
 

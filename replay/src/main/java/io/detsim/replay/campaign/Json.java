@@ -176,7 +176,8 @@ final class Json {
       at++;
     }
     try {
-      return integer ? (Object) Long.parseLong(text.substring(start, at)) : (Object) Double.parseDouble(text.substring(start, at));
+      String number = text.substring(start, at);
+      return integer ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
     } catch (NumberFormatException notANumber) {
       throw error("not a number");
     }

@@ -24,7 +24,8 @@ public record Shard(int index, int count) {
       throw new IllegalArgumentException("a shard is I/N, like 0/4: '" + text + "'");
     }
     try {
-      return new Shard(Integer.parseInt(text.substring(0, slash).trim()), Integer.parseInt(text.substring(slash + 1).trim()));
+      return new Shard(Integer.parseInt(text.substring(0, slash).trim()),
+          Integer.parseInt(text.substring(slash + 1).trim()));
     } catch (NumberFormatException notNumbers) {
       throw new IllegalArgumentException("a shard is I/N, like 0/4: '" + text + "'");
     }

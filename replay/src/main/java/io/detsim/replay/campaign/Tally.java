@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * @param firstFailures the first failure of each kind, in ordinal order
  * @param written the failures shrunk and saved so far
  */
-public record Tally(long nextOrdinal, long discarded, long failures, long simulatedNanos, long digestSum, long wallNanos,
+public record Tally(long nextOrdinal, long discarded, long failures, long simulatedNanos, long digestSum,
+    long wallNanos,
     SortedMap<String, Long> failuresByKind, List<FoundFailure> firstFailures, List<WrittenFailure> written) {
 
   public Tally {

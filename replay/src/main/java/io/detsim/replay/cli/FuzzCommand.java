@@ -140,7 +140,8 @@ final class FuzzCommand implements Callable<Integer> {
     Tally done = last.tally();
     for (WrittenFailure written : done.written()) {
       out.println(String.format(Locale.ROOT, "failure: %s at seed %s, shrunk from %d to %d choices: %s",
-          written.kind(), Converters.hex(written.seed()), written.originalSize(), written.shrunkSize(), written.file()));
+          written.kind(), Converters.hex(written.seed()), written.originalSize(), written.shrunkSize(),
+          written.file()));
       out.println("replay: ./detsim replay " + written.file());
     }
     if (done.failures() > done.written().size()) {
@@ -211,7 +212,8 @@ final class FuzzCommand implements Callable<Integer> {
     checkpoint.mutants().forEach(name -> savedMutants.add(Converters.mutant(name)));
     Set<EngineMutant> savedSet = RunCommand.mutantSet(savedMutants);
     disagree("scenario", scenario == null ? null : scenario.name(), saved.name());
-    disagree("--start-seed", startSeed == null ? null : Converters.hex(startSeed), Converters.hex(checkpoint.startSeed()));
+    disagree("--start-seed", startSeed == null ? null : Converters.hex(startSeed),
+        Converters.hex(checkpoint.startSeed()));
     disagree("--shard", shard == null ? null : shard.toString(), checkpoint.shard().toString());
     disagree("--mutant", mutants == null ? null : mutantsText(mutantSet()), mutantsText(savedSet));
     disagree("--keep-going", keepGoing ? "true" : null, Boolean.toString(checkpoint.keepGoing()));

@@ -82,7 +82,8 @@ final class ReplayCommand implements Callable<Integer> {
     if (trace == null) {
       return Replayer.replay(recorded, keep);
     }
-    try (JsonLinesTraceWriter writer = new JsonLinesTraceWriter(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
+    try (JsonLinesTraceWriter writer =
+        new JsonLinesTraceWriter(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
       return Replayer.replay(recorded, keep == null ? writer : event -> {
         writer.accept(event);
         keep.accept(event);

@@ -100,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static String describe(Violation violation) {
-    return violation.kind() + " at " + Durations.format(violation.atNanos()) + ": " + Detsim.oneLine(violation.message());
+    return violation.kind() + " at " + Durations.format(violation.atNanos()) + ": "
+        + Detsim.oneLine(violation.message());
   }
 }

@@ -13,7 +13,8 @@ class BenchCommandTest {
     assertThat(result.exit()).isZero();
     assertThat(result.outLines()).hasSize(3);
     assertThat(result.outLines().get(0)).matches("kernel pending=1000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
-    assertThat(result.outLines().get(1)).matches("kernel pending=100000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
+    assertThat(result.outLines().get(1))
+        .matches("kernel pending=100000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
     assertThat(result.outLines().get(2)).matches("scenario multi_client seeds/s=\\d+\\.\\d speedup=\\d+\\.\\d");
   }
 }
