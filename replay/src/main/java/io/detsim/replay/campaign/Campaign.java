@@ -162,9 +162,10 @@ public final class Campaign {
         worker.join();
       }
     } catch (InterruptedException interrupted) {
-      halt.set(true);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fuzzing", interrupted);
+    } finally {
+      halt.set(true); // on any way out, no worker starts another seed
     }
     absorb(ahead, finished);
     if (broken.get() != null) {

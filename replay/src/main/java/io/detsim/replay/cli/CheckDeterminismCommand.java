@@ -72,10 +72,18 @@ final class CheckDeterminismCommand implements Callable<Integer> {
     for (int index = 0; index < seeds; index++) {
       long seed = PropertyRunner.seedOfTry(startSeed, index);
       Process child = startChild(checked, seed, null); // runs while this JVM runs the seed twice
-      TryInput input = TryInput.generate(checked, seed);
-      RunResult first = checked.run(input.input(), mutantSet);
-      RunResult second = checked.run(input.input(), mutantSet);
-      long fresh = digestOf(child, seed);
+      TryInput input;
+      RunResult first;
+      RunResult second;
+      long fresh;
+      try {
+        input = TryInput.generate(checked, seed);
+        first = checked.run(input.input(), mutantSet);
+        second = checked.run(input.input(), mutantSet);
+        fresh = digestOf(child, seed);
+      } finally {
+        child.destroyForcibly(); // a no-op once it has exited; leaves no stray JVM when this one failed
+      }
       out.println(String.format(Locale.ROOT, "seed %s: digest %s, again in this JVM %s, in a fresh JVM %s",
           Converters.hex(seed), Converters.hex(first.digest()), same(first.digest(), second.digest()),
           same(first.digest(), fresh)));

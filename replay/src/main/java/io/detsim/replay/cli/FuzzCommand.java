@@ -87,7 +87,7 @@ final class FuzzCommand implements Callable<Integer> {
   private List<EngineMutant> mutants;
 
   @Option(names = "--exhaustive", description = "Enumerate the scenario's inputs in order (simplest first) instead"
-      + " of random seeds, up to --seeds cases; prints the count of cases.")
+      + " of random seeds, up to --seeds cases, on one thread; prints the count of cases.")
   private boolean exhaustive;
 
   @Option(names = "--keep-going", description = "Do not stop at the first failure: run every seed, then shrink and"
