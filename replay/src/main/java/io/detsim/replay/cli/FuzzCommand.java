@@ -150,8 +150,8 @@ final class FuzzCommand implements Callable<Integer> {
       out.println("failures by kind: " + String.join(", ", counts));
     }
     if ("time".equals(last.stoppedBy())) {
-      out.println(String.format(Locale.ROOT, "stopped at the deadline after seed index %d; --resume continues",
-          plan.shard().seedIndex(done.nextOrdinal())));
+      out.println(String.format(Locale.ROOT, "stopped at the deadline: %d seeds run, next seed index %d;"
+          + " --resume continues", done.seeds(), plan.shard().seedIndex(done.nextOrdinal())));
     }
     out.println(summaryLine(done.seeds(), done.failures(), done.simulatedNanos(), done.wallNanos()));
     return done.failures() == 0 ? Detsim.EXIT_OK : Detsim.EXIT_FAILED;
