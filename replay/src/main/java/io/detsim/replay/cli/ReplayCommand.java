@@ -6,6 +6,8 @@ import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.FailureFiles;
 import io.detsim.replay.file.ReplayOutcome;
 import io.detsim.replay.file.Replayer;
+import io.detsim.replay.timeline.TimelineContext;
+import io.detsim.replay.timeline.TimelineHtml;
 import io.detsim.sim.fault.Durations;
 import io.detsim.sim.trace.JsonLinesTraceWriter;
 import io.detsim.sim.trace.TraceEvent;
@@ -44,6 +46,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--trace", paramLabel = "FILE", description = "Write the run's trace to FILE as JSON Lines.")
   private Path trace;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Write the run as a self-contained HTML timeline"
+      + " (lanes per node, messages, faults, the violation) to FILE.")
+  private Path html;
+
   @Option(names = "--around", paramLabel = "N", description = "Print the N trace events before and the N after"
       + " the violation.")
   private Integer around;
@@ -56,7 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     FailureFile recorded = readFailureFile(file);
     List<TraceEvent> events = new ArrayList<>();
-    TraceSink keep = around == null ? null : events::add;
+    TraceSink keep = around == null && html == null ? null : events::add;
     ReplayOutcome outcome = replay(recorded, keep);
     FailureFile.RecordedViolation was = recorded.violation();
     out.println("recorded: digest: " + Converters.hex(recorded.digest()) + " verdict: FAIL " + was.kind() + " at "
@@ -65,6 +71,16 @@ final class ReplayCommand implements Callable<Integer> {
         + RunCommand.verdict(outcome.now()));
     if (around != null) {
       printAround(out, events, outcome.now());
+    }
+    if (html != null) {
+      TimelineContext context = TimelineContext.titled(recorded.scenario() + " seed " + Converters.hex(recorded.seed())
+          + ": " + outcome.word() + " (" + file.getFileName() + ")");
+      Violation violation = outcome.now().violation().orElse(null);
+      if (violation != null) {
+        context = context.withViolation(violation.kind().name(), violation.atNanos(), violation.message());
+      }
+      TimelineHtml.write(html, events, context);
+      out.println("timeline: " + html);
     }
     out.println(outcome.word());
     return outcome.now().passed() ? Detsim.EXIT_OK : Detsim.EXIT_FAILED;

@@ -37,6 +37,19 @@ class ReplayAndShrinkCommandTest {
   }
 
   @Test
+  void html_writesASelfContainedTimelineAndTrace_writesJsonLines() throws IOException {
+    Path page = folder.resolve("timeline.html");
+    Path trace = folder.resolve("replay.jsonl");
+    Cli.Result result = detsim("replay", saved.toString(), "--html", page.toString(), "--trace", trace.toString());
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.line("timeline: ")).isEqualTo("timeline: " + page);
+    assertThat(result.outLines()).last().isEqualTo("REPRODUCED");
+    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains("SEQUENCE_VIOLATION")
+        .doesNotContain("<script src=");
+    assertThat(Files.readAllLines(trace)).hasSizeGreaterThan(100);
+  }
+
+  @Test
   void replay_ofAPassingEdit_saysFixedAndExitsZero() throws IOException {
     FailureFile recorded = FailureFiles.read(saved);
     Path edited = folder.resolve("edited.detsim");
