@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Fewer rounds and seeds: rough figures, fast.")
   private boolean quick;
 
-  @Option(names = "--seeds", paramLabel = "N", description = "Seeds per scenario (default 5; 2 with --quick).")
+  @Option(names = "--seeds", paramLabel = "N", description = "Seeds per scenario (default 3; 1 with --quick).")
   private Integer seeds;
 
   @Option(names = "--scenario", paramLabel = "NAME", converter = Converters.ScenarioName.class,
@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int seedsEach = seeds != null ? seeds : quick ? 2 : 5;
+    int seedsEach = seeds != null ? seeds : quick ? 1 : 3;
     if (seedsEach < 1) {
       throw new UsageException("--seeds must be at least 1: " + seedsEach);
     }
