@@ -217,6 +217,10 @@ final class FuzzCommand implements Callable<Integer> {
     disagree("--shard", shard == null ? null : shard.toString(), checkpoint.shard().toString());
     disagree("--mutant", mutants == null ? null : mutantsText(mutantSet()), mutantsText(savedSet));
     disagree("--keep-going", keepGoing ? "true" : null, Boolean.toString(checkpoint.keepGoing()));
+    if (checkpoint.seedLimit() == Long.MAX_VALUE && seeds == null && timeNanos == null) {
+      throw new UsageException("--resume: the campaign in " + folder + " has no seed limit (it ran with --time);"
+          + " give --time or --seeds");
+    }
     long limit = seeds != null ? seeds : timeNanos != null ? Long.MAX_VALUE : checkpoint.seedLimit();
     return new CampaignPlan(saved, savedSet, checkpoint.startSeed(), checkpoint.shard(), limit, jobs(),
         checkpoint.keepGoing(), shrinkAttempts(), folder);

@@ -125,6 +125,21 @@ class FuzzCommandTest {
   }
 
   @Test
+  void resume_afterADeadline_needsANewBudgetAndThenContinues() {
+    Path corpus = folder.resolve("timed-then-resumed");
+    Cli.Result timed = detsim("fuzz", "multi_client", "--time", "1s", "--corpus", corpus.toString());
+    long firstSeeds = Long.parseLong(summary(timed).group(1));
+    Cli.Result unbounded = detsim("fuzz", "--resume", "--corpus", corpus.toString());
+    assertThat(unbounded.exit()).isEqualTo(2);
+    assertThat(unbounded.errLines()).singleElement().asString().contains("give --time or --seeds");
+    Cli.Result resumed = detsim("fuzz", "--resume", "--seeds", Long.toString(firstSeeds + 2), "--corpus",
+        corpus.toString());
+    assertThat(resumed.exit()).isZero();
+    assertThat(resumed.outLines().get(0)).contains("resuming at seed " + firstSeeds);
+    assertThat(summary(resumed).group(1)).isEqualTo(Long.toString(firstSeeds + 2));
+  }
+
+  @Test
   void resume_continuesFromTheCheckpoint() throws IOException {
     Path corpus = folder.resolve("resumed");
     assertThat(detsim("fuzz", "multi_client", "--seeds", "2", "--corpus", corpus.toString()).exit()).isZero();
