@@ -13,17 +13,14 @@ import io.detsim.sim.port.RandomSource;
  * target). Bugs cluster at boundaries, and a uniform draw from a range of a million values almost
  * never hits one; QuickCheck and Hypothesis bias their integers the same way. The bias changes no
  * recorded value's meaning, so replay and shrinking are unaffected.
- *
- * <p>Public, with {@link #toSequence}, so that the command line can regenerate a single try from its
- * seed exactly as {@link PropertyRunner} draws it ({@code detsim run --seed} agrees with {@code detsim fuzz}).
  */
-public final class RandomChoiceSource extends RecordingChoiceSource {
+final class RandomChoiceSource extends RecordingChoiceSource {
   static final long UNIFORM_UP_TO = 16;
   private static final long NEAR_SIMPLEST = 8;
 
   private final RandomSource random;
 
-  public RandomChoiceSource(RandomSource random) {
+  RandomChoiceSource(RandomSource random) {
     this.random = random;
   }
 

@@ -106,7 +106,7 @@ abstract class RecordingChoiceSource implements ChoiceSource {
    * What was drawn, without the trailing simplest choices; spans still open (a generator that
    * threw) end at the last choice, and spans left empty are dropped.
    */
-  public final ChoiceSequence toSequence() {
+  final ChoiceSequence toSequence() {
     int length = significantSize;
     List<ChoiceSequence.Span> closed = new ArrayList<>(spans.size());
     for (SpanRecord span : spans) {

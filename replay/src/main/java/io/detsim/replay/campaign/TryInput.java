@@ -1,16 +1,15 @@
 package io.detsim.replay.campaign;
 
 import io.detsim.properties.core.ChoiceSequence;
-import io.detsim.properties.core.RandomChoiceSource;
+import io.detsim.properties.core.PropertyRunner;
 import io.detsim.properties.scenario.Scenario;
 import io.detsim.properties.scenario.ScenarioInput;
-import io.detsim.sim.random.Xoshiro256;
 import java.util.Objects;
 
 /**
  * The input of one random try, regenerated from the try's seed exactly as
- * {@link io.detsim.properties.core.PropertyRunner} draws it: a {@link RandomChoiceSource} over
- * {@code Xoshiro256(seed)}. This is what makes a seed printed by {@code detsim fuzz} mean the same
+ * {@link PropertyRunner} draws it ({@link PropertyRunner#generateTry}: a random choice source over
+ * {@code Xoshiro256(seed)}). This is what makes a seed printed by {@code detsim fuzz} mean the same
  * run to {@code detsim run --seed}.
  *
  * @param seed the try's seed
@@ -31,8 +30,7 @@ public record TryInput(long seed, ScenarioInput input, ChoiceSequence choices) {
    *     from this seed (the property runner discards such a try)
    */
   public static TryInput generate(Scenario scenario, long seed) {
-    RandomChoiceSource source = new RandomChoiceSource(new Xoshiro256(seed));
-    ScenarioInput input = scenario.inputs().generate(source);
-    return new TryInput(seed, input, source.toSequence());
+    PropertyRunner.GeneratedTry<ScenarioInput> generated = PropertyRunner.generateTry(scenario.inputs(), seed);
+    return new TryInput(seed, generated.value(), generated.choices());
   }
 }
