@@ -40,7 +40,8 @@ public record FailureFile(int format, String detsimVersion, String scenario, lon
     Objects.requireNonNull(choices, "choices");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(violation, "violation");
-    mutants = Collections.unmodifiableSet(mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
+    mutants = Collections.unmodifiableSet(
+        mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
     if (originalSize < 0 || shrunkSize < 0) {
       throw new IllegalArgumentException("sizes must not be negative: " + originalSize + ", " + shrunkSize);
     }

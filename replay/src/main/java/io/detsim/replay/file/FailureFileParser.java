@@ -76,7 +76,8 @@ final class FailureFileParser {
 
   private static int format(TextLines lines, TextLines.Field field) {
     if (!field.value().matches("[0-9]{1,9}")) {
-      throw lines.error(field, "expected a format version like " + FailureFiles.FORMAT + ", found '" + field.value() + "'");
+      throw lines.error(field,
+          "expected a format version like " + FailureFiles.FORMAT + ", found '" + field.value() + "'");
     }
     int format = Integer.parseInt(field.value());
     if (format > FailureFiles.FORMAT) {
@@ -84,7 +85,8 @@ final class FailureFileParser {
           + ") reads format " + FailureFiles.FORMAT);
     }
     if (format != FailureFiles.FORMAT) {
-      throw lines.error(field, "format " + format + " is not supported; this detsim reads format " + FailureFiles.FORMAT);
+      throw lines.error(field,
+          "format " + format + " is not supported; this detsim reads format " + FailureFiles.FORMAT);
     }
     return format;
   }

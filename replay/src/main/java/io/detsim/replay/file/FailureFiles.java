@@ -40,7 +40,8 @@ public final class FailureFiles {
     text.append("violation: ").append(violation.kind()).append(" at ").append(Durations.format(violation.atNanos()))
         .append(": ").append(violation.detail()).append('\n');
     text.append("digest: ").append(hex(file.digest())).append('\n');
-    text.append("size: original ").append(file.originalSize()).append(", shrunk ").append(file.shrunkSize()).append('\n');
+    text.append("size: original ").append(file.originalSize()).append(", shrunk ").append(file.shrunkSize())
+        .append('\n');
     text.append("choices: ").append(file.choices().toText()).append('\n');
     return text.append(ScenarioInputText.format(file.input())).toString();
   }

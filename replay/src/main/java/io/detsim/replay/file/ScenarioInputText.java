@@ -57,7 +57,8 @@ public final class ScenarioInputText {
   public static String format(ScenarioInput input) {
     StringBuilder text = new StringBuilder("[input]\n");
     text.append("simulation seed: ").append(String.format(Locale.ROOT, "0x%x", input.simulationSeed())).append('\n');
-    text.append("engine: ").append(input.engine().workers()).append(input.engine().workers() == 1 ? " worker" : " workers")
+    text.append("engine: ").append(input.engine().workers())
+        .append(input.engine().workers() == 1 ? " worker" : " workers")
         .append(", queue ").append(input.engine().queueCapacity() == 0 ? "default" : input.engine().queueCapacity())
         .append('\n');
     Swarmed swarm = input.swarm();
@@ -68,7 +69,8 @@ public final class ScenarioInputText {
     text.append("reorder: ").append(swarm.reorder()).append('\n');
     text.append("torn writes: ").append(swarm.tornWrites()).append('\n');
     for (ClientSpec client : input.clients()) {
-      text.append("client ").append(client.name()).append(": ").append(client.observations()).append(" observations into ")
+      text.append("client ").append(client.name()).append(": ").append(client.observations())
+          .append(" observations into ")
           .append(client.space()).append(" at ").append(client.ratePerSecond()).append("/s")
           .append(client.mixedPriorities() ? ", mixed priorities" : "")
           .append(client.recallProbe() ? ", recall probe" : "").append('\n');
@@ -118,7 +120,8 @@ public final class ScenarioInputText {
       } else if (REQUIRED.contains(field.name())) {
         TextLines.Field earlier = fields.putIfAbsent(field.name(), field);
         if (earlier != null) {
-          throw lines.error(index, 1, "field '" + field.name() + "' given twice (first on line " + (earlier.index() + 1) + ")");
+          throw lines.error(index, 1,
+              "field '" + field.name() + "' given twice (first on line " + (earlier.index() + 1) + ")");
         }
       } else {
         throw lines.error(index, 1, "unknown field '" + field.name() + "' in [input]; known: "
@@ -134,8 +137,10 @@ public final class ScenarioInputText {
       }
     }
     Swarmed swarm = new Swarmed(kinds(lines, fields.get("swarm")), lines.ratio(fields.get("loss")),
-        lines.ratio(fields.get("duplicate")), lines.ratio(fields.get("reorder")), lines.ratio(fields.get("torn writes")));
-    return new ScenarioInput(lines.hex(fields.get("simulation seed")), engine(lines, fields.get("engine")), swarm, clients,
+        lines.ratio(fields.get("duplicate")), lines.ratio(fields.get("reorder")),
+        lines.ratio(fields.get("torn writes")));
+    return new ScenarioInput(lines.hex(fields.get("simulation seed")), engine(lines, fields.get("engine")), swarm,
+        clients,
         schedule(lines, index));
   }
 

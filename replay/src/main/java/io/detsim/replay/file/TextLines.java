@@ -85,7 +85,8 @@ final class TextLines {
 
   long hex(Field field) {
     if (!HEX.matcher(field.value()).matches()) {
-      throw error(field, "expected 0x and 1 to 16 hex digits for '" + field.name() + "', found '" + field.value() + "'");
+      throw error(field,
+          "expected 0x and 1 to 16 hex digits for '" + field.name() + "', found '" + field.value() + "'");
     }
     return Long.parseUnsignedLong(field.value().substring(2), 16);
   }

@@ -7,28 +7,32 @@
  * then the {@code [schedule]} section, which runs to the end of the file and is
  * {@link io.detsim.sim.fault.FaultSchedule}'s own text form.
  *
+ * <p>A real file (the {@code ACK_BEFORE_SYNC} mutant, found by fuzzing from seed 0; the detail is cut short here):
+ *
  * <pre>
  * # detsim failure file: edit [input] and [schedule] below; `./detsim replay FILE` runs them as written
  * format: 1
  * detsim: 0.1.0-SNAPSHOT
  * scenario: swarm
- * seed: 0x9e3779b97f4a7c15
- * mutants: STEAL_SINGLE_ITEMS
- * violation: GRAPH_INTEGRITY at 250ms: space-0: node 3 has 9 neighbours on layer 0, above the bound 8
- * digest: 0x0123456789abcdef
- * size: original 41, shrunk 12
- * choices: v1 0 0 0 0 0 0 0 0 0 0 0 1
+ * seed: 0x0e49d524d3a854e5
+ * mutants: ACK_BEFORE_SYNC
+ * violation: SILENT_DROP at 32s: 47 observations neither ACCEPTED nor REJECTED 30 s after faults healed: ...
+ * digest: 0x61e086cc04301834
+ * size: original 64, shrunk 26
+ * choices: v1 0 1 0 0 0 0 0 1 0 0 0 0 0 0 0 0 1 0 50 500 0 0 0 1 0 12
  * [input]
  * simulation seed: 0x0
- * engine: 2 workers, queue default
- * swarm: none
- * loss: 0/1
+ * engine: 1 worker, queue default
+ * swarm: CRASH, LOSS
+ * loss: 1/500
  * duplicate: 0/1
  * reorder: 0/1
  * torn writes: 0/1
  * client client-0: 50 observations into space-0 at 500/s
  * [schedule]
  * # detsim fault schedule v1
+ * 12ms crash server
+ * 13ms restart server
  * </pre>
  *
  * <p>Header fields, all required:
