@@ -35,8 +35,19 @@ public final class TimelineHtml {
 
   private TimelineHtml() {}
 
-  /** The page for {@code events} (in trace order) and {@code context}. */
+  /**
+   * The page for {@code events} and {@code context}.
+   *
+   * @throws IllegalArgumentException if the events are not in trace order (time never decreases),
+   *     which the page's searches by time depend on
+   */
   public static String render(List<TraceEvent> events, TimelineContext context) {
+    for (int i = 1; i < events.size(); i++) {
+      if (events.get(i).timeNanos() < events.get(i - 1).timeNanos()) {
+        throw new IllegalArgumentException("events out of time order: event " + i + " at " + events.get(i).timeNanos()
+            + "ns comes after one at " + events.get(i - 1).timeNanos() + "ns");
+      }
+    }
     int[] window = window(events, context);
     List<TraceEvent> shown = events.subList(window[0], window[1]);
     List<ScheduledFault> faults = context.faults().isEmpty() ? FaultBands.tracedFaults(events) : context.faults();

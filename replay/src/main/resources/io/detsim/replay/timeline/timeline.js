@@ -42,6 +42,9 @@
   for (const f of flights) {
     if (f[1] >= 0) longestFlight = Math.max(longestFlight, events[f[1]][0] - events[f[0]][0]);
   }
+  // Messages between actors of one node are drawn lighter than messages across the network.
+  const processOf = lanes.map(name => name.split("/")[0]);
+  const internal = lanes.map((_, a) => lanes.map((_, b) => processOf[a] === processOf[b]));
   const flightOfEvent = new Map();
   flights.forEach((f, i) => { flightOfEvent.set(f[0], i); if (f[1] >= 0) flightOfEvent.set(f[1], i); });
 
@@ -83,7 +86,7 @@
   document.getElementById("note").textContent = note + " Wheel to zoom, drag to pan, hover for details.";
   const legend = [["send", KIND_COLOURS.send], ["deliver", KIND_COLOURS.deliver], ["drop", KIND_COLOURS.drop],
     ["duplicate", KIND_COLOURS.duplicate], ["timer", KIND_COLOURS.timer], ["node trace", OTHER_KIND],
-    ["message", "#64748b"], ["violation", "#dc2626"]];
+    ["message", "#4338ca"], ["inside a node", "#94a3b8"], ["violation", "#dc2626"]];
   const seenFaultKinds = [...new Set(data.faults.map(f => f.kind))];
   document.getElementById("legend").innerHTML = legend.concat(seenFaultKinds.map(k => [k + " (fault)",
     (FAULT_COLOURS[k] || "#64748b") + "55"]))
@@ -128,8 +131,9 @@
     drawViolation();
     drawGutter();
     const span = view.t1 - view.t0;
-    document.getElementById("range").textContent = seconds(Math.max(view.t0, 0), decimalsFor(span / 10)) + " to " +
-      seconds(view.t1, decimalsFor(span / 10)) + " (" + seconds(span, decimalsFor(span / 10)) + ")";
+    const decimals = decimalsFor(span / 10);
+    document.getElementById("range").textContent = "showing " + seconds(Math.max(view.t0, 0), decimals) + " to " +
+      seconds(view.t1, decimals);
     document.body.setAttribute("data-drawn", String(drawn));
   }
 
@@ -206,9 +210,10 @@
       context.strokeStyle = "#9ca3af";
       context.beginPath(); context.moveTo(px, AXIS - 6); context.lineTo(px, AXIS); context.stroke();
       const label = seconds(t, decimals);
-      if (px - context.measureText(label).width / 2 < GUTTER + 2) continue; // would run under the lane names
+      const nearGutter = px - context.measureText(label).width / 2 < GUTTER + 2; // would run under the lane names
+      context.textAlign = nearGutter ? "left" : "center";
       context.fillStyle = "#4b5563";
-      context.fillText(label, px, AXIS - 10);
+      context.fillText(label, nearGutter ? Math.max(px, GUTTER + 2) : px, AXIS - 10);
     }
     context.textAlign = "left";
     context.strokeStyle = "#d1d5db";
@@ -218,7 +223,9 @@
   function drawFlights() {
     const from = firstFlightSentAtOrAfter(view.t0 - longestFlight);
     let visible = 0;
-    for (let i = from; i < flights.length && events[flights[i][0]][0] <= view.t1; i++) visible++;
+    for (let i = from; i < flights.length && events[flights[i][0]][0] <= view.t1; i++) {
+      if (flights[i][1] < 0 || events[flights[i][1]][0] >= view.t0) visible++;
+    }
     const alpha = visible > 3000 ? 0.12 : visible > 800 ? 0.25 : visible > 200 ? 0.45 : 0.75;
     context.lineWidth = 1;
     for (let i = from; i < flights.length; i++) {
@@ -259,7 +266,7 @@
       return;
     }
     const x1 = x(target[0]), y1 = laneY(target[1]);
-    context.strokeStyle = f[2] === 1 ? "#dc2626" : f[3] ? "#d97706" : "#475569";
+    context.strokeStyle = f[2] === 1 ? "#dc2626" : f[3] ? "#d97706" : internal[send[1]][send[3]] ? "#94a3b8" : "#4338ca";
     if (f[2] === 1) context.setLineDash([4, 3]);
     line(x0, y0, x1, y1);
     context.setLineDash([]);

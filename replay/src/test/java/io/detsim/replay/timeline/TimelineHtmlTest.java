@@ -1,6 +1,7 @@
 package io.detsim.replay.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detsim.sim.fault.FaultSchedule;
 import io.detsim.sim.trace.TraceEvent;
@@ -108,6 +109,17 @@ class TimelineHtmlTest {
     assertThat(data).contains("\"totalEvents\":100,\"firstShown\":42,\"startNanos\":42000000");
     assertThat(data.split("\n\\[", -1)).as("10 events drawn").hasSize(11);
     assertThat(TimelineHtml.render(events, limited)).contains("Showing events ");
+  }
+
+  @Test
+  void emptyTrace_rendersAnEmptyPage_andEventsOutOfOrderAreRefused() {
+    assertThat(data(TimelineHtml.render(List.of(), TimelineContext.titled("empty"))))
+        .contains("\"lanes\":[]").contains("\"events\":[]").contains("\"flights\":[]");
+
+    List<TraceEvent> backwards = List.of(TRACE.get(4), TRACE.get(3));
+    assertThatThrownBy(() -> TimelineHtml.render(backwards, TimelineContext.titled("x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("events out of time order: event 1 at 1000000ns comes after one at 3000000ns");
   }
 
   @Test
