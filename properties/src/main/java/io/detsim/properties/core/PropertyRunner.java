@@ -43,6 +43,26 @@ public final class PropertyRunner {
     return SplitMix64.mix(startSeed + tryIndex);
   }
 
+  /**
+   * One random try's input and the choices it consumed, generated exactly as {@link #run} generates
+   * try {@code seed} but not checked: how a tool regenerates one try from the seed a run printed.
+   *
+   * @param value the generated input
+   * @param choices the choices generation consumed; replaying them regenerates {@code value}
+   */
+  public record GeneratedTry<T>(T value, ChoiceSequence choices) {}
+
+  /**
+   * Generates the input of the random try with {@code seed} ({@link #seedOfTry}'s value for it).
+   *
+   * @throws GenerationException when no input can be generated from this seed (a run discards such a try)
+   */
+  public static <T> GeneratedTry<T> generateTry(Gen<T> input, long seed) {
+    RandomChoiceSource source = new RandomChoiceSource(new Xoshiro256(seed)); // as runRandom draws a try
+    T value = Objects.requireNonNull(input, "input").generate(source);
+    return new GeneratedTry<>(value, source.toSequence());
+  }
+
   /** Runs {@code property} as configured. */
   public <T> PropertyResult<T> run(Property<T> property) {
     Objects.requireNonNull(property, "property");

@@ -1,10 +1,104 @@
 package io.detsim.replay.cli;
 
-/** The {@code detsim} command line. Commands are added in their own files. */
-public final class Detsim {
-  private Detsim() {}
+import io.detsim.replay.file.BadFailureFileException;
+import io.detsim.replay.file.DetsimVersion;
+import io.detsim.replay.trace.TraceFormatException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code detsim} command line: fuzz a scenario over many seeds, run one seed, replay, shrink
+ * and diff failures, check determinism, benchmark. Each command is its own class.
+ *
+ * <p>Exit codes: 0 success (nothing failed), 1 something failed (a run, a replay, a determinism
+ * check), 2 bad usage (an unknown flag, a bad value, an unreadable file), 3 an internal error. Usage
+ * errors are one line on stderr, never a usage dump: scripts and people both read the first line.
+ */
+@Command(name = "detsim", mixinStandardHelpOptions = true, versionProvider = Detsim.Version.class,
+    description = "Deterministic simulation testing: fuzz, run, replay, shrink and diff simulated runs.",
+    subcommands = {ScenariosCommand.class, MutantsCommand.class, RunCommand.class, FuzzCommand.class,
+        ReplayCommand.class, ShrinkCommand.class, DiffCommand.class, CheckDeterminismCommand.class,
+        BenchCommand.class})
+public final class Detsim implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_INTERNAL = 3;
+
+  @Spec
+  private CommandSpec spec;
 
   public static void main(String[] args) {
-    System.out.println("detsim: command line under construction");
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int exit = execute(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(exit);
+  }
+
+  /** Runs the command line with the given streams and returns its exit code: the whole CLI, testable in-process. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new Detsim());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler((problem, arguments) -> {
+      problem.getCommandLine().getErr().println("detsim: " + usageProblem(problem));
+      return EXIT_USAGE;
+    });
+    commandLine.setExecutionExceptionHandler((thrown, command, parseResult) -> {
+      PrintWriter errors = command.getErr();
+      if (thrown instanceof UsageException || thrown instanceof BadFailureFileException
+          || thrown instanceof TraceFormatException || thrown instanceof UncheckedIOException) {
+        errors.println("detsim: " + oneLine(thrown.getMessage()));
+        return EXIT_USAGE;
+      }
+      errors.println("detsim: internal error: " + oneLine(String.valueOf(thrown)));
+      thrown.printStackTrace(errors);
+      return EXIT_INTERNAL;
+    });
+    int exit = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return exit;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("detsim: name a command: "
+        + String.join(", ", spec.subcommands().keySet()) + " (detsim --help)");
+    return EXIT_USAGE;
+  }
+
+  /** picocli's message on one line; an unknown command is named as such, with the commands there are. */
+  private static String usageProblem(CommandLine.ParameterException problem) {
+    CommandLine where = problem.getCommandLine();
+    if (problem instanceof CommandLine.UnmatchedArgumentException && where.getParent() == null) {
+      List<String> unmatched = ((CommandLine.UnmatchedArgumentException) problem).getUnmatched();
+      if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+        return "unknown command '" + unmatched.get(0) + "'; commands: "
+            + String.join(", ", where.getSubcommands().keySet());
+      }
+    }
+    return oneLine(problem.getMessage());
+  }
+
+  static String oneLine(String text) {
+    return text == null ? "" : String.join(" | ", text.strip().lines().map(String::strip).toList());
+  }
+
+  /** {@code --version}: the running detsim, as failure files record it. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"detsim " + DetsimVersion.current()};
+    }
   }
 }

@@ -1,0 +1,23 @@
+package io.detsim.replay.campaign;
+
+import io.detsim.engine.server.EngineMutant;
+import io.detsim.properties.core.ChoiceSequence;
+import io.detsim.properties.scenario.RunResult;
+import io.detsim.properties.scenario.Scenario;
+import io.detsim.properties.scenario.ScenarioInput;
+import java.util.Set;
+
+/**
+ * A campaign's failure after shrinking, with everything a failure file records.
+ *
+ * @param scenario the scenario that failed
+ * @param seed the seed of the try that first failed
+ * @param choices the shrunk choice sequence
+ * @param input the input {@code choices} generate
+ * @param mutants the engine mutants of the run
+ * @param failingRun the run of {@code input}: its violation, digest and last events
+ * @param originalSize choices of the failing try as found
+ * @param shrunkSize choices after shrinking
+ */
+public record ShrunkFailure(Scenario scenario, long seed, ChoiceSequence choices, ScenarioInput input,
+    Set<EngineMutant> mutants, RunResult failingRun, int originalSize, int shrunkSize) {}
