@@ -15,13 +15,25 @@ import java.util.Set;
  *
  * <p>Most scenarios draw their inputs from their model ({@link InputGenerator}); those that keep
  * the original design's fixed parameters (exact rates, sizes, periodic faults) bring their own
- * generator, and the model then supplies the fault window and the checks.
+ * generator, and the model then supplies the fault window and the checks. A {@code nightly}
+ * scenario takes minutes a run (ten virtual minutes, say): tools leave it out of quick runs.
  */
-public record Scenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs) {
+public record Scenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs,
+    boolean nightly) {
 
   /** A scenario whose inputs are drawn from its model. */
   public Scenario(String name, String description, ScenarioModel model) {
     this(name, description, model, InputGenerator.of(model));
+  }
+
+  /** A scenario with its own generator, quick enough to run in every build. */
+  public Scenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs) {
+    this(name, description, model, inputs, false);
+  }
+
+  /** This scenario, marked as one whose every run takes minutes: nightly fuzzing, not CI or benches. */
+  public Scenario asNightly() {
+    return new Scenario(name, description, model, inputs, true);
   }
 
   /** Runs one input, with the given mutants switched into the engine. */

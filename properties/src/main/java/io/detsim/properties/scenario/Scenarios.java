@@ -44,11 +44,11 @@ public final class Scenarios {
         ScenarioModel.swarm().withFaultWindow(10 * SECOND, 16).withClients(2, 2, 5_000, 5_000).withRate(500, 500)));
     all.add(new Scenario("sustained_10min",
         "10 virtual minutes at 1,000/s: delays, 1% loss, a worker killed every 10 s, bursts every 5 s, skew every 30 s"
-            + " (nightly)",
+            + " (nightly: minutes a run)",
         ScenarioModel.swarm().withEligible(
             EnumSet.of(FaultKind.DELAY, FaultKind.LOSS, FaultKind.KILL, FaultKind.BURST, FaultKind.CLOCK_SKEW))
             .withFaultWindow(CatalogueInputs.SUSTAINED_NANOS, 200),
-        CatalogueInputs.sustained10Minutes()));
+        CatalogueInputs.sustained10Minutes()).asNightly());
     // Integration scenarios
     all.add(new Scenario("end_to_end", "10,000 observations through 4 workers, no fault: all accepted and indexed",
         quiet, CatalogueInputs.endToEnd()));

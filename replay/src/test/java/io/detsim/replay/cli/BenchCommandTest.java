@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
   @Test
   void quickBench_printsKernelAndScenarioFigures() {
-    Cli.Result result = detsim("bench", "--quick", "--seeds", "1", "--scenario", "multi_client");
+    Cli.Result result = detsim("bench", "--quick", "--seeds", "1", "--scenario", "clock_skew");
     assertThat(result.exit()).isZero();
     assertThat(result.outLines()).hasSize(3);
     assertThat(result.outLines().get(0)).matches("kernel pending=1000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
     assertThat(result.outLines().get(1))
         .matches("kernel pending=100000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
-    assertThat(result.outLines().get(2)).matches("scenario multi_client seeds/s=\\d+\\.\\d speedup=\\d+\\.\\d");
+    assertThat(result.outLines().get(2)).matches("scenario clock_skew seeds/s=\\d+\\.\\d speedup=\\d+\\.\\d");
   }
 }

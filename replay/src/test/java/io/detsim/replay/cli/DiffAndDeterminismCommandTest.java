@@ -45,15 +45,15 @@ class DiffAndDeterminismCommandTest {
 
   @Test
   void checkDeterminism_agreesInThisJvmAndAFreshOne() {
-    Cli.Result result = detsim("check-determinism", "multi_client", "--seeds", "1");
+    Cli.Result result = detsim("check-determinism", "clock_skew", "--seeds", "1");
     assertThat(result.exit()).as(result.out() + result.err()).isZero();
     assertThat(result.line("seed 0x")).endsWith("again in this JVM same, in a fresh JVM same");
-    assertThat(result.outLines()).last().asString().startsWith("deterministic: 1 seeds of multi_client");
+    assertThat(result.outLines()).last().asString().startsWith("deterministic: 1 seeds of clock_skew");
   }
 
   private Path trace(String name, String seed) {
     Path file = folder.resolve(name);
-    assertThat(detsim("run", "multi_client", "--seed", seed, "--trace", file.toString()).exit()).isZero();
+    assertThat(detsim("run", "clock_skew", "--seed", seed, "--trace", file.toString()).exit()).isZero();
     return file;
   }
 }

@@ -17,7 +17,7 @@ class RunCommandTest {
 
   @Test
   void passingSeed_printsDigestAndPassAndExitsZero() {
-    Cli.Result result = detsim("run", "multi_client", "--seed", "0x5");
+    Cli.Result result = detsim("run", "clock_skew", "--seed", "0x5");
     assertThat(result.exit()).isZero();
     assertThat(result.line("digest: ")).matches("digest: 0x[0-9a-f]{16}");
     assertThat(result.line("verdict: ")).isEqualTo("verdict: PASS");
@@ -25,9 +25,9 @@ class RunCommandTest {
 
   @Test
   void sameSeed_givesTheSameDigest() {
-    String first = detsim("run", "multi_client", "--seed", "5").line("digest: ");
-    String second = detsim("run", "multi_client", "--seed", "0x0000000000000005").line("digest: ");
-    String other = detsim("run", "multi_client", "--seed", "6").line("digest: ");
+    String first = detsim("run", "clock_skew", "--seed", "5").line("digest: ");
+    String second = detsim("run", "clock_skew", "--seed", "0x0000000000000005").line("digest: ");
+    String other = detsim("run", "clock_skew", "--seed", "6").line("digest: ");
     assertThat(second).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
   }
@@ -43,10 +43,10 @@ class RunCommandTest {
   @Test
   void trace_writesOneJsonLinePerEventWithoutChangingTheDigest() throws IOException {
     Path trace = folder.resolve("run.jsonl");
-    Cli.Result traced = detsim("run", "multi_client", "--seed", "5", "--trace", trace.toString());
+    Cli.Result traced = detsim("run", "clock_skew", "--seed", "5", "--trace", trace.toString());
     assertThat(traced.exit()).isZero();
     List<String> lines = Files.readAllLines(trace);
     assertThat(lines).hasSizeGreaterThan(100).allSatisfy(line -> assertThat(line).startsWith("{\"t\":").endsWith("}"));
-    assertThat(traced.line("digest: ")).isEqualTo(detsim("run", "multi_client", "--seed", "5").line("digest: "));
+    assertThat(traced.line("digest: ")).isEqualTo(detsim("run", "clock_skew", "--seed", "5").line("digest: "));
   }
 }
