@@ -93,11 +93,7 @@ final class CatalogueInputs {
     return source -> {
       long seed = seed(source);
       int workers = (int) source.choose(1, 4);
-      List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
-      int count = (int) source.choose(1, 3);
-      for (int i = 0; i < count; i++) {
-        clients.add(client(i, (int) source.choose(200, 1_000), (int) source.choose(500, 2_000), false, false));
-      }
+      List<ScenarioInput.ClientSpec> clients = someClients(source, 1_000, false);
       ScenarioInput.Swarmed loss = new ScenarioInput.Swarmed(EnumSet.of(FaultKind.LOSS), Ratio.of(1, 100),
           Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
       return new ScenarioInput(seed, new ScenarioInput.EngineShape(workers, 0), loss, clients, FaultSchedule.of(List.of()));
@@ -113,12 +109,7 @@ final class CatalogueInputs {
     return source -> {
       long seed = seed(source);
       int workers = (int) source.choose(1, 4);
-      List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
-      int count = (int) source.choose(1, 3);
-      for (int i = 0; i < count; i++) {
-        clients.add(client(i, (int) source.choose(200, 2_000), (int) source.choose(500, 2_000),
-            source.chance(Ratio.of(1, 2)), true));
-      }
+      List<ScenarioInput.ClientSpec> clients = someClients(source, 2_000, true);
       return new ScenarioInput(seed, new ScenarioInput.EngineShape(workers, 0), none(), clients, FaultSchedule.of(List.of()));
     };
   }
@@ -204,6 +195,22 @@ final class CatalogueInputs {
       List<ScenarioInput.ClientSpec> clients, List<ScheduledFault> entries) {
     return new ScenarioInput(seed(source), new ScenarioInput.EngineShape(workers, capacity), swarm, clients,
         FaultSchedule.of(entries));
+  }
+
+  /**
+   * One to three clients of 200 to {@code maxObservations} observations at 500 to 2,000/s; with
+   * {@code probing}, each may mix priorities and probes recall while it streams.
+   */
+  private static List<ScenarioInput.ClientSpec> someClients(ChoiceSource source, int maxObservations,
+      boolean probing) {
+    List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
+    int count = (int) source.choose(1, 3);
+    for (int i = 0; i < count; i++) {
+      int observations = (int) source.choose(200, maxObservations);
+      int rate = (int) source.choose(500, 2_000);
+      clients.add(client(i, observations, rate, probing && source.chance(Ratio.of(1, 2)), probing));
+    }
+    return clients;
   }
 
   private static long seed(ChoiceSource source) {
