@@ -41,6 +41,33 @@ class VectorsTest {
   }
 
   @Test
+  void distances_areBitForBitFourSingleDistances() {
+    Xoshiro256 random = new Xoshiro256(13);
+    // Every remainder of the four-lane blocking, a length below one block, and the original's 768.
+    for (int dimension : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 31, 32, 33, 127, 128, 768}) {
+      for (int round = 0; round < 20; round++) {
+        float[] query = unit(random, dimension);
+        float[][] others = {unit(random, dimension), unit(random, dimension), query, unit(random, dimension)};
+        float[] out = {-1, -1, -1, -1, -1, -1};
+
+        Vectors.distances(query, others[0], others[1], others[2], others[3], out, 1);
+
+        for (int i = 0; i < 4; i++) {
+          assertThat(Float.floatToRawIntBits(out[i + 1]))
+              .as("dimension %d, vector %d", dimension, i)
+              .isEqualTo(Float.floatToRawIntBits(Vectors.distance(query, others[i])));
+        }
+        assertThat(out[0]).isEqualTo(-1);
+        assertThat(out[5]).isEqualTo(-1);
+      }
+    }
+  }
+
+  private static float[] unit(Xoshiro256 random, int dimension) {
+    return Vectors.normalisedCopy(TestVectors.randomVector(random, dimension), dimension, "test");
+  }
+
+  @Test
   void normalisedCopy_hasUnitNormAndLeavesTheInputAlone() {
     float[] vector = {3, 4};
     float[] unit = Vectors.normalisedCopy(vector, 2, "test");
