@@ -30,6 +30,7 @@ final class LayerSearch {
   /** The neighbours of the node being expanded that are to be measured, and their distances. */
   private int[] batch = new int[64];
   private float[] batchDistances = new float[64];
+  private final float[] tail = new float[4];
 
   LayerSearch(HnswGraph graph) {
     this.graph = graph;
@@ -127,8 +128,14 @@ final class LayerSearch {
       Vectors.distances(query, graph.vector(batch[i]), graph.vector(batch[i + 1]), graph.vector(batch[i + 2]),
           graph.vector(batch[i + 3]), batchDistances, i);
     }
-    for (; i < count; i++) {
+    int left = count - i;
+    if (left == 1) {
       batchDistances[i] = Vectors.distance(query, graph.vector(batch[i]));
+    } else if (left > 1) {
+      // Two or three left: one pass over four, the last repeated, beats two or three single passes.
+      float[] last = graph.vector(batch[count - 1]);
+      Vectors.distances(query, graph.vector(batch[i]), graph.vector(batch[i + 1]), last, last, tail, 0);
+      System.arraycopy(tail, 0, batchDistances, i, left);
     }
   }
 
