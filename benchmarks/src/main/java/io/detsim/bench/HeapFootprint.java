@@ -13,11 +13,17 @@ import java.lang.management.MemoryMXBean;
  * after, and the difference per observation. The caller's vectors are dropped after each insert,
  * as the engine drops a decoded observation, so only what the index keeps is counted.
  *
+ * <p>The heap does not depend on how well the graph is built: every neighbour list is allocated at
+ * its degree bound when its node is added. So {@code efConstruction} may be lowered to build a
+ * large index quickly (for example to 16) without changing the figure; only search quality would
+ * differ.
+ *
  * <pre>
- * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.detsim.bench.HeapFootprint [count] [dimension] [spaces]
+ * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.detsim.bench.HeapFootprint \
+ *     [count] [dimension] [spaces] [efConstruction]
  * </pre>
  *
- * Defaults: 100,000 observations at dimension 128 in one space.
+ * Defaults: 100,000 observations at dimension 128 in one space, with the engine's parameters.
  */
 public final class HeapFootprint {
   private static final int GC_ROUNDS = 5;
@@ -29,13 +35,17 @@ public final class HeapFootprint {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int dimension = args.length > 1 ? Integer.parseInt(args[1]) : 128;
     int spaces = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    System.out.printf("HeapFootprint: count=%d dimension=%d spaces=%d maxHeap=%d MiB%n",
-        count, dimension, spaces, Runtime.getRuntime().maxMemory() >> 20);
+    HnswParams defaults = HnswParams.defaults(dimension);
+    int efConstruction = args.length > 3 ? Integer.parseInt(args[3]) : defaults.efConstruction();
+    HnswParams params = new HnswParams(defaults.m(), defaults.m0(), efConstruction, defaults.efSearch(),
+        defaults.maxLayers(), dimension);
+    System.out.printf("HeapFootprint: count=%d dimension=%d spaces=%d efConstruction=%d maxHeap=%d MiB%n",
+        count, dimension, spaces, efConstruction, Runtime.getRuntime().maxMemory() >> 20);
 
     long before = usedHeapAfterFullGc();
     HnswIndex[] indexes = new HnswIndex[spaces];
     for (int space = 0; space < spaces; space++) {
-      indexes[space] = new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1 + space));
+      indexes[space] = new HnswIndex(params, new Xoshiro256(1 + space));
     }
     Xoshiro256 random = new Xoshiro256(42);
     long start = System.nanoTime();
