@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.detsim.sim.random.Xoshiro256;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class VectorsTest {
@@ -60,6 +61,31 @@ class VectorsTest {
         assertThat(out[0]).isEqualTo(-1);
         assertThat(out[5]).isEqualTo(-1);
       }
+    }
+  }
+
+  @Test
+  void distances8_areBitForBitEightSingleDistances() {
+    Xoshiro256 random = new Xoshiro256(17);
+    for (int dimension : new int[] {1, 3, 4, 5, 8, 33, 128, 768}) {
+      float[][] vectors = new float[12][];
+      for (int i = 0; i < vectors.length; i++) {
+        vectors[i] = unit(random, dimension);
+      }
+      float[] query = vectors[5];
+      int[] nodes = {0, 11, 3, 5, 7, 1, 9, 2, 10, 4};
+      float[] out = new float[nodes.length];
+      Arrays.fill(out, -1);
+
+      Vectors.distances8(query, vectors, nodes, 1, out);
+
+      for (int i = 1; i <= 8; i++) {
+        assertThat(Float.floatToRawIntBits(out[i]))
+            .as("dimension %d, slot %d", dimension, i)
+            .isEqualTo(Float.floatToRawIntBits(Vectors.distance(query, vectors[nodes[i]])));
+      }
+      assertThat(out[0]).isEqualTo(-1);
+      assertThat(out[9]).isEqualTo(-1);
     }
   }
 
