@@ -27,9 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Vectors are Gaussian, so their directions are uniform: the hardest case for an ANN index, and
  * the one HnswRecallTest uses. {@code insert} starts from an index of {@value #PRELOADED_FOR_INSERT}
  * nodes and keeps inserting fresh vectors, so the index grows by what the iterations insert (a few
- * thousand nodes at dimension 768, more at 32); insert cost grows only with the logarithm of the
- * size, so later iterations are slightly slower. Generating a vector costs well under 1 % of an
- * insert. {@code search} asks for the 10 nearest of one of {@value #QUERIES} precomputed queries in
+ * thousand nodes at dimension 768, more at 32), and later iterations are slower. At dimension 768
+ * much slower: uniform directions in 768 dimensions leave the graph no low-dimensional structure to
+ * exploit, so a search visits a growing share of the nodes (measured before the batched distances,
+ * in thread CPU time: about 1,000 inserts/s from 1,000 to 2,000 nodes, 330/s from 5,000 to 6,000).
+ * Compare figures only at the same settings. Each insert also pays for drawing its Gaussian
+ * vector, a small fraction of the insert and the same before and after any change to the index.
+ * {@code search} asks for the 10 nearest of one of {@value #QUERIES} precomputed queries in
  * an index of {@value #INDEXED_FOR_SEARCH} nodes.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar HnswBenchmark [-p dimension=768] [-prof gc]</pre>
