@@ -93,6 +93,11 @@ final class HnswGraph {
     return vectors[node];
   }
 
+  /** The unit vectors by node, for batch distance loops. Shared, not copied: callers must not write. */
+  float[][] vectorTable() {
+    return vectors;
+  }
+
   /**
    * The raw neighbour list of {@code node} on {@code layer}: slot 0 is the count, slots
    * {@code 1..count} the neighbours' {@link DistanceKey}s. Shared, not copied, because search reads

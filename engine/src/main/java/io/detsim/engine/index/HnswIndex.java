@@ -144,13 +144,15 @@ public final class HnswIndex {
     }
     entryKeys[0] = descend(unit, 0);
     int found = layerSearch.search(unit, entryKeys, 1, beam, 0, snapshot, foundKeys);
-    List<Neighbour> neighbours = new ArrayList<>(found);
-    for (int i = 0; i < found; i++) {
+    int returned = StrictMath.min(k, found);
+    int considered = withTies(foundKeys, returned, found);
+    List<Neighbour> neighbours = new ArrayList<>(considered);
+    for (int i = 0; i < considered; i++) {
       int node = DistanceKey.node(foundKeys[i]);
       neighbours.add(new Neighbour(graph.id(node), DistanceKey.distance(foundKeys[i]), graph.generation(node)));
     }
     neighbours.sort(NEAREST_FIRST); // by id among equal distances, not by internal index
-    return Collections.unmodifiableList(neighbours.subList(0, StrictMath.min(k, found)));
+    return Collections.unmodifiableList(neighbours.subList(0, returned));
   }
 
   /**
@@ -296,6 +298,23 @@ public final class HnswIndex {
         throw new AssertionError("edge " + owner + " -> " + dropped + " on layer " + layer + " had no reverse");
       }
     }
+  }
+
+  /**
+   * How many of {@code sortedKeys[0..found)} can be among the first {@code returned} results: the
+   * first {@code returned}, and those after them that tie the last one's distance, since results
+   * order ties by id while keys order them by node. The rest need no result object.
+   */
+  private static int withTies(long[] sortedKeys, int returned, int found) {
+    if (returned == 0) {
+      return 0;
+    }
+    float last = DistanceKey.distance(sortedKeys[returned - 1]);
+    int considered = returned;
+    while (considered < found && DistanceKey.distance(sortedKeys[considered]) == last) {
+      considered++;
+    }
+    return considered;
   }
 
   private int nodeOf(long id) {

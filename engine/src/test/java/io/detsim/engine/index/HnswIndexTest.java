@@ -147,6 +147,19 @@ class HnswIndexTest {
   }
 
   @Test
+  void search_cutAtKBreaksTiesById() {
+    HnswIndex index = newIndex(8);
+    // Five equal vectors: the two returned must be the two smallest ids, not the first two inserted.
+    for (long id : new long[] {42, -7, 13, 99, 0}) {
+      index.insert(id, axis(2), 1);
+    }
+
+    List<Neighbour> found = index.search(axis(2), 2, Long.MAX_VALUE);
+
+    assertThat(found).extracting(Neighbour::id).containsExactly(-7L, 0L);
+  }
+
+  @Test
   void search_atAGenerationSeesExactlyTheNodesAtOrBelowIt() {
     float[][] vectors = TestVectors.randomVectors(9, 600, DIMENSION);
     HnswIndex index = newIndex(10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.detsim.sim.random.Xoshiro256;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class VectorsTest {
@@ -38,6 +39,58 @@ class VectorsTest {
       float[] b = TestVectors.randomVector(random, 33);
       assertThat(distance(a, b)).isEqualTo(distance(b, a));
     }
+  }
+
+  @Test
+  void distances_areBitForBitFourSingleDistances() {
+    Xoshiro256 random = new Xoshiro256(13);
+    // Every remainder of the four-lane blocking, a length below one block, and the original's 768.
+    for (int dimension : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 31, 32, 33, 127, 128, 768}) {
+      for (int round = 0; round < 20; round++) {
+        float[] query = unit(random, dimension);
+        float[][] others = {unit(random, dimension), unit(random, dimension), query, unit(random, dimension)};
+        float[] out = {-1, -1, -1, -1, -1, -1};
+
+        Vectors.distances(query, others[0], others[1], others[2], others[3], out, 1);
+
+        for (int i = 0; i < 4; i++) {
+          assertThat(Float.floatToRawIntBits(out[i + 1]))
+              .as("dimension %d, vector %d", dimension, i)
+              .isEqualTo(Float.floatToRawIntBits(Vectors.distance(query, others[i])));
+        }
+        assertThat(out[0]).isEqualTo(-1);
+        assertThat(out[5]).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void distances8_areBitForBitEightSingleDistances() {
+    Xoshiro256 random = new Xoshiro256(17);
+    for (int dimension : new int[] {1, 3, 4, 5, 8, 33, 128, 768}) {
+      float[][] vectors = new float[12][];
+      for (int i = 0; i < vectors.length; i++) {
+        vectors[i] = unit(random, dimension);
+      }
+      float[] query = vectors[5];
+      int[] nodes = {0, 11, 3, 5, 7, 1, 9, 2, 10, 4};
+      float[] out = new float[nodes.length];
+      Arrays.fill(out, -1);
+
+      Vectors.distances8(query, vectors, nodes, 1, out);
+
+      for (int i = 1; i <= 8; i++) {
+        assertThat(Float.floatToRawIntBits(out[i]))
+            .as("dimension %d, slot %d", dimension, i)
+            .isEqualTo(Float.floatToRawIntBits(Vectors.distance(query, vectors[nodes[i]])));
+      }
+      assertThat(out[0]).isEqualTo(-1);
+      assertThat(out[9]).isEqualTo(-1);
+    }
+  }
+
+  private static float[] unit(Xoshiro256 random, int dimension) {
+    return Vectors.normalisedCopy(TestVectors.randomVector(random, dimension), dimension, "test");
   }
 
   @Test

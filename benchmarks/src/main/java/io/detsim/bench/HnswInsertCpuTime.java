@@ -1,0 +1,54 @@
+package io.detsim.bench;
+
+import io.detsim.engine.index.HnswIndex;
+import io.detsim.engine.index.HnswParams;
+import io.detsim.sim.random.Xoshiro256;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * HNSW insert throughput in the inserting thread's CPU time, for machines shared with other work:
+ * JMH measures wall time, which on a loaded machine mostly measures the load (on the 2-core build
+ * machine, back-to-back JMH runs of the same code differed threefold). CPU time is not stretched by
+ * waiting for a core, though a busy neighbour still costs cache.
+ *
+ * <p>Builds one index with the engine's parameters from {@code count} Gaussian vectors (the data
+ * of {@link HnswBenchmark}) and reports inserts per CPU second over the last {@code window}
+ * inserts, then the index's structural digest, which must not change when an optimisation claims
+ * to leave results alone.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.detsim.bench.HnswInsertCpuTime [dimension] [count] [window]
+ * </pre>
+ *
+ * Defaults: dimension 768, 6,000 inserts, the last 1,000 measured.
+ */
+public final class HnswInsertCpuTime {
+  private HnswInsertCpuTime() {}
+
+  public static void main(String[] args) {
+    int dimension = args.length > 0 ? Integer.parseInt(args[0]) : 768;
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
+    int window = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+    if (window < 1 || window > count) {
+      throw new IllegalArgumentException("need 1 <= window <= count: window=" + window + ", count=" + count);
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    HnswIndex index = new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1));
+    Xoshiro256 random = new Xoshiro256(2);
+    long cpuStart = 0;
+    long wallStart = 0;
+    for (int id = 0; id < count; id++) {
+      if (id == count - window) {
+        cpuStart = threads.getCurrentThreadCpuTime();
+        wallStart = System.nanoTime();
+      }
+      index.insert(id, HnswBenchmark.gaussian(random, dimension), 0);
+    }
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    System.out.printf("dimension %d, inserts %d..%d: %.0f inserts per CPU second (%.0f per wall second); digest %s%n",
+        dimension, count - window, count, window / cpuSeconds, window / wallSeconds,
+        Long.toHexString(index.structuralDigest()));
+  }
+}
