@@ -1,0 +1,31 @@
+package io.detsim.replay.realbench;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything measured at one point.
+ *
+ * @param load the open-loop generator's tally
+ * @param recalls the recall probe's tally
+ * @param indexedPerSecond observations indexed per second during the measurement window
+ * @param indexedAtEnd observations indexed when the run closed its books (after the grace period)
+ * @param maxQueueDepth the deepest queue sampled during the measurement
+ * @param cpuCores process CPU time during the measurement over its wall time (2.0 = two cores busy)
+ * @param gcMillis collector time during the measurement
+ * @param error why the point could not run; null when it ran
+ */
+record PointResult(BenchPoint point, LoadTally load, RecallTally recalls, double indexedPerSecond, long indexedAtEnd,
+    long maxQueueDepth, double cpuCores, long gcMillis, String error) {
+
+  static PointResult failed(BenchPoint point, String error) {
+    return new PointResult(point, null, null, 0, 0, 0, 0, 0, error);
+  }
+
+  boolean ran() {
+    return error == null;
+  }
+
+  Histogram acceptedLatency() {
+    return load.acceptedLatency();
+  }
+}
