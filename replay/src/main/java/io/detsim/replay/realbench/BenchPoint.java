@@ -43,8 +43,11 @@ public record BenchPoint(long ratePerSecond, int workers, int batchSize, int cap
   }
 
   /** The engine this point runs: the real-time options at this dimension, with the point's knobs. */
-  EmbeddedConfig config(Path folder, long seed) {
+  EmbeddedConfig config(Path folder, long seed, long compactAfterRecords) {
     EngineOptions options = EmbeddedConfig.realTimeOptions(dimension).withWorkers(workers);
+    if (compactAfterRecords != RunSettings.ENGINE_DEFAULT) {
+      options = options.withCompactAfterRecords(compactAfterRecords);
+    }
     if (capacity != DEFAULT_CAPACITY) {
       options = options.withQueue(QueueOptions.ofCapacity(capacity));
     }

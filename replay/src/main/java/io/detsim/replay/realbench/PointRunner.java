@@ -51,7 +51,7 @@ final class PointRunner {
   private PointResult runIn(BenchPoint point, Path folder) throws InterruptedException {
     EmbeddedEngine engine;
     try {
-      engine = EmbeddedEngine.start(point.config(folder, settings.seed()));
+      engine = EmbeddedEngine.start(point.config(folder, settings.seed(), settings.compactAfterRecords()));
     } catch (RuntimeException e) {
       return PointResult.failed(point, "the engine did not start: " + e);
     }

@@ -77,6 +77,11 @@ public final class RealBenchCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the embeddings and of the engine. Default: 1.", defaultValue = "1")
   long seed;
 
+  @Option(names = "--compact-after", paramLabel = "N", converter = CountConverter.class,
+      description = "Log records between the engine's compactions (K and M suffixes allowed); 0 keeps the "
+          + "engine's 20K. Default: 0.", defaultValue = "0")
+  long compactAfterRecords;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: target/detsim-bench/<timestamp>.")
   Path out;
 
@@ -86,7 +91,8 @@ public final class RealBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     RunSettings settings = new RunSettings(quick ? 1_000_000_000L : warmup.toNanos(),
-        quick ? 2_000_000_000L : duration.toNanos(), spaces, recallsPerSecond, grace.toNanos(), seed);
+        quick ? 2_000_000_000L : duration.toNanos(), spaces, recallsPerSecond, grace.toNanos(), seed,
+        compactAfterRecords);
     Path folder = out != null ? out : Path.of("target", "detsim-bench",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
     PrintWriter stdout = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
@@ -114,9 +120,10 @@ public final class RealBenchCommand implements Callable<Integer> {
   private String preamble(RunSettings settings) {
     return "# detsim real engine benchmark\n\n"
         + String.format(Locale.ROOT, "- %d points; %.1f s warm-up, %.1f s measured each; %d spaces; %d recalls/s "
-            + "(k 10); grace %.0f s; seed %d%n", points().size(), settings.warmupNanos() / 1e9,
+            + "(k 10); grace %.0f s; seed %d; compaction every %s records%n", points().size(), settings.warmupNanos() / 1e9,
             settings.measureNanos() / 1e9, settings.spaces(), settings.recallsPerSecond(), settings.graceNanos() / 1e9,
-            settings.seed())
+            settings.seed(), settings.compactAfterRecords() == 0 ? "20000 (engine default)"
+                : Long.toString(settings.compactAfterRecords()))
         + "- machine: " + Runtime.getRuntime().availableProcessors() + " processors, Java "
         + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, "
         + "load average at start " + loadAverage() + "\n"
