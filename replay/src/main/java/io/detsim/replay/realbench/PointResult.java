@@ -12,13 +12,16 @@ import org.HdrHistogram.Histogram;
  * @param maxQueueDepth the deepest queue sampled during the measurement
  * @param cpuCores process CPU time during the measurement over its wall time (2.0 = two cores busy)
  * @param gcMillis collector time during the measurement
+ * @param forcesPerSecond the server disk's fdatasync calls per second during the measurement (group commit)
+ * @param writtenMegabytesPerSecond bytes the server wrote per second during the measurement, in MB
  * @param error why the point could not run; null when it ran
  */
 record PointResult(BenchPoint point, LoadTally load, RecallTally recalls, double indexedPerSecond, long indexedAtEnd,
-    long maxQueueDepth, double cpuCores, long gcMillis, String error) {
+    long maxQueueDepth, double cpuCores, long gcMillis, double forcesPerSecond, double writtenMegabytesPerSecond,
+    String error) {
 
   static PointResult failed(BenchPoint point, String error) {
-    return new PointResult(point, null, null, 0, 0, 0, 0, 0, error);
+    return new PointResult(point, null, null, 0, 0, 0, 0, 0, 0, 0, error);
   }
 
   boolean ran() {

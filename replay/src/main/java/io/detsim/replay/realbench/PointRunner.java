@@ -6,6 +6,7 @@ import io.detsim.engine.metrics.MetricNames;
 import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.metrics.Series;
 import io.detsim.engine.real.EmbeddedEngine;
+import io.detsim.engine.real.RealDiskStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -83,7 +84,10 @@ final class PointRunner {
       probe.start();
     }
     Usage before = Usage.awaitAndRead(offers.measureStartNanos());
+    RealDiskStats diskBefore = engine.runtime().diskStats(engine.serverId());
     Usage after = Usage.awaitAndRead(offers.measureEndNanos());
+    RealDiskStats diskAfter = engine.runtime().diskStats(engine.serverId());
+    double seconds = (after.atNanos() - before.atNanos()) / 1e9;
     load.awaitSent();
     LoadTally tally = load.finish(settings.graceNanos());
     RecallTally recallTally = probe == null ? new RecallTally(new org.HdrHistogram.Histogram(3), 0, 0)
@@ -94,7 +98,9 @@ final class PointRunner {
     long indexedAtEnd = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).indexed();
     return new PointResult(point, tally, recallTally, indexedPerSecond, indexedAtEnd,
         IndexedPoller.maxQueueDepth(samples, offers.measureStartNanos(), offers.measureEndNanos()),
-        after.cpuCoresSince(before), after.gcMillis() - before.gcMillis(), null);
+        after.cpuCoresSince(before), after.gcMillis() - before.gcMillis(),
+        (diskAfter.forces() - diskBefore.forces()) / seconds,
+        (diskAfter.bytesWritten() - diskBefore.bytesWritten()) / 1e6 / seconds, null);
   }
 
   /** Observations indexed so far: every worker's batch sizes summed (a re-delivered batch counts once). */
