@@ -14,14 +14,15 @@ import org.HdrHistogram.Histogram;
  * @param gcMillis collector time during the measurement
  * @param forcesPerSecond the server disk's fdatasync calls per second during the measurement (group commit)
  * @param writtenMegabytesPerSecond bytes the server wrote per second during the measurement, in MB
+ * @param loadAverage the machine's 1-minute load average as the point started (other processes count too)
  * @param error why the point could not run; null when it ran
  */
 record PointResult(BenchPoint point, LoadTally load, RecallTally recalls, double indexedPerSecond, long indexedAtEnd,
     long maxQueueDepth, double cpuCores, long gcMillis, double forcesPerSecond, double writtenMegabytesPerSecond,
-    String error) {
+    double loadAverage, String error) {
 
   static PointResult failed(BenchPoint point, String error) {
-    return new PointResult(point, null, null, 0, 0, 0, 0, 0, 0, 0, error);
+    return new PointResult(point, null, null, 0, 0, 0, 0, 0, 0, 0, 0, error);
   }
 
   boolean ran() {

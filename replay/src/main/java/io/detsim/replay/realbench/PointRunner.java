@@ -64,6 +64,7 @@ final class PointRunner {
   }
 
   private PointResult measure(BenchPoint point, EmbeddedEngine engine) throws InterruptedException {
+    double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<String> spaces = spaces(settings.spaces());
     EmbeddingPool pool = EmbeddingPool.random(point.dimension(), POOL_SIZE, settings.seed());
     long t0 = System.nanoTime() + START_DELAY_NANOS;
@@ -100,7 +101,7 @@ final class PointRunner {
         IndexedPoller.maxQueueDepth(samples, offers.measureStartNanos(), offers.measureEndNanos()),
         after.cpuCoresSince(before), after.gcMillis() - before.gcMillis(),
         (diskAfter.forces() - diskBefore.forces()) / seconds,
-        (diskAfter.bytesWritten() - diskBefore.bytesWritten()) / 1e6 / seconds, null);
+        (diskAfter.bytesWritten() - diskBefore.bytesWritten()) / 1e6 / seconds, loadAverage, null);
   }
 
   /** Observations indexed so far: every worker's batch sizes summed (a re-delivered batch counts once). */
