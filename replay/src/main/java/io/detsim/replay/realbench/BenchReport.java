@@ -41,7 +41,7 @@ final class BenchReport {
 
   /** The legend names only what tells the lines apart in the usual sweeps; the table has the rest. */
   static String label(BenchPoint point) {
-    return String.format("%,d/s w%d b%s c%s d%d", point.ratePerSecond(), point.workers(), point.batchText(),
+    return String.format(java.util.Locale.ROOT, "%,d/s w%d batch=%s cap=%s d%d", point.ratePerSecond(), point.workers(), point.batchText(),
         point.capacityText(), point.dimension());
   }
 

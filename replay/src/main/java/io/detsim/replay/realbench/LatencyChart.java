@@ -14,10 +14,10 @@ import org.HdrHistogram.HistogramIterationValue;
  * linear axis the healthy points would lie flat on zero. One line per point.
  */
 final class LatencyChart {
-  private static final int WIDTH = 960;
+  private static final int WIDTH = 1100;
   private static final int HEIGHT = 540;
   private static final int LEFT = 80;
-  private static final int RIGHT = 220;
+  private static final int RIGHT = 300;
   private static final int TOP = 40;
   private static final int BOTTOM = 60;
   private static final double X_MAX = 4; // 99.99 %
