@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -41,8 +42,8 @@ final class BenchReport {
 
   /** The legend names only what tells the lines apart in the usual sweeps; the table has the rest. */
   static String label(BenchPoint point) {
-    return String.format(java.util.Locale.ROOT, "%,d/s w%d batch=%s cap=%s d%d", point.ratePerSecond(), point.workers(), point.batchText(),
-        point.capacityText(), point.dimension());
+    return String.format(Locale.ROOT, "%,d/s w%d batch=%s cap=%s d%d", point.ratePerSecond(), point.workers(),
+        point.batchText(), point.capacityText(), point.dimension());
   }
 
   static void writeHgrm(Path file, Histogram latencyNanos) throws IOException {
