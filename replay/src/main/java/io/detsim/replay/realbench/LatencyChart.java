@@ -53,8 +53,9 @@ final class LatencyChart {
       for (double[] point : curves.get(i)) {
         points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(point[0]), y(point[1], yLow, yHigh)));
       }
-      svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-          color, points.toString().trim()));
+      svg.append(String.format(Locale.ROOT,
+          "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n", color,
+          points.toString().trim()));
       int legendY = TOP + 10 + 20 * i;
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>%n",
           WIDTH - RIGHT + 20, legendY - 4, color));

@@ -43,7 +43,6 @@ final class OpenLoopLoad {
   private final LongAdder otherRefusals = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder answers = new LongAdder();
-  private volatile long issued;
   private Thread thread;
 
   OpenLoopLoad(OfferSink sink, Schedule schedule, EmbeddingPool pool, List<String> spaces) {
@@ -109,7 +108,6 @@ final class OpenLoopLoad {
         continue;
       }
       send(index++);
-      issued = index;
     }
   }
 
@@ -174,10 +172,5 @@ final class OpenLoopLoad {
       }
     }
     return count;
-  }
-
-  /** How far the generator got: for tests and progress lines. */
-  long issued() {
-    return issued;
   }
 }

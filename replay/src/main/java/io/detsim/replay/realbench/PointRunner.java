@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one point: a fresh engine on a fresh temporary folder, the open-loop stream, the recall probe
@@ -91,7 +92,7 @@ final class PointRunner {
     double seconds = (after.atNanos() - before.atNanos()) / 1e9;
     load.awaitSent();
     LoadTally tally = load.finish(settings.graceNanos());
-    RecallTally recallTally = probe == null ? new RecallTally(new org.HdrHistogram.Histogram(3), 0, 0)
+    RecallTally recallTally = probe == null ? new RecallTally(new Histogram(3), 0, 0)
         : probe.finish(settings.graceNanos());
     List<IndexedPoller.Sample> samples = poller.stop();
     double indexedPerSecond = IndexedPoller.ratePerSecond(samples, offers.measureStartNanos(),

@@ -2,6 +2,7 @@ package io.detsim.replay.realbench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -32,12 +33,13 @@ public final class RealBenchCommand implements Callable<Integer> {
       defaultValue = "10K,50K,100K,150K,200K")
   List<Long> rates;
 
-  @Option(names = "--workers", split = ",", paramLabel = "N", description = "Indexing workers. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "2")
+  @Option(names = "--workers", split = ",", paramLabel = "N",
+      description = "Indexing workers. Default: ${DEFAULT-VALUE}.", defaultValue = "2")
   List<Integer> workers;
 
   @Option(names = "--batch", split = ",", paramLabel = "N|adaptive",
-      description = "Fixed batch sizes, or 'adaptive' (the engine's 10/100/500 by queue depth). Default: ${DEFAULT-VALUE}.",
+      description = "Fixed batch sizes, or 'adaptive' (the engine's 10/100/500 by queue depth). "
+          + "Default: ${DEFAULT-VALUE}.",
       defaultValue = "adaptive")
   List<String> batches;
 
@@ -46,8 +48,8 @@ public final class RealBenchCommand implements Callable<Integer> {
           + "160K in total). Default: ${DEFAULT-VALUE}.", defaultValue = "default")
   List<String> capacities;
 
-  @Option(names = "--dim", split = ",", paramLabel = "N", description = "Embedding dimension. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "128")
+  @Option(names = "--dim", split = ",", paramLabel = "N",
+      description = "Embedding dimension. Default: ${DEFAULT-VALUE}.", defaultValue = "128")
   List<Integer> dimensions;
 
   @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
@@ -120,7 +122,8 @@ public final class RealBenchCommand implements Callable<Integer> {
   private String preamble(RunSettings settings) {
     return "# detsim real engine benchmark\n\n"
         + String.format(Locale.ROOT, "- %d points; %.1f s warm-up, %.1f s measured each; %d spaces; %d recalls/s "
-            + "(k 10); grace %.0f s; seed %d; compaction every %s records%n", points().size(), settings.warmupNanos() / 1e9,
+            + "(k 10); grace %.0f s; seed %d; compaction every %s records%n", points().size(),
+            settings.warmupNanos() / 1e9,
             settings.measureNanos() / 1e9, settings.spaces(), settings.recallsPerSecond(), settings.graceNanos() / 1e9,
             settings.seed(), settings.compactAfterRecords() == 0 ? "20000 (engine default)"
                 : Long.toString(settings.compactAfterRecords()))
@@ -132,7 +135,7 @@ public final class RealBenchCommand implements Callable<Integer> {
   }
 
   private static String loadAverage() {
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
   }
 

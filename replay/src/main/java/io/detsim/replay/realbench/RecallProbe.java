@@ -4,6 +4,7 @@ import io.detsim.engine.real.RecallResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -64,7 +65,7 @@ final class RecallProbe {
         if (answer.result().refusal() != null) {
           refused++;
         }
-      } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      } catch (TimeoutException | ExecutionException e) {
         unanswered++;
         latency.recordValue(Math.max(0, System.nanoTime() - recall.intendedNanos()));
       }
