@@ -6,6 +6,7 @@ import io.detsim.properties.scenario.RunResult;
 import io.detsim.properties.scenario.Scenario;
 import io.detsim.properties.scenario.Scenarios;
 import io.detsim.replay.campaign.TryInput;
+import io.detsim.replay.realbench.RealBenchCommand;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
  * loop, and how many seeds per second each scenario runs, on this machine, now.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Detsim.Version.class,
+    subcommands = RealBenchCommand.class,
     description = {"Benchmarks the kernel's event loop against the same loop on java.util.PriorityQueue (pending 1000"
         + " and 100000 events; the median of timed rounds after warm-up), then each scenario on one thread.",
         "Prints 'kernel pending=P events/s=N baseline=M ratio=R' and 'scenario NAME seeds/s=S speedup=X' (speedup:"
