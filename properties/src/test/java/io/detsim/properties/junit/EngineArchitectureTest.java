@@ -11,7 +11,10 @@ import io.detsim.sim.DeterminismRules;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The engine shows users two types and keeps no state between runs in static fields. */
+/**
+ * The engine shows users three types (the annotation, the engine, and the service interface through
+ * which the replay module writes failure files) and keeps no state between runs in static fields.
+ */
 class EngineArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -19,14 +22,14 @@ class EngineArchitectureTest {
       .importPackages("io.detsim.properties.junit");
 
   @Test
-  void engine_publicSurface_isTheAnnotationAndTheEngine() {
+  void engine_publicSurface_isTheAnnotationTheEngineAndTheFailureFileService() {
     assertThat(CLASSES.stream()
         .filter(javaClass -> javaClass.getModifiers().contains(JavaModifier.PUBLIC))
         .filter(javaClass -> javaClass.getEnclosingClass().isEmpty())
         .map(JavaClass::getSimpleName)
         .sorted()
         .collect(Collectors.toList()))
-        .containsExactly("DetsimTestEngine", "SimProperty");
+        .containsExactly("DetsimTestEngine", "FailureFileWriter", "SimProperty");
   }
 
   @Test
