@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * @param heartbeatNanos how often the supervisor asks each worker whether it lives
  * @param heartbeatTimeoutNanos how long without an answer before a worker counts as dead
- * @param compactAfterRecords log records between compactions (snapshot + truncate)
+ * @param compactAfterRecords log records between compactions (snapshot + truncate), at the least: a compaction
+ *     also waits until the log since the last snapshot is as long as that snapshot, which keeps its cost linear
  * @param stalenessBoundNanos the promised bound between ACCEPTED and visible while healthy
  */
 public record EngineOptions(
