@@ -40,6 +40,7 @@ public final class ScenarioRunner {
   private static final long MS = 1_000_000L;
   private static final long CHECKPOINT_NANOS = 50 * MS;
   private static final long INTEGRITY_EVERY_NANOS = 250 * MS;
+  private static final long INTEGRITY_CHECKS = 40;
   private static final long SETTLE_STEP_NANOS = 100 * MS;
   /** How many recent events are kept to choose the telling ones from, and how many are reported. */
   private static final int RECENT_EVENTS = 4_096;
@@ -131,6 +132,10 @@ public final class ScenarioRunner {
 
   private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos, ScenarioModel model,
       EngineEvents events) {
+    // A full integrity check walks every graph: at most INTEGRITY_CHECKS of them over the safety
+    // phase (every 250 ms of a 10 s window, every 15 s of ten minutes), or a long run is quadratic.
+    long integrityEvery = Math.max(INTEGRITY_EVERY_NANOS,
+        Math.floorDiv(healAtNanos / INTEGRITY_CHECKS + CHECKPOINT_NANOS - 1, CHECKPOINT_NANOS) * CHECKPOINT_NANOS);
     for (long t = 0; t < healAtNanos; t += CHECKPOINT_NANOS) {
       sim.runFor(CHECKPOINT_NANOS);
       EngineServer server = server(sim);
@@ -149,7 +154,7 @@ public final class ScenarioRunner {
               + ", but the engine last announced " + events.announcedPressure()));
         }
       }
-      if ((t + CHECKPOINT_NANOS) % INTEGRITY_EVERY_NANOS == 0) {
+      if ((t + CHECKPOINT_NANOS) % integrityEvery == 0) {
         Optional<Violation> integrity = EndChecks.integrity(server, sim.nowNanos());
         if (integrity.isPresent()) {
           return integrity;
