@@ -165,14 +165,15 @@ final class CatalogueInputs {
     Gen<List<ScheduledFault>> fault = source -> {
       int kind = (int) source.choose(0, 3);
       long at = INSTANTS_MS.get((int) source.choose(0, INSTANTS_MS.size() - 1)) * MS;
-      long lasting = DURATIONS_MS.get((int) source.choose(0, DURATIONS_MS.size() - 1)) * MS;
+      int second = (int) source.choose(0, DURATIONS_MS.size() - 1); // how long, or for a kill, which worker
+      long lasting = DURATIONS_MS.get(second) * MS;
       NodeId client = NodeId.of("client-0");
       switch (kind) {
         case 0:
           return List.of(new ScheduledFault(at, new Fault.Crash(SERVER)), new ScheduledFault(at + lasting,
               new Fault.Restart(SERVER)));
         case 1:
-          return List.of(new ScheduledFault(at, new Fault.Kill(SERVER.child("worker-" + (lasting == 5 * MS ? 0 : 1)))));
+          return List.of(new ScheduledFault(at, new Fault.Kill(SERVER.child("worker-" + second))));
         case 2:
           return List.of(new ScheduledFault(at, new Fault.Partition(new TreeSet<>(List.of(client)),
               new TreeSet<>(List.of(SERVER)), false)), new ScheduledFault(at + lasting, new Fault.Heal()));

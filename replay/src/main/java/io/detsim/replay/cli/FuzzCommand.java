@@ -165,13 +165,8 @@ final class FuzzCommand implements Callable<Integer> {
 
   /** Saves a shrunk failure as {@code <scenario>-<kind>-<seed>.detsim} in the corpus folder. */
   static Path writeFailure(ShrunkFailure failure, Path folder) {
-    String kind = failure.failingRun().violation().map(v -> v.kind().name()).orElse("pass")
-        .toLowerCase(Locale.ROOT).replace('_', '-');
-    Path file = folder.resolve(String.format(Locale.ROOT, "%s-%s-%016x%s", failure.scenario().name(), kind,
-        failure.seed(), FailureFiles.EXTENSION));
-    FailureFiles.write(file, FailureFile.of(failure.scenario(), failure.seed(), failure.choices(), failure.input(),
-        failure.mutants(), failure.failingRun(), failure.originalSize(), failure.shrunkSize()));
-    return file;
+    return FailureFiles.writeInto(folder, FailureFile.of(failure.scenario(), failure.seed(), failure.choices(),
+        failure.input(), failure.mutants(), failure.failingRun(), failure.originalSize(), failure.shrunkSize()));
   }
 
   private void checkValues() {

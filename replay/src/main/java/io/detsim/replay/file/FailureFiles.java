@@ -94,6 +94,19 @@ public final class FailureFiles {
     }
   }
 
+  /**
+   * Writes {@code file} into {@code folder} under its conventional name,
+   * {@code <scenario>-<violation kind>-<seed>.detsim} (the kind in lower case with dashes), and
+   * returns where: the name fuzz campaigns and failed properties both use.
+   */
+  public static Path writeInto(Path folder, FailureFile file) {
+    String kind = file.violation().kind().toLowerCase(Locale.ROOT).replace('_', '-');
+    Path path = folder.resolve(String.format(Locale.ROOT, "%s-%s-%016x%s", file.scenario(), kind, file.seed(),
+        EXTENSION));
+    write(path, file);
+    return path;
+  }
+
   static String hex(long value) {
     return String.format(Locale.ROOT, "0x%016x", value);
   }

@@ -7,10 +7,7 @@ import io.detsim.properties.scenario.RunResult;
 import io.detsim.properties.scenario.Scenario;
 import io.detsim.properties.scenario.ScenarioInput;
 import io.detsim.properties.scenario.Scenarios;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,8 +19,7 @@ import java.util.Optional;
 public final class ScenarioFailureFileWriter implements FailureFileWriter {
 
   @Override
-  public Optional<Path> write(Property<?> property, PropertyResult.Failure<?> failure, Path directory)
-      throws IOException {
+  public Optional<Path> write(Property<?> property, PropertyResult.Failure<?> failure, Path directory) {
     if (property.origin().isEmpty() || !(property.origin().get() instanceof Scenario.Origin)
         || !(failure.value() instanceof ScenarioInput)) {
       return Optional.empty();
@@ -37,13 +33,8 @@ public final class ScenarioFailureFileWriter implements FailureFileWriter {
     ScenarioInput input = (ScenarioInput) failure.value();
     RunResult run = origin.scenario().run(input, origin.mutants()); // the shrunk input's own run, for its digest
     long seed = failure.seed().orElse(0L);
-    String kind = run.violation().map(v -> v.kind().name()).orElse(failure.kind())
-        .toLowerCase(Locale.ROOT).replace('_', '-');
-    Files.createDirectories(directory);
-    Path file = directory.resolve(String.format(Locale.ROOT, "%s-%s-%016x%s", origin.scenario().name(), kind, seed,
-        FailureFiles.EXTENSION));
-    FailureFiles.write(file, FailureFile.of(origin.scenario(), seed, failure.shrunk(), input, origin.mutants(), run,
-        failure.originalSize(), failure.shrunkSize()));
+    Path file = FailureFiles.writeInto(directory, FailureFile.of(origin.scenario(), seed, failure.shrunk(), input,
+        origin.mutants(), run, failure.originalSize(), failure.shrunkSize()));
     return Optional.of(file);
   }
 
