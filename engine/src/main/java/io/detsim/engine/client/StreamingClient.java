@@ -19,7 +19,7 @@ import java.util.Objects;
 /**
  * A client of the streaming engine: opens a session, streams N observations at a target rate with
  * a bounded window, and keeps at it through every fault the network and the server's overload
- * control throw at it, until each observation is ACCEPTED or finally REJECTED (ENGINE.md
+ * control throw at it, until each observation is ACCEPTED or finally REJECTED (docs/engine.md
  * guarantee 2). Everything it saw is in its {@link ClientView}, for validators.
  *
  * <p><b>Fault model.</b> Messages both ways may be lost, duplicated, delayed and reordered; the

@@ -2,7 +2,7 @@
  * The client library of the streaming engine: {@link io.detsim.engine.client.StreamingClient}, a
  * node that opens a session, streams observations at a rate within a bounded window, and recovers
  * from every fault of the network and every refusal of the server until each observation is
- * ACCEPTED or finally REJECTED (ENGINE.md guarantees 2 and 3, from the client's side).
+ * ACCEPTED or finally REJECTED (docs/engine.md guarantees 2 and 3, from the client's side).
  *
  * <p>Public: the node, its options ({@link io.detsim.engine.client.ClientOptions},
  * {@link io.detsim.engine.client.PriorityMix}, {@link io.detsim.engine.client.RecallProbe}) and its

@@ -15,14 +15,14 @@ import java.util.Set;
  * The approximate nearest-neighbour index of one memory space: a Hierarchical Navigable Small
  * World graph [1] over unit vectors, with cosine distance ({@code 1 - cos}).
  *
- * <p>What it models: the engine's per-space index (ENGINE.md), into which one writer inserts
+ * <p>What it models: the engine's per-space index (docs/engine.md), into which one writer inserts
  * observations in accepted order and from which recall reads k nearest neighbours as of a snapshot
  * generation. Insertion follows [1] Algorithm 1: a level drawn as {@code floor(-ln(U) / ln(M))}
  * from the injected {@link RandomSource}, a greedy descent to that level, then per layer a beam
  * search of width {@code efConstruction} and neighbour selection by the heuristic of Algorithm 4.
  *
  * <p>Where it departs from [1], and why: edges are kept symmetric, as the original design promises
- * (ENGINE.md guarantee 7). When a neighbour that is full takes the new node, its list is pruned by
+ * (docs/engine.md guarantee 7). When a neighbour that is full takes the new node, its list is pruned by
  * the same heuristic, and each dropped edge is removed in both directions: the neighbour's side and
  * the dropped node's side (which may be the new node's own edge). Degree bounds therefore hold at
  * both ends of every edge. A node can lose edges that way, which may cost recall but never makes
@@ -156,7 +156,7 @@ public final class HnswIndex {
   }
 
   /**
-   * The violations of graph integrity (ENGINE.md guarantee 7); empty when the graph is sound. Costs
+   * The violations of graph integrity (docs/engine.md guarantee 7); empty when the graph is sound. Costs
    * one pass over every edge, with a scan of the target's list for the reverse edge.
    */
   public List<IntegrityViolation> checkIntegrity() {

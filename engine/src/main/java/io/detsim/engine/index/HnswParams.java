@@ -4,7 +4,7 @@ package io.detsim.engine.index;
  * The shape of one HNSW graph [1]: degree bounds, beam widths, the layer cap and the vector
  * dimension.
  *
- * <p>The defaults are the engine's decision (ENGINE.md, "HNSW parameters"): {@code M = 16},
+ * <p>The defaults are the engine's decision (docs/engine.md, "HNSW parameters"): {@code M = 16},
  * {@code M0 = 32}, {@code efConstruction = 200}, {@code efSearch = 64}, at most 16 layers. The
  * dimension is the one knob a caller must choose: 768 in the original design, small (such as 16)
  * in simulation so that a run stays fast.

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks graph integrity (ENGINE.md guarantee 7) from the stored structure alone, assuming nothing
+ * Checks graph integrity (docs/engine.md guarantee 7) from the stored structure alone, assuming nothing
  * the insert path is supposed to ensure: every list is read as it is, so a bug in insertion or a
  * corrupted graph is reported rather than hidden. Each violation names its invariant, node and
  * layer; the nodes are visited in index order, so the report is deterministic.

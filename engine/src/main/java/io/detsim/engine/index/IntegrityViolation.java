@@ -1,7 +1,7 @@
 package io.detsim.engine.index;
 
 /**
- * One breach of graph integrity (ENGINE.md, guarantee 7), named so that a failing run says which
+ * One breach of graph integrity (docs/engine.md, guarantee 7), named so that a failing run says which
  * invariant broke, where.
  *
  * @param invariant the invariant that does not hold

@@ -1,7 +1,7 @@
 /**
  * The per-space approximate nearest-neighbour index of the streaming memory engine: an HNSW graph
  * [1] over unit vectors with cosine distance, snapshot search by generation, and an integrity check
- * for ENGINE.md guarantee 7.
+ * for docs/engine.md guarantee 7.
  *
  * <p>Public: {@link io.detsim.engine.index.HnswIndex} (the entry class), its
  * {@link io.detsim.engine.index.HnswParams}, the result {@link io.detsim.engine.index.Neighbour},

@@ -13,7 +13,7 @@ import java.util.List;
  * Their bounds, in seconds: 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.015, 0.02,
  * 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60. They hold every bound of the original
  * design's two lists (observations: .001 .005 .01 .05 .1 .5 1 5; recalls: .001 .005 .01 .02 .05
- * .1 .5), so its alert rules read the same, and every latency target of ENGINE.md (P50 5 ms, P90
+ * .1 .5), so its alert rules read the same, and every latency target of docs/engine.md (P50 5 ms, P90
  * 15 ms, P99 50 ms, P99.9 100 ms; recall P99 20 ms), so the share of requests within a target is
  * exact rather than interpolated. The sub-millisecond bounds are for virtual time, where a step
  * can take no time at all; 60 s is the longest a client plausibly waits.

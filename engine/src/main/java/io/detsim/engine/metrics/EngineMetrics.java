@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
- * The engine's metrics, with the names and labels of ENGINE.md: one typed method per metric,
+ * The engine's metrics, with the names and labels of docs/engine.md: one typed method per metric,
  * read through {@link #snapshot()} and exported with {@link #toPrometheusText()}.
  *
  * <p>Time comes from the runtime's {@link Clock}: virtual time in simulation, the real clock in

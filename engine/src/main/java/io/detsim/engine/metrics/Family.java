@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The definition of each metric family of ENGINE.md: its name, type, label names, help text and,
+ * The definition of each metric family of docs/engine.md: its name, type, label names, help text and,
  * for a histogram, its buckets. The registry, the snapshot and the exposition all work from here,
  * so a family cannot be exported with other labels than it is recorded with.
  */

@@ -3,7 +3,7 @@ package io.detsim.engine.metrics;
 import java.util.List;
 
 /**
- * The names of the engine's metric families, exactly as ENGINE.md keeps them from the original
+ * The names of the engine's metric families, exactly as docs/engine.md keeps them from the original
  * design (so that its dashboards and alert rules still apply). Tests, the command line and the
  * Prometheus exposition all read metrics by these names.
  */

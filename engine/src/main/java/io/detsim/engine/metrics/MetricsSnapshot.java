@@ -40,7 +40,7 @@ public final class MetricsSnapshot {
     return takenAtNanos;
   }
 
-  /** Every family name, sorted; every family of ENGINE.md is here, recorded into or not. */
+  /** Every family name, sorted; every family of docs/engine.md is here, recorded into or not. */
   public List<String> names() {
     return List.copyOf(families.keySet());
   }

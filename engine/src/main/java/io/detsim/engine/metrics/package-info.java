@@ -1,5 +1,5 @@
 /**
- * The engine's metrics, named as in ENGINE.md: recorded against the runtime's clock, read by tests
+ * The engine's metrics, named as in docs/engine.md: recorded against the runtime's clock, read by tests
  * and reports through an immutable {@link io.detsim.engine.metrics.MetricsSnapshot}, exported in
  * the Prometheus text format. {@link io.detsim.engine.metrics.EngineMetrics} is the entry class;
  * {@link io.detsim.engine.metrics.MetricNames} holds the names.

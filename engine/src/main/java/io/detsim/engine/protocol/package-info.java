@@ -1,5 +1,5 @@
 /**
- * The messages between client and server nodes (ENGINE.md, "Protocol"), as immutable records.
+ * The messages between client and server nodes (docs/engine.md, "Protocol"), as immutable records.
  *
  * <p>Client messages arrive over a network that may delay, drop, duplicate and reorder them, and
  * their content is not trusted: fields that come from a client (a space name, an embedding, a

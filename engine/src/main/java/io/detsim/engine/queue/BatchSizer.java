@@ -1,7 +1,7 @@
 package io.detsim.engine.queue;
 
 /**
- * The adaptive batch size (ENGINE.md, after the original worker loop): small batches while the queue
+ * The adaptive batch size (docs/engine.md, after the original worker loop): small batches while the queue
  * is short, for latency; large ones when it is long, for throughput. By default 10 below 100 queued,
  * 100 below 1,000, 500 from there.
  *

@@ -3,7 +3,7 @@ package io.detsim.engine.queue;
 import io.detsim.engine.protocol.SessionStatus;
 
 /**
- * How full the queue is, from pressure = depth / capacity (ENGINE.md): NORMAL below 0.5, WARNING
+ * How full the queue is, from pressure = depth / capacity (docs/engine.md): NORMAL below 0.5, WARNING
  * below 0.8, CRITICAL below 0.95, OVERLOADED from 0.95. Compared in exact integers
  * ({@code depth * 100 < capacity * 50}), so a boundary never depends on rounding.
  */

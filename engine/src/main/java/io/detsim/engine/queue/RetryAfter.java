@@ -1,7 +1,7 @@
 package io.detsim.engine.queue;
 
 /**
- * The retry-after given with OVER_CAPACITY (ENGINE.md, after the original's
+ * The retry-after given with OVER_CAPACITY (docs/engine.md, after the original's
  * {@code calculate_retry_after}): the time to drain half the queue at the measured dequeue rate;
  * the idle value (60 s) when the queue drains under one item a second; never more than the maximum
  * (300 s) and never under 1 ms. Integer arithmetic throughout, so every machine gives the same value.

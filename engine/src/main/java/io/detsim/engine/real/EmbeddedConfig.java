@@ -31,7 +31,7 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
     Check.argument(drainTimeoutNanos > 0, "drain timeout must be positive: %d", drainTimeoutNanos);
   }
 
-  /** {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of ENGINE.md), no metrics port. */
+  /** {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of docs/engine.md), no metrics port. */
   public static EmbeddedConfig of(Path dataDirectory, int dimension) {
     return new EmbeddedConfig(dataDirectory, realTimeOptions(dimension), -1, OptionalLong.empty(),
         60_000_000_000L);

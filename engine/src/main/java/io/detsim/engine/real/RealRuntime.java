@@ -77,6 +77,9 @@ public final class RealRuntime implements AutoCloseable {
     this(dataDirectory, seed, Forcer.FDATASYNC);
   }
 
+  /** The scheduler's threads (one, or its replacement after a task threw), joined at shutdown. */
+  private final List<Thread> timerThreads = new CopyOnWriteArrayList<>();
+
   RealRuntime(Path dataDirectory, long seed, Forcer forcer) {
     this.dataDirectory = dataDirectory;
     this.seed = seed;
@@ -85,6 +88,7 @@ public final class RealRuntime implements AutoCloseable {
     this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "detsim-timer");
       thread.setDaemon(true);
+      timerThreads.add(thread);
       return thread;
     });
     this.scheduler.setRemoveOnCancelPolicy(true); // cancelled timers must not pile up in its queue
@@ -237,6 +241,11 @@ public final class RealRuntime implements AutoCloseable {
         }
       }
       scheduler.awaitTermination(SHUTDOWN_WAIT_NANOS, TimeUnit.NANOSECONDS);
+      // The executor reports itself terminated from its last worker's exit path, a moment before
+      // that thread ends: join it, so that no thread of this runtime outlives shutdown.
+      for (Thread timer : timerThreads) {
+        timer.join(TimeUnit.NANOSECONDS.toMillis(SHUTDOWN_WAIT_NANOS));
+      }
       for (RealDisk disk : disks.values()) {
         disk.close();
       }

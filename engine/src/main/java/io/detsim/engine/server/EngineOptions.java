@@ -59,7 +59,7 @@ public record EngineOptions(
     mutants = Collections.unmodifiableSet(copy);
   }
 
-  /** The design's defaults at {@code dimension}: 4 workers, HNSW M 16, the queue of ENGINE.md. */
+  /** The design's defaults at {@code dimension}: 4 workers, HNSW M 16, the queue of docs/engine.md. */
   public static EngineOptions defaults(int dimension) {
     return new EngineOptions(dimension, 4, QueueOptions.defaults(), SessionOptions.defaults(),
         HnswParams.defaults(dimension), BatchSizer.defaults(), 100_000, 40_000, 200_000, MS,

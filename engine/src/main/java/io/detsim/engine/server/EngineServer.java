@@ -42,7 +42,7 @@ import java.util.TreeMap;
 
 /**
  * The streaming memory engine's server node: sessions, admission, durability, dispatch to workers,
- * recall. See ENGINE.md for the guarantees; the comments here say how each is kept.
+ * recall. See docs/engine.md for the guarantees; the comments here say how each is kept.
  *
  * <p>An observation's path: validated; its sequence number checked by the session table; admitted
  * by the queue or refused with a retry-after (never dropped); appended to the write-ahead log, and

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The server's sessions: which sequence number each expects, which are paused, closing or expired.
  *
- * <p><b>Sequence numbers</b> (ENGINE.md decisions): a session starts expecting 1. An observation
+ * <p><b>Sequence numbers</b> (docs/engine.md decisions): a session starts expecting 1. An observation
  * with the expected number is accepted, one below it is a duplicate and is acknowledged again, one
  * above it is a gap and is refused with the expected number. Numbers count admitted observations
  * only: one refused for any reason leaves its number free.

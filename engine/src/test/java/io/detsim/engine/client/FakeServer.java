@@ -26,7 +26,7 @@ import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
- * Just enough of the server to drive a client: sessions with the sequence rules of ENGINE.md
+ * Just enough of the server to drive a client: sessions with the sequence rules of docs/engine.md
  * (accept the expected number, acknowledge a duplicate again once its ACCEPTED was sent, refuse a
  * gap with the expected number), ACCEPTED after a fixed delay, INDEXED after another, and knobs a
  * test turns: refuse everything OVER_CAPACITY for a while, broadcast a status, expire a session,

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The client against a fake server on the simulator, one behaviour of ENGINE.md's protocol per test. */
+/** The client against a fake server on the simulator, one behaviour of docs/engine.md's protocol per test. */
 class StreamingClientTest {
 
   @Test

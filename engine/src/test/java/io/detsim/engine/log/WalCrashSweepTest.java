@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crashes a workload of appends, commits, compactions and sync completions at every step, recovers,
- * and checks guarantee 1 of ENGINE.md at the log's level: every record whose commit callback ran is
+ * and checks guarantee 1 of docs/engine.md at the log's level: every record whose commit callback ran is
  * recovered, in order, and nothing comes back that was not appended. Each run then lives on through
  * two more crashes at seeded points, so recovery's cuts are tested by the appends that follow them.
  */

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
-  /** Copied from ENGINE.md, section "Metrics": the names a scrape must find, by type. */
+  /** Copied from docs/engine.md, section "Metrics": the names a scrape must find, by type. */
   static final List<String> ENGINE_MD_COUNTERS = List.of(
       "engram_streaming_observations_total",
       "engram_streaming_observations_rejected_total",

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The original design's five integration scenarios (ENGINE.md), on the real runtime: threads, the
+ * The original design's five integration scenarios (docs/engine.md), on the real runtime: threads, the
  * monotonic clock, files and fsync, at small sizes. Each prints what it measured.
  */
 class EmbeddedScenariosTest {

@@ -63,6 +63,16 @@ public final class PropertyRunner {
     return new GeneratedTry<>(value, source.toSequence());
   }
 
+  /**
+   * The input that {@code sequence} generates: how a failure file without a written input is
+   * replayed.
+   *
+   * @throws GenerationException if no input can be generated from {@code sequence}
+   */
+  public static <T> T regenerate(Gen<T> input, ChoiceSequence sequence) {
+    return Objects.requireNonNull(input, "input").generate(new ReplayChoiceSource(sequence));
+  }
+
   /** Runs {@code property} as configured. */
   public <T> PropertyResult<T> run(Property<T> property) {
     Objects.requireNonNull(property, "property");

@@ -1,6 +1,7 @@
 package io.detsim.properties.junit;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -41,7 +42,7 @@ public final class DetsimTestEngine implements TestEngine {
 
   @Override
   public Optional<String> getArtifactId() {
-    return Optional.of("properties");
+    return Optional.of("detsim-properties");
   }
 
   @Override
@@ -55,13 +56,13 @@ public final class DetsimTestEngine implements TestEngine {
   public void execute(ExecutionRequest request) {
     TestDescriptor engine = request.getRootTestDescriptor();
     EngineExecutionListener listener = request.getEngineExecutionListener();
-    CancellationToken cancellation = request.getCancellationToken();
+    BooleanSupplier cancelled = Cancellation.of(request);
     listener.executionStarted(engine);
     Function<PropertyMethodDescriptor, TestExecutionResult> runner = runnerFor(request);
     for (TestDescriptor container : engine.getChildren()) {
       listener.executionStarted(container);
       for (TestDescriptor test : container.getChildren()) {
-        if (cancellation.isCancellationRequested()) {
+        if (cancelled.getAsBoolean()) {
           listener.executionSkipped(test, "the run was cancelled");
         } else if (nightlyOnly(test) && !nightly(request)) {
           listener.executionSkipped(test, "nightly only: run it with -Ddetsim.mode=nightly");
@@ -73,6 +74,33 @@ public final class DetsimTestEngine implements TestEngine {
       listener.executionFinished(container, TestExecutionResult.successful());
     }
     listener.executionFinished(engine, TestExecutionResult.successful());
+  }
+
+  /**
+   * Whether the launcher asked to cancel the run. Cancellation came with JUnit Platform 6.0; on
+   * 1.10 to 1.14 (JUnit 5.10 to 5.14, as Spring Boot 3 projects import them) a run is never
+   * cancelled. The 6.0 types are touched only inside {@link Platform6}, so that this class loads
+   * on the older platforms.
+   */
+  private static final class Cancellation {
+    private Cancellation() {}
+
+    static BooleanSupplier of(ExecutionRequest request) {
+      try {
+        return Platform6.cancellation(request);
+      } catch (NoSuchMethodError | NoClassDefFoundError olderPlatform) {
+        return () -> false;
+      }
+    }
+  }
+
+  private static final class Platform6 {
+    private Platform6() {}
+
+    static BooleanSupplier cancellation(ExecutionRequest request) {
+      CancellationToken token = request.getCancellationToken();
+      return token::isCancellationRequested;
+    }
   }
 
   private static boolean nightlyOnly(TestDescriptor test) {

@@ -1,8 +1,8 @@
 package io.detsim.replay.campaign;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.GenerationException;
-import io.detsim.properties.scenario.RunResult;
+import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.ScenarioRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -211,8 +211,8 @@ public final class Campaign {
       return new SeedOutcome(ordinal, seed, Optional.empty(), true, 0, 0);
     }
     try {
-      RunResult result = plan.scenario().run(input.input(), plan.mutants());
-      return new SeedOutcome(ordinal, seed, result.violation().map(v -> v.kind().name()), false,
+      ScenarioRun result = input.run(RunSettings.plain().withPlantedBugs(plan.mutants()));
+      return new SeedOutcome(ordinal, seed, result.failure().map(ScenarioRun.Failure::kind), false,
           result.simulatedNanos(), result.digest());
     } catch (RuntimeException | AssertionError thrown) {
       return new SeedOutcome(ordinal, seed, Optional.of(thrown.getClass().getName()), false, 0, 0);
@@ -254,10 +254,7 @@ public final class Campaign {
   }
 
   private Checkpoint save(String stoppedBy) throws IOException {
-    List<String> mutants = new ArrayList<>();
-    for (EngineMutant mutant : plan.mutants()) {
-      mutants.add(mutant.cliName());
-    }
+    List<String> mutants = new ArrayList<>(plan.mutants());
     Checkpoint checkpoint = new Checkpoint(plan.scenario().name(), mutants, plan.startSeed(), plan.shard(),
         plan.seedLimit(), plan.keepGoing(), tally(), stoppedBy);
     writeAtomically(plan.corpus().resolve(Checkpoint.FILE), checkpoint.toJson(/* forPeople= */ false));

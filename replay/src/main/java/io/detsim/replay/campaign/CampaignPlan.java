@@ -1,10 +1,9 @@
 package io.detsim.replay.campaign;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.TreeSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,7 +16,7 @@ import java.util.Set;
  * gives for ordinals 0, 1, 2, ...; {@code seedLimit} counts this shard's seeds.
  *
  * @param scenario the scenario fuzzed
- * @param mutants engine mutants switched on in every run
+ * @param mutants the scenario's planted bugs switched on in every run
  * @param startSeed the campaign's start seed
  * @param shard this machine's share of the seed indices
  * @param seedLimit the most seeds this shard runs; {@link Long#MAX_VALUE} for no limit (a deadline then ends it)
@@ -26,15 +25,14 @@ import java.util.Set;
  * @param shrinkAttempts the shrinker's budget per failure
  * @param corpus the folder for failure files, the checkpoint and the summary
  */
-public record CampaignPlan(Scenario scenario, Set<EngineMutant> mutants, long startSeed, Shard shard, long seedLimit,
+public record CampaignPlan(Scenario<?> scenario, Set<String> mutants, long startSeed, Shard shard, long seedLimit,
     int jobs, boolean keepGoing, int shrinkAttempts, Path corpus) {
 
   public CampaignPlan {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(shard, "shard");
     Objects.requireNonNull(corpus, "corpus");
-    mutants = Collections.unmodifiableSet(
-        mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
+    mutants = Collections.unmodifiableSortedSet(new TreeSet<>(mutants));
     if (seedLimit < 0 || jobs < 1 || shrinkAttempts < 0) {
       throw new IllegalArgumentException("a campaign needs seedLimit >= 0, jobs >= 1, shrinkAttempts >= 0: "
           + seedLimit + ", " + jobs + ", " + shrinkAttempts);

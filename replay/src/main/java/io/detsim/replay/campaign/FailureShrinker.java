@@ -1,13 +1,13 @@
 package io.detsim.replay.campaign;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.ChoiceSequence;
 import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;
-import io.detsim.properties.scenario.RunResult;
+import io.detsim.properties.scenario.RunSettings;
 import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.ScenarioInput;
+import io.detsim.properties.scenario.ScenarioProperty;
+import io.detsim.properties.scenario.ScenarioRun;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,11 +25,17 @@ public final class FailureShrinker {
    * @throws IllegalStateException when the choices no longer fail that way: the code under test
    *     changed, or a run is not deterministic
    */
-  public static ShrunkFailure shrink(Scenario scenario, Set<EngineMutant> mutants, long seed, ChoiceSequence choices,
+  public static ShrunkFailure shrink(Scenario<?> scenario, Set<String> mutants, long seed, ChoiceSequence choices,
       String kind, int maxAttempts) {
+    return shrinkTyped(scenario, mutants, seed, choices, kind, maxAttempts);
+  }
+
+  private static <I> ShrunkFailure shrinkTyped(Scenario<I> scenario, Set<String> mutants, long seed,
+      ChoiceSequence choices, String kind, int maxAttempts) {
     PropertyRunner runner = new PropertyRunner(PropertyConfig.defaults().withMaxShrinkAttempts(maxAttempts));
-    PropertyResult<ScenarioInput> result = runner.shrink(scenario.property(mutants), choices);
-    PropertyResult.Failure<ScenarioInput> failure = result.failure().orElseThrow(() -> new IllegalStateException(
+    RunSettings settings = RunSettings.plain().withPlantedBugs(mutants);
+    PropertyResult<I> result = runner.shrink(ScenarioProperty.of(scenario, settings), choices);
+    PropertyResult.Failure<I> failure = result.failure().orElseThrow(() -> new IllegalStateException(
         String.format(Locale.ROOT, "the choices of seed 0x%016x of %s%s pass when run again", seed, scenario.name(),
             kind == null ? "" : ", which failed with " + kind + ",")));
     if (kind != null && !failure.kind().equals(kind)) {
@@ -37,7 +43,7 @@ public final class FailureShrinker {
           "seed 0x%016x of %s failed with %s, but fails with %s when run again", seed, scenario.name(), kind,
           failure.kind()));
     }
-    RunResult run = scenario.run(failure.value(), mutants);
+    ScenarioRun run = scenario.run(failure.value(), settings);
     return new ShrunkFailure(scenario, seed, failure.shrunk(), failure.value(), mutants, run,
         choices.size(), failure.shrunkSize());
   }

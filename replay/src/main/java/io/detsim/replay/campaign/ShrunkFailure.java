@@ -1,10 +1,8 @@
 package io.detsim.replay.campaign;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.ChoiceSequence;
-import io.detsim.properties.scenario.RunResult;
+import io.detsim.properties.scenario.ScenarioRun;
 import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.ScenarioInput;
 import java.util.Set;
 
 /**
@@ -19,5 +17,5 @@ import java.util.Set;
  * @param originalSize choices of the failing try as found
  * @param shrunkSize choices after shrinking
  */
-public record ShrunkFailure(Scenario scenario, long seed, ChoiceSequence choices, ScenarioInput input,
-    Set<EngineMutant> mutants, RunResult failingRun, int originalSize, int shrunkSize) {}
+public record ShrunkFailure(Scenario<?> scenario, long seed, ChoiceSequence choices, Object input,
+    Set<String> mutants, ScenarioRun failingRun, int originalSize, int shrunkSize) {}

@@ -2,8 +2,9 @@ package io.detsim.replay.campaign;
 
 import io.detsim.properties.core.ChoiceSequence;
 import io.detsim.properties.core.PropertyRunner;
+import io.detsim.properties.scenario.RunSettings;
 import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.ScenarioInput;
+import io.detsim.properties.scenario.ScenarioRun;
 import java.util.Objects;
 
 /**
@@ -12,13 +13,15 @@ import java.util.Objects;
  * {@code Xoshiro256(seed)}). This is what makes a seed printed by {@code detsim fuzz} mean the same
  * run to {@code detsim run --seed}.
  *
+ * @param scenario the scenario whose generator made the input
  * @param seed the try's seed
- * @param input the generated scenario input
+ * @param input the generated input, of the scenario's input type
  * @param choices the choices generation consumed: what a failure file records and the shrinker edits
  */
-public record TryInput(long seed, ScenarioInput input, ChoiceSequence choices) {
+public record TryInput(Scenario<?> scenario, long seed, Object input, ChoiceSequence choices) {
 
   public TryInput {
+    Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(choices, "choices");
   }
@@ -29,8 +32,19 @@ public record TryInput(long seed, ScenarioInput input, ChoiceSequence choices) {
    * @throws io.detsim.properties.core.GenerationException when the generator cannot make an input
    *     from this seed (the property runner discards such a try)
    */
-  public static TryInput generate(Scenario scenario, long seed) {
-    PropertyRunner.GeneratedTry<ScenarioInput> generated = PropertyRunner.generateTry(scenario.inputs(), seed);
-    return new TryInput(seed, generated.value(), generated.choices());
+  public static TryInput generate(Scenario<?> scenario, long seed) {
+    PropertyRunner.GeneratedTry<?> generated = PropertyRunner.generateTry(scenario.inputs(), seed);
+    return new TryInput(scenario, seed, generated.value(), generated.choices());
+  }
+
+  /** Runs this input through its scenario. */
+  public ScenarioRun run(RunSettings settings) {
+    return run(scenario, input, settings);
+  }
+
+  /** Runs {@code input}, made by {@code scenario}'s generator or text form, through {@code scenario}. */
+  @SuppressWarnings("unchecked") // every caller's input comes from this scenario
+  public static <I> ScenarioRun run(Scenario<I> scenario, Object input, RunSettings settings) {
+    return scenario.run((I) input, settings);
   }
 }

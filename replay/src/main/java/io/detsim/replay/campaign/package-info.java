@@ -4,7 +4,7 @@
  * and shrinking of what failed.
  *
  * <pre>
- * CampaignPlan plan = new CampaignPlan(Scenarios.named("swarm").orElseThrow(), Set.of(), 0L, Shard.ALL,
+ * CampaignPlan plan = new CampaignPlan(catalogue.named("swarm").orElseThrow(), Set.of(), 0L, Shard.ALL,
  *     1_000, 2, false, 400, Path.of("target/detsim-failures"));
  * Checkpoint done = new Campaign(plan, Tally.empty(), writer, new CampaignListener() {}).run(OptionalLong.empty());
  * </pre>

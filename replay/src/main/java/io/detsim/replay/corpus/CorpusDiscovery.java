@@ -1,5 +1,6 @@
 package io.detsim.replay.corpus;
 
+import io.detsim.properties.scenario.ScenarioCatalogue;
 import io.detsim.replay.file.FailureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,8 @@ final class CorpusDiscovery {
   private CorpusDiscovery() {}
 
   static void discover(EngineDiscoveryRequest request, TestDescriptor engine) {
+    // The scenarios the files name are the test class path's, found as every detsim tool finds them.
+    ScenarioCatalogue catalogue = ScenarioCatalogue.load(Thread.currentThread().getContextClassLoader());
     Path directory = Path.of(request.getConfigurationParameters().get(DIRECTORY_PARAMETER).orElse(DEFAULT_DIRECTORY))
         .toAbsolutePath().normalize();
     Optional<Class<?>> corpusClass = selectedCorpusClass(request);
@@ -78,7 +81,7 @@ final class CorpusDiscovery {
     Predicate<Path> wanted = all ? path -> true : path -> onlyFiles.contains(path.getFileName().toString());
     for (Path file : filesIn(directory)) {
       if (wanted.test(file)) {
-        container.addChild(CorpusFileDescriptor.of(container.getUniqueId(), file));
+        container.addChild(CorpusFileDescriptor.of(container.getUniqueId(), file, catalogue));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.detsim.replay.corpus;
 
-import io.detsim.replay.file.BadFailureFileException;
+import io.detsim.properties.scenario.BadTextException;
+import io.detsim.properties.scenario.ScenarioCatalogue;
 import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.FailureFiles;
 import java.io.UncheckedIOException;
@@ -20,38 +21,40 @@ final class CorpusFileDescriptor extends AbstractTestDescriptor {
 
   private final Path path;
   private final FailureFile file;
+  private final ScenarioCatalogue catalogue;
   private final String problem;
 
-  private CorpusFileDescriptor(UniqueId parent, Path path, String displayName, FailureFile file, String problem,
-      int problemLine) {
+  private CorpusFileDescriptor(UniqueId parent, Path path, String displayName, FailureFile file,
+      ScenarioCatalogue catalogue, String problem, int problemLine) {
     super(parent.append(SEGMENT, path.getFileName().toString()), displayName,
         problemLine > 0 ? FileSource.from(path.toFile(), FilePosition.from(problemLine))
             : FileSource.from(path.toFile()));
     this.path = path;
     this.file = file;
+    this.catalogue = catalogue;
     this.problem = problem;
   }
 
   /** Reads {@code path}; a file that does not read becomes a test that fails with the reason. */
-  static CorpusFileDescriptor of(UniqueId parent, Path path) {
+  static CorpusFileDescriptor of(UniqueId parent, Path path, ScenarioCatalogue catalogue) {
     String name = path.getFileName().toString();
     try {
-      FailureFile file = FailureFiles.read(path);
+      FailureFile file = FailureFiles.read(path, catalogue);
       // swarm: once SEQUENCE_VIOLATION (steal-single-items.detsim)
       String displayName = file.scenario() + ": once " + file.violation().kind() + " (" + name + ")";
-      return new CorpusFileDescriptor(parent, path, displayName, file, null, 0);
-    } catch (BadFailureFileException bad) {
-      return new CorpusFileDescriptor(parent, path, "unreadable failure file (" + name + ")", null, bad.getMessage(),
+      return new CorpusFileDescriptor(parent, path, displayName, file, catalogue, null, 0);
+    } catch (BadTextException bad) {
+      return new CorpusFileDescriptor(parent, path, "unreadable failure file (" + name + ")", null, null, bad.getMessage(),
           bad.line());
     } catch (UncheckedIOException unreadable) {
-      return new CorpusFileDescriptor(parent, path, "unreadable failure file (" + name + ")", null,
+      return new CorpusFileDescriptor(parent, path, "unreadable failure file (" + name + ")", null, null,
           unreadable.getMessage(), 0);
     }
   }
 
   /** A test standing for a corpus folder that is not there: it fails, naming the folder. */
   static CorpusFileDescriptor missingFolder(UniqueId parent, Path directory) {
-    return new CorpusFileDescriptor(parent, directory, "missing corpus folder (" + directory.getFileName() + ")", null,
+    return new CorpusFileDescriptor(parent, directory, "missing corpus folder (" + directory.getFileName() + ")", null, null,
         "no corpus folder at " + directory + " (set the configuration parameter "
             + CorpusDiscovery.DIRECTORY_PARAMETER + ")", 0);
   }
@@ -61,6 +64,11 @@ final class CorpusFileDescriptor extends AbstractTestDescriptor {
   }
 
   /** The file as read; null when it did not read ({@link #problem} says why). */
+  /** The scenarios the file was read against, to replay it with. */
+  ScenarioCatalogue catalogue() {
+    return catalogue;
+  }
+
   FailureFile file() {
     return file;
   }

@@ -42,7 +42,7 @@ public final class CorpusTestEngine implements TestEngine {
 
   @Override
   public Optional<String> getArtifactId() {
-    return Optional.of("replay");
+    return Optional.of("detsim-replay");
   }
 
   @Override
@@ -75,7 +75,7 @@ public final class CorpusTestEngine implements TestEngine {
     }
     ReplayOutcome outcome;
     try {
-      outcome = Replayer.replayWithoutMutants(test.file(), null);
+      outcome = Replayer.replayWithoutMutants(test.file(), test.catalogue(), null);
     } catch (RuntimeException broken) { // a file naming a scenario this build no longer has, say
       return TestExecutionResult.failed(broken);
     }
@@ -89,14 +89,14 @@ public final class CorpusTestEngine implements TestEngine {
   /** What failed now, what was recorded, and the command that replays it. */
   static String failureMessage(CorpusFileDescriptor test, ReplayOutcome outcome) {
     FailureFile file = test.file();
-    var violation = outcome.now().violation().orElseThrow();
+    var violation = outcome.now().failure().orElseThrow();
     return String.format(java.util.Locale.ROOT,
         "%s: %s fails again: %s at %s: %s%n  recorded: %s at %s (mutants: %s)%n  digest now %s%n"
             + "  replay: ./detsim replay %s",
         test.path().getFileName(), file.scenario(), violation.kind(), Durations.format(violation.atNanos()),
         violation.message().strip().replace("\n", " | "), file.violation().kind(),
-        Durations.format(file.violation().atNanos()), file.mutants().isEmpty() ? "none"
-            : String.join(", ", file.mutants().stream().map(Enum::name).toList()),
+        Durations.format(file.violation().atNanos()), file.plantedBugs().isEmpty() ? "none"
+            : String.join(", ", file.plantedBugs()),
         String.format(java.util.Locale.ROOT, "0x%016x", outcome.now().digest()), test.path());
   }
 }

@@ -1,37 +1,37 @@
 package io.detsim.replay.file;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.ChoiceSequence;
-import io.detsim.properties.scenario.RunResult;
-import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.ScenarioInput;
-import io.detsim.properties.validate.Violation;
+import io.detsim.properties.scenario.ScenarioRun;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A saved failing run: what a person needs to re-run it exactly and to read what it did. The
  * {@link #input} is what replay runs (and what a person edits); the {@link #choices} are the
- * generator's record of it, kept so that the CLI can shrink again from them. The text form is in
- * {@link FailureFiles} and the package comment.
+ * generator's record of it, kept so that the CLI can shrink again from them, and what replay runs
+ * for a scenario without a text form. The text form is in {@link FailureFiles} and the package
+ * comment.
  *
  * @param format the version of the file format, {@link FailureFiles#FORMAT}
  * @param detsimVersion the detsim that wrote the file ({@link DetsimVersion#current()})
- * @param scenario the scenario's name ({@code Scenarios.named})
+ * @param scenario the scenario's name
  * @param seed the seed of the try that first failed
  * @param choices the shrunk choice sequence; regenerating it through the scenario gives {@link #input}
  *     unless the input was edited by hand
- * @param input the input replay runs, as written
- * @param mutants the engine mutants switched in when the failure was found; empty for a real bug
+ * @param input the input replay runs, as written, when the scenario has a text form
+ *     ({@link io.detsim.properties.scenario.Scenario#text()}); empty otherwise
+ * @param plantedBugs the scenario's planted bugs switched on when the failure was found; empty for
+ *     a real bug
  * @param violation what broke
  * @param digest the trace digest of the failing run
  * @param originalSize choices before shrinking
  * @param shrunkSize choices after shrinking
  */
 public record FailureFile(int format, String detsimVersion, String scenario, long seed, ChoiceSequence choices,
-    ScenarioInput input, Set<EngineMutant> mutants, RecordedViolation violation, long digest, int originalSize,
+    Optional<Object> input, Set<String> plantedBugs, RecordedViolation violation, long digest, int originalSize,
     int shrunkSize) {
 
   public FailureFile {
@@ -40,17 +40,15 @@ public record FailureFile(int format, String detsimVersion, String scenario, lon
     Objects.requireNonNull(choices, "choices");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(violation, "violation");
-    mutants = Collections.unmodifiableSet(
-        mutants.isEmpty() ? EnumSet.noneOf(EngineMutant.class) : EnumSet.copyOf(mutants));
+    plantedBugs = Collections.unmodifiableSortedSet(new TreeSet<>(plantedBugs));
     if (originalSize < 0 || shrunkSize < 0) {
       throw new IllegalArgumentException("sizes must not be negative: " + originalSize + ", " + shrunkSize);
     }
   }
 
   /**
-   * The broken guarantee as recorded: a {@link Violation.Kind} name, when, and a one-line detail.
-   * Kept as text, not as a {@link Violation}, because the file records what happened then, not what
-   * the running code would call it.
+   * The broken check as recorded: its kind, when, and a one-line detail. Kept as text because the
+   * file records what happened then, not what the running code would call it.
    */
   public record RecordedViolation(String kind, long atNanos, String detail) {
     public RecordedViolation {
@@ -59,18 +57,18 @@ public record FailureFile(int format, String detsimVersion, String scenario, lon
       detail = oneLine(detail);
     }
 
-    static RecordedViolation of(Violation violation) {
-      return new RecordedViolation(violation.kind().name(), violation.atNanos(), violation.message());
+    static RecordedViolation of(ScenarioRun.Failure failure) {
+      return new RecordedViolation(failure.kind(), failure.atNanos(), failure.message());
     }
   }
 
   /** The file for a failure just found and shrunk: {@code failingRun} is the run of {@code input}. */
-  public static FailureFile of(Scenario scenario, long seed, ChoiceSequence choices, ScenarioInput input,
-      Set<EngineMutant> mutants, RunResult failingRun, int originalSize, int shrunkSize) {
-    Violation violation = failingRun.violation()
+  public static FailureFile of(String scenario, long seed, ChoiceSequence choices, Optional<Object> input,
+      Set<String> plantedBugs, ScenarioRun failingRun, int originalSize, int shrunkSize) {
+    ScenarioRun.Failure failure = failingRun.failure()
         .orElseThrow(() -> new IllegalArgumentException("a failure file records a failing run; this one passed"));
-    return new FailureFile(FailureFiles.FORMAT, DetsimVersion.current(), scenario.name(), seed, choices, input, mutants,
-        RecordedViolation.of(violation), failingRun.digest(), originalSize, shrunkSize);
+    return new FailureFile(FailureFiles.FORMAT, DetsimVersion.current(), scenario, seed, choices, input, plantedBugs,
+        RecordedViolation.of(failure), failingRun.digest(), originalSize, shrunkSize);
   }
 
   /** A message's lines joined by {@code " | "}: the file keeps one field a line. */

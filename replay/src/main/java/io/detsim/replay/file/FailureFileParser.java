@@ -1,21 +1,25 @@
 package io.detsim.replay.file;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.ChoiceSequence;
+import io.detsim.properties.scenario.InputText;
+import io.detsim.properties.scenario.PlantedBug;
 import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.Scenarios;
-import io.detsim.properties.validate.Violation;
+import io.detsim.properties.scenario.ScenarioCatalogue;
+import io.detsim.properties.scenario.TextLines;
 import io.detsim.sim.fault.Durations;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the header fields of a failure file, then hands {@code [input]} to {@link ScenarioInputText}.
+ * Reads the header fields of a failure file, then hands {@code [input]} and what follows to the
+ * scenario's {@link InputText}.
  * The format version is checked before anything else, so that a file from a newer detsim is
  * reported as such rather than as a list of unknown fields.
  */
@@ -27,7 +31,7 @@ final class FailureFileParser {
 
   private FailureFileParser() {}
 
-  static FailureFile parse(TextLines lines) {
+  static FailureFile parse(TextLines lines, ScenarioCatalogue catalogue) {
     int inputIndex = 0;
     while (inputIndex < lines.size() && !lines.isSection(inputIndex, "input")) {
       inputIndex++;
@@ -35,7 +39,8 @@ final class FailureFileParser {
     Map<String, TextLines.Field> fields = headerFields(lines, inputIndex);
     int format = format(lines, fields.get("format"));
     checkFields(lines, fields, inputIndex);
-    if (inputIndex == lines.size()) {
+    Scenario<?> scenario = fields.containsKey("scenario") ? scenario(lines, fields.get("scenario"), catalogue) : null;
+    if (inputIndex == lines.size() && (scenario == null || scenario.text().isPresent())) {
       throw lines.errorAtEnd("missing section [input] (is the file cut short?)");
     }
     for (String name : FIELDS) {
@@ -48,9 +53,16 @@ final class FailureFileParser {
     if (!sizes.matches()) {
       throw lines.error(size, "expected like 'original 14, shrunk 3', found '" + size.value() + "'");
     }
-    return new FailureFile(format, fields.get("detsim").value(), scenario(lines, fields.get("scenario")).name(),
+    Optional<Object> input = Optional.empty();
+    if (scenario.text().isPresent()) {
+      input = Optional.of(scenario.text().get().parse(lines, inputIndex));
+    } else if (inputIndex < lines.size()) {
+      throw lines.error(inputIndex, 1, "scenario '" + scenario.name() + "' has no text form for its input;"
+          + " its failure files end after the header and replay their choices");
+    }
+    return new FailureFile(format, fields.get("detsim").value(), scenario.name(),
         lines.hex(fields.get("seed")), choices(lines, fields.get("choices")),
-        ScenarioInputText.parse(lines, inputIndex + 1), mutants(lines, fields.get("mutants")),
+        input, plantedBugs(lines, fields.get("mutants"), scenario),
         violation(lines, fields.get("violation")), lines.hex(fields.get("digest")),
         lines.count(size, sizes.group(1), sizes.start(1), 0), lines.count(size, sizes.group(2), sizes.start(2), 0));
   }
@@ -109,9 +121,10 @@ final class FailureFileParser {
     }
   }
 
-  private static Scenario scenario(TextLines lines, TextLines.Field field) {
-    return Scenarios.named(field.value()).orElseThrow(() -> lines.error(field, "unknown scenario '" + field.value()
-        + "'; known: " + String.join(", ", Scenarios.all().stream().map(Scenario::name).toList())));
+  private static Scenario<?> scenario(TextLines lines, TextLines.Field field, ScenarioCatalogue catalogue) {
+    return catalogue.named(field.value()).orElseThrow(() -> lines.error(field, "unknown scenario '" + field.value()
+        + "'; known: " + (catalogue.isEmpty() ? "none (no scenario provider on the class path)"
+            : String.join(", ", catalogue.names()))));
   }
 
   private static ChoiceSequence choices(TextLines lines, TextLines.Field field) {
@@ -122,22 +135,26 @@ final class FailureFileParser {
     }
   }
 
-  private static EnumSet<EngineMutant> mutants(TextLines lines, TextLines.Field field) {
-    EnumSet<EngineMutant> mutants = EnumSet.noneOf(EngineMutant.class);
+  /** Planted bugs by name; the enum spelling of older files ({@code ACK_BEFORE_SYNC}) reads too. */
+  private static Set<String> plantedBugs(TextLines lines, TextLines.Field field, Scenario<?> scenario) {
+    Set<String> bugs = new TreeSet<>();
     if (field.value().equals("none")) {
-      return mutants;
+      return bugs;
     }
+    List<String> known = scenario.plantedBugs().stream().map(PlantedBug::name).toList();
     int offset = 0;
     for (String part : field.value().split(",", -1)) {
       String name = part.strip();
       int column = field.valueColumn() + offset + (name.isEmpty() ? 0 : part.indexOf(name));
-      mutants.add(Arrays.stream(EngineMutant.values())
-          .filter(mutant -> mutant.name().equals(name) || mutant.cliName().equals(name)).findFirst()
-          .orElseThrow(() -> lines.error(field.index(), column, "unknown mutant '" + name + "'; known: "
-              + String.join(", ", Arrays.stream(EngineMutant.values()).map(Enum::name).toList()) + " (or none)")));
+      String normal = name.toLowerCase(Locale.ROOT).replace('_', '-');
+      if (!known.contains(normal)) {
+        throw lines.error(field.index(), column, "unknown mutant '" + name + "' of scenario '" + scenario.name()
+            + "'; known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + " (or none)");
+      }
+      bugs.add(normal);
       offset += part.length() + 1;
     }
-    return mutants;
+    return bugs;
   }
 
   private static FailureFile.RecordedViolation violation(TextLines lines, TextLines.Field field) {
@@ -146,10 +163,6 @@ final class FailureFileParser {
       throw lines.error(field, "expected like 'SILENT_DROP at 2.345s: what happened', found '" + field.value() + "'");
     }
     String kind = matcher.group(1);
-    if (Arrays.stream(Violation.Kind.values()).noneMatch(known -> known.name().equals(kind))) {
-      throw lines.error(field, "unknown violation kind '" + kind + "'; known: "
-          + String.join(", ", Arrays.stream(Violation.Kind.values()).map(Enum::name).toList()));
-    }
     long atNanos;
     try {
       atNanos = Durations.parse(matcher.group(2));

@@ -1,5 +1,9 @@
 package io.detsim.replay.file;
 
+import io.detsim.properties.scenario.InputText;
+import io.detsim.properties.scenario.Scenario;
+import io.detsim.properties.scenario.ScenarioCatalogue;
+import io.detsim.properties.scenario.TextLines;
 import io.detsim.sim.fault.Durations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Writes and reads failure files. The format is described in the package comment; {@link #format}
@@ -27,15 +30,53 @@ public final class FailureFiles {
 
   private FailureFiles() {}
 
-  /** The file's text: header fields, then the editable {@code [input]} and {@code [schedule]} sections. */
+  /** The scenarios on the caller's class path (the thread's context class loader): what the one-argument forms use. */
+  public static ScenarioCatalogue classPathScenarios() {
+    return ScenarioCatalogue.load(Thread.currentThread().getContextClassLoader());
+  }
+
+  /** {@link #format(FailureFile, Scenario)} with the file's scenario from the class path. */
   public static String format(FailureFile file) {
+    return format(file, scenarioOf(file, classPathScenarios()));
+  }
+
+  /** {@link #parse(String, String, ScenarioCatalogue)} against the scenarios on the class path. */
+  public static FailureFile parse(String text, String sourceName) {
+    return parse(text, sourceName, classPathScenarios());
+  }
+
+  /** {@link #read(Path, ScenarioCatalogue)} against the scenarios on the class path. */
+  public static FailureFile read(Path path) {
+    return read(path, classPathScenarios());
+  }
+
+  /** {@link #write(Path, FailureFile, Scenario)} with the file's scenario from the class path. */
+  public static void write(Path path, FailureFile file) {
+    write(path, file, scenarioOf(file, classPathScenarios()));
+  }
+
+  /** {@link #writeInto(Path, FailureFile, Scenario)} with the file's scenario from the class path. */
+  public static Path writeInto(Path folder, FailureFile file) {
+    return writeInto(folder, file, scenarioOf(file, classPathScenarios()));
+  }
+
+  static Scenario<?> scenarioOf(FailureFile file, ScenarioCatalogue catalogue) {
+    return catalogue.named(file.scenario()).orElseThrow(() -> new IllegalArgumentException(
+        "no scenario '" + file.scenario() + "' on the class path; known: " + String.join(", ", catalogue.names())));
+  }
+
+  /**
+   * The file's text: header fields, then the scenario's editable sections ({@code [input]} and,
+   * for the engine, {@code [schedule]}) when it has a text form.
+   */
+  public static String format(FailureFile file, Scenario<?> scenario) {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append("format: ").append(file.format()).append('\n');
     text.append("detsim: ").append(file.detsimVersion()).append('\n');
     text.append("scenario: ").append(file.scenario()).append('\n');
     text.append("seed: ").append(hex(file.seed())).append('\n');
-    text.append("mutants: ").append(file.mutants().isEmpty() ? "none"
-        : file.mutants().stream().map(Enum::name).collect(Collectors.joining(", "))).append('\n');
+    text.append("mutants: ").append(file.plantedBugs().isEmpty() ? "none"
+        : String.join(", ", file.plantedBugs())).append('\n');
     FailureFile.RecordedViolation violation = file.violation();
     text.append("violation: ").append(violation.kind()).append(" at ").append(Durations.format(violation.atNanos()))
         .append(": ").append(violation.detail()).append('\n');
@@ -43,47 +84,55 @@ public final class FailureFiles {
     text.append("size: original ").append(file.originalSize()).append(", shrunk ").append(file.shrunkSize())
         .append('\n');
     text.append("choices: ").append(file.choices().toText()).append('\n');
-    return text.append(ScenarioInputText.format(file.input())).toString();
+    if (file.input().isPresent() && scenario.text().isPresent()) {
+      text.append(formatInput(scenario.text().get(), file.input().get()));
+    }
+    return text.toString();
+  }
+
+  @SuppressWarnings("unchecked") // the input was made by this scenario's generator or parsed by its text form
+  private static <I> String formatInput(InputText<I> text, Object input) {
+    return text.format((I) input);
   }
 
   /**
    * Parses a failure file's text. Reading never writes anything.
    *
    * @param sourceName how errors name the file, usually its path
-   * @throws BadFailureFileException with a one-line message {@code <source>:<line>[:<column>]: <problem>}
+   * @throws io.detsim.properties.scenario.BadTextException with a one-line message {@code <source>:<line>[:<column>]: <problem>}
    */
-  public static FailureFile parse(String text, String sourceName) {
-    return FailureFileParser.parse(new TextLines(text, sourceName));
+  public static FailureFile parse(String text, String sourceName, ScenarioCatalogue catalogue) {
+    return FailureFileParser.parse(new TextLines(text, sourceName), catalogue);
   }
 
   /**
    * Reads and parses the file at {@code path}.
    *
-   * @throws BadFailureFileException when it does not parse
+   * @throws io.detsim.properties.scenario.BadTextException when it does not parse
    * @throws UncheckedIOException when it cannot be read
    */
-  public static FailureFile read(Path path) {
+  public static FailureFile read(Path path, ScenarioCatalogue catalogue) {
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read failure file " + path + ": " + unreadable.getMessage(), unreadable);
     }
-    return parse(text, path.toString());
+    return parse(text, path.toString(), catalogue);
   }
 
   /**
    * Writes {@code file} to {@code path}, replacing it whole: written beside it, then renamed, so a
    * run that dies while writing leaves the old file or the new one, never half of one.
    */
-  public static void write(Path path, FailureFile file) {
+  public static void write(Path path, FailureFile file, Scenario<?> scenario) {
     Path absolute = path.toAbsolutePath();
     Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
     try {
       if (absolute.getParent() != null) {
         Files.createDirectories(absolute.getParent());
       }
-      Files.writeString(temporary, format(file), StandardCharsets.UTF_8);
+      Files.writeString(temporary, format(file, scenario), StandardCharsets.UTF_8);
       try {
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException notAtomic) {
@@ -99,11 +148,11 @@ public final class FailureFiles {
    * {@code <scenario>-<violation kind>-<seed>.detsim} (the kind in lower case with dashes), and
    * returns where: the name fuzz campaigns and failed properties both use.
    */
-  public static Path writeInto(Path folder, FailureFile file) {
+  public static Path writeInto(Path folder, FailureFile file, Scenario<?> scenario) {
     String kind = file.violation().kind().toLowerCase(Locale.ROOT).replace('_', '-');
     Path path = folder.resolve(String.format(Locale.ROOT, "%s-%s-%016x%s", file.scenario(), kind, file.seed(),
         EXTENSION));
-    write(path, file);
+    write(path, file, scenario);
     return path;
   }
 

@@ -1,7 +1,6 @@
 package io.detsim.replay.file;
 
-import io.detsim.properties.scenario.RunResult;
-import io.detsim.properties.validate.Violation;
+import io.detsim.properties.scenario.ScenarioRun;
 import io.detsim.sim.fault.Durations;
 
 /**
@@ -11,7 +10,7 @@ import io.detsim.sim.fault.Durations;
  * @param now the run of the file's input, as written
  * @param word what the comparison says
  */
-public record ReplayOutcome(FailureFile recorded, RunResult now, Word word) {
+public record ReplayOutcome(FailureFile recorded, ScenarioRun now, Word word) {
 
   /** How a replay compares with the recorded failure. */
   public enum Word {
@@ -23,11 +22,11 @@ public record ReplayOutcome(FailureFile recorded, RunResult now, Word word) {
     CHANGED
   }
 
-  static Word compare(FailureFile recorded, RunResult now) {
+  static Word compare(FailureFile recorded, ScenarioRun now) {
     if (now.passed()) {
       return Word.FIXED;
     }
-    boolean sameKind = now.violation().get().kind().name().equals(recorded.violation().kind());
+    boolean sameKind = now.failure().get().kind().equals(recorded.violation().kind());
     return sameKind && now.digest() == recorded.digest() ? Word.REPRODUCED : Word.CHANGED;
   }
 
@@ -41,13 +40,13 @@ public record ReplayOutcome(FailureFile recorded, RunResult now, Word word) {
     if (word == Word.REPRODUCED) {
       return word + ": " + was;
     }
-    String is = now.violation().map(ReplayOutcome::describe).orElse("passes") + " (digest "
+    String is = now.failure().map(ReplayOutcome::describe).orElse("passes") + " (digest "
         + FailureFiles.hex(now.digest()) + ")";
     return word + ": now " + is + "; recorded " + was;
   }
 
-  private static String describe(Violation violation) {
-    return violation.kind() + " at " + Durations.format(violation.atNanos()) + ": "
-        + FailureFile.oneLine(violation.message());
+  private static String describe(ScenarioRun.Failure failure) {
+    return failure.kind() + " at " + Durations.format(failure.atNanos()) + ": "
+        + FailureFile.oneLine(failure.message());
   }
 }

@@ -3,7 +3,7 @@
  *
  * <p><b>Format 1.</b> UTF-8 text, one item a line. Blank lines and lines that start with {@code #}
  * are ignored outside {@code [schedule]}. First the header fields, {@code name: value}, in any order,
- * each once; then the {@code [input]} section (fields, see {@link io.detsim.replay.file.ScenarioInputText});
+ * each once; then the {@code [input]} section (fields, see a scenario's {@link io.detsim.properties.scenario.InputText}; the engine's is {@code ScenarioInputText});
  * then the {@code [schedule]} section, which runs to the end of the file and is
  * {@link io.detsim.sim.fault.FaultSchedule}'s own text form.
  *
@@ -15,7 +15,7 @@
  * detsim: 0.1.0-SNAPSHOT
  * scenario: swarm
  * seed: 0x0e49d524d3a854e5
- * mutants: ACK_BEFORE_SYNC
+ * mutants: ack-before-sync
  * violation: SILENT_DROP at 32s: 47 observations neither ACCEPTED nor REJECTED 30 s after faults healed: ...
  * digest: 0x61e086cc04301834
  * size: original 64, shrunk 26
@@ -40,10 +40,10 @@
  *   <li>{@code format}: the format version, {@code 1}. Checked first: a file from a newer detsim is
  *       refused as such, not misread.
  *   <li>{@code detsim}: the version that wrote the file, or {@code dev} for a build's class folders.
- *   <li>{@code scenario}: a name from {@code Scenarios.all()}; its model sets the fault window and
+ *   <li>{@code scenario}: a scenario on the class path ({@code ScenarioProvider}); for the engine, its model sets the fault window and
  *       the heal time of the replay.
  *   <li>{@code seed}: the seed of the try that first failed, {@code 0x} and 16 hex digits.
- *   <li>{@code mutants}: engine mutants switched in, comma-separated, or {@code none}.
+ *   <li>{@code mutants}: the scenario's planted bugs switched on, comma-separated, or {@code none}.
  *   <li>{@code violation}: {@code KIND at TIME: detail}, the time as {@code Durations} writes it, the
  *       detail on one line (line breaks of the message become {@code " | "}).
  *   <li>{@code digest}: the trace digest of the failing run, {@code 0x} and 16 hex digits.
@@ -54,7 +54,7 @@
  *
  * <p>Replay runs {@code [input]} and {@code [schedule]} as written, not the choices, so an edit (a
  * deleted fault line, a changed time) is what runs. Any problem is a
- * {@link io.detsim.replay.file.BadFailureFileException} with the message
+ * {@link io.detsim.properties.scenario.BadTextException} with the message
  * {@code <file>:<line>[:<column>]: <problem>}.
  */
 package io.detsim.replay.file;

@@ -6,9 +6,9 @@ import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;
-import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.ScenarioInput;
-import io.detsim.properties.scenario.Scenarios;
+import io.detsim.scenarios.engine.EngineScenario;
+import io.detsim.scenarios.engine.ScenarioInput;
+import io.detsim.scenarios.engine.EngineScenarios;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TryInputTest {
   @Test
   void tryFromASeed_isTheTryThePropertyRunnerRanWithThatSeed() {
-    Scenario swarm = Scenarios.named("swarm").orElseThrow();
+    EngineScenario swarm = EngineScenarios.named("swarm").orElseThrow();
     EnumSet<EngineMutant> mutants = EnumSet.of(EngineMutant.STEAL_SINGLE_ITEMS);
     PropertyConfig config = PropertyConfig.defaults().withTries(10).withStartSeed(5).withMaxShrinkAttempts(0);
     PropertyResult.Failure<ScenarioInput> failure = new PropertyRunner(config).run(swarm.property(mutants))

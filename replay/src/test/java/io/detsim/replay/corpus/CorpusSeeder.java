@@ -4,10 +4,11 @@ import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;
-import io.detsim.properties.scenario.RunResult;
-import io.detsim.properties.scenario.Scenario;
-import io.detsim.properties.scenario.ScenarioInput;
-import io.detsim.properties.scenario.Scenarios;
+import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.ScenarioRun;
+import io.detsim.scenarios.engine.EngineScenario;
+import io.detsim.scenarios.engine.ScenarioInput;
+import io.detsim.scenarios.engine.EngineScenarios;
 import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.FailureFiles;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class CorpusSeeder {
     for (int i = 1; i < args.length; i++) {
       EngineMutant mutant = EngineMutant.valueOf(args[i]);
       long started = System.nanoTime();
-      Optional<FailureFile> found = find(Scenarios.named("swarm").orElseThrow(), mutant, TRIES, SHRINK_ATTEMPTS);
+      Optional<FailureFile> found = find(EngineScenarios.named("swarm").orElseThrow(), mutant, TRIES, SHRINK_ATTEMPTS);
       double seconds = (System.nanoTime() - started) / 1e9;
       if (found.isEmpty()) {
         System.out.printf(Locale.ROOT, "%s: not caught in %d tries (%.1f s)%n", mutant, TRIES, seconds);
@@ -59,7 +60,7 @@ public final class CorpusSeeder {
   }
 
   /** The first failure of {@code scenario} with {@code mutant} in {@code tries} seeds from 0, shrunk; empty if none. */
-  public static Optional<FailureFile> find(Scenario scenario, EngineMutant mutant, int tries, int shrinkAttempts) {
+  public static Optional<FailureFile> find(EngineScenario scenario, EngineMutant mutant, int tries, int shrinkAttempts) {
     EnumSet<EngineMutant> mutants = EnumSet.of(mutant);
     PropertyResult<ScenarioInput> result = new PropertyRunner(PropertyConfig.defaults().withStartSeed(0)
         .withTries(tries).withMaxShrinkAttempts(shrinkAttempts)).run(scenario.property(mutants));
@@ -67,8 +68,10 @@ public final class CorpusSeeder {
       return Optional.empty();
     }
     PropertyResult.Failure<ScenarioInput> failure = result.failure().get();
-    RunResult failing = scenario.run(failure.value(), mutants);
-    return Optional.of(FailureFile.of(scenario, failure.seed().orElse(0L), failure.shrunk(), failure.value(), mutants,
-        failing, failure.originalSize(), failure.shrunkSize()));
+    ScenarioRun failing = scenario.run(failure.value(),
+        RunSettings.plain().withPlantedBugs(java.util.Set.of(mutant.cliName())));
+    return Optional.of(FailureFile.of(scenario.name(), failure.seed().orElse(0L), failure.shrunk(),
+        Optional.of(failure.value()), java.util.Set.of(mutant.cliName()), failing, failure.originalSize(),
+        failure.shrunkSize()));
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import io.detsim.engine.server.EngineMutant;
-import io.detsim.properties.scenario.Scenarios;
+import io.detsim.scenarios.engine.EngineScenarios;
 import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.FailureFiles;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ class CorpusTestEngineTest {
 
   @BeforeAll
   static void findAFailure() {
-    found = CorpusSeeder.find(Scenarios.named("swarm").orElseThrow(), EngineMutant.STEAL_SINGLE_ITEMS, 20, 400)
+    found = CorpusSeeder.find(EngineScenarios.named("swarm").orElseThrow(), EngineMutant.STEAL_SINGLE_ITEMS, 20, 400)
         .orElseThrow();
   }
 

@@ -1,8 +1,7 @@
 package io.detsim.replay.file;
 
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.properties.core.ChoiceSequence;
-import io.detsim.properties.scenario.ScenarioInput;
+import io.detsim.scenarios.engine.ScenarioInput;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.FaultSchedule;
@@ -28,8 +27,8 @@ final class FailureFileSamples {
         List.of(new ScenarioInput.ClientSpec("client-0", "space-0", 50, 500, true, false)),
         FaultSchedule.builder().at(12_000_000L, new Fault.Crash(server)).at(13_000_000L, new Fault.Restart(server))
             .build());
-    return new FailureFile(1, "dev", "swarm", 0x0e49d524d3a854e5L, ChoiceSequence.of(0, 1, 0, 12), input,
-        EnumSet.of(EngineMutant.ACK_BEFORE_SYNC),
+    return new FailureFile(1, "dev", "swarm", 0x0e49d524d3a854e5L, ChoiceSequence.of(0, 1, 0, 12),
+        java.util.Optional.of(input), java.util.Set.of("ack-before-sync"),
         new FailureFile.RecordedViolation("SILENT_DROP", 32_000_000_000L,
             "47 observations neither ACCEPTED nor REJECTED"),
         0x61e086cc04301834L, 64, 26);

@@ -3,7 +3,7 @@ package io.detsim.replay.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.properties.scenario.BadTextException;
 import io.detsim.properties.core.ChoiceSequence;
 import io.detsim.sim.fault.FaultSchedule;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class FailureFilesTest {
         "detsim: dev",
         "scenario: swarm",
         "seed: 0x0e49d524d3a854e5",
-        "mutants: ACK_BEFORE_SYNC",
+        "mutants: ack-before-sync",
         "violation: SILENT_DROP at 32s: 47 observations neither ACCEPTED nor REJECTED",
         "digest: 0x61e086cc04301834",
         "size: original 64, shrunk 26",
@@ -58,20 +58,20 @@ class FailureFilesTest {
   void roundTrip_keepsSeveralMutants_negativeSeeds_andAMultiLineDetailAsOneLine() {
     FailureFile sample = FailureFileSamples.sample();
     FailureFile edited = new FailureFile(1, "0.1.0-SNAPSHOT", "clock_skew", -1L, ChoiceSequence.EMPTY, sample.input(),
-        EnumSet.of(EngineMutant.TORN_TAIL_NOT_CUT, EngineMutant.ACK_BEFORE_SYNC),
+        java.util.Set.of("torn-tail-not-cut", "ack-before-sync"),
         new FailureFile.RecordedViolation("CRASH", 1_500L, "AssertionError: broken\n  at line 3"), Long.MIN_VALUE,
         0, 0);
     String text = FailureFiles.format(edited);
-    assertThat(text).contains("mutants: ACK_BEFORE_SYNC, TORN_TAIL_NOT_CUT\n")
+    assertThat(text).contains("mutants: ack-before-sync, torn-tail-not-cut\n")
         .contains("violation: CRASH at 1.5us: AssertionError: broken | at line 3\n")
         .contains("seed: 0xffffffffffffffff\n").contains("digest: 0x8000000000000000\n").contains("choices: v1\n");
     assertThat(FailureFiles.parse(text, NAME)).isEqualTo(edited);
   }
 
   @Test
-  void parse_acceptsCommentsBlankLines_fieldsInAnyOrder_andCliMutantNames() {
+  void parse_acceptsCommentsBlankLines_fieldsInAnyOrder_andEnumMutantNames() {
     List<String> lines = lines();
-    lines.set(5, "mutants: ack-before-sync");
+    lines.set(5, "mutants: ACK_BEFORE_SYNC");
     String swapped = lines.get(1);
     lines.set(1, lines.get(3));
     lines.set(3, swapped);
@@ -95,7 +95,7 @@ class FailureFilesTest {
   void read_ofABadFile_namesThePath_andWritesNothing(@TempDir Path directory) throws Exception {
     Path path = directory.resolve("bad.detsim");
     Files.writeString(path, "format: 9\n");
-    assertThatThrownBy(() -> FailureFiles.read(path)).isInstanceOf(BadFailureFileException.class)
+    assertThatThrownBy(() -> FailureFiles.read(path)).isInstanceOf(BadTextException.class)
         .hasMessage(path + ":1:9: format 9 is from a newer detsim; this one (" + DetsimVersion.current()
             + ") reads format 1");
     try (Stream<Path> files = Files.list(directory)) {
@@ -177,9 +177,10 @@ class FailureFilesTest {
     assertLine(4, "seed: 0x1234567890abcdef0",
         "x.detsim:5:7: expected 0x and 1 to 16 hex digits for 'seed', found '0x1234567890abcdef0'");
     assertLine(7, "digest: 12", "x.detsim:8:9: expected 0x and 1 to 16 hex digits for 'digest', found '12'");
-    assertLine(5, "mutants: ACK_BEFORE_SYNC, FLAKY", "x.detsim:6:27: unknown mutant 'FLAKY'; known: ACK_BEFORE_SYNC, "
-        + "SESSION_STATE_NOT_RECOVERED, STEAL_SINGLE_ITEMS, REVERSE_DEGREE_UNBOUNDED, GENERATION_FILTER_IGNORED, "
-        + "DUPLICATES_AS_GAPS, TORN_TAIL_NOT_CUT, FULL_LANE_DROPS_SILENTLY, ACK_BEFORE_APPLY (or none)");
+    assertLine(5, "mutants: ACK_BEFORE_SYNC, FLAKY", "x.detsim:6:27: unknown mutant 'FLAKY' of scenario 'swarm';"
+        + " known: ack-before-sync, session-state-not-recovered, steal-single-items, reverse-degree-unbounded,"
+        + " generation-filter-ignored, duplicates-as-gaps, torn-tail-not-cut, full-lane-drops-silently,"
+        + " ack-before-apply (or none)");
     assertLine(13, "swarm: CRASH, QUAKE", "x.detsim:14:15: unknown fault kind 'QUAKE'; known: CRASH, PAUSE, KILL, "
         + "PARTITION, CLOG, DELAY, LOSS, DUPLICATE, REORDER, CLOCK_SKEW, DISK, BURST, BUGGIFY, SHUFFLE_TIES (or none)");
     assertLine(14, "loss: 0.5", "x.detsim:15:7: expected a ratio like 1/100 for 'loss', found '0.5'");
@@ -193,14 +194,13 @@ class FailureFilesTest {
         + "at 900/s, mixed priorities, recall probe', found '50 into space-0'");
     assertLine(6, "violation: SILENT_DROP at soon: lost", "x.detsim:7:27: bad violation time: "
         + durationError("soon"));
-    assertLine(6, "violation: LOST_IT at 1s: lost", "x.detsim:7:12: unknown violation kind 'LOST_IT'; known: "
-        + "DATA_LOSS, CONSISTENCY_TIMEOUT, SEQUENCE_VIOLATION, GRAPH_INTEGRITY, SILENT_DROP, PHANTOM_RESULT, "
-        + "BACKPRESSURE_BOUND, CRASH");
+    assertLine(6, "violation: 42 at 1s: lost", "x.detsim:7:12: expected like 'SILENT_DROP at 2.345s: what happened',"
+        + " found '42 at 1s: lost'");
     assertLine(8, "size: 64 -> 26", "x.detsim:9:7: expected like 'original 14, shrunk 3', found '64 -> 26'");
     assertLine(9, "choices: 0 1 2", "x.detsim:10:10: bad choice sequence: not a choice sequence: expected 'v1' at "
         + "character 0 but found '0'");
     assertLine(3, "scenario: swam", "x.detsim:4:11: unknown scenario 'swam'; known: " + String.join(", ",
-        io.detsim.properties.scenario.Scenarios.all().stream().map(s -> s.name()).toList()));
+        io.detsim.scenarios.engine.EngineScenarios.all().stream().map(s -> s.name()).toList()));
     assertLine(2, "detsim", "x.detsim:3:1: expected 'name: value', found 'detsim'");
   }
 
@@ -243,7 +243,7 @@ class FailureFilesTest {
 
   private static void assertError(List<String> lines, String message) {
     assertThatThrownBy(() -> FailureFiles.parse(String.join("\n", lines), NAME))
-        .isInstanceOf(BadFailureFileException.class).hasMessage(message)
+        .isInstanceOf(BadTextException.class).hasMessage(message)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 }

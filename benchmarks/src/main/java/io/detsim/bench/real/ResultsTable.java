@@ -1,0 +1,65 @@
+package io.detsim.bench.real;
+
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The results as a Markdown table, one row a point: the same text goes to stdout and to
+ * {@code results.md}. Latencies in milliseconds, from the intended send time.
+ */
+final class ResultsTable {
+  static final String HEADER = "| rate/s | workers | batch | capacity | dim | offered | ACCEPTED/s | INDEXED/s "
+      + "| rejected % | P50 ms | P90 ms | P99 ms | P99.9 ms | max ms | unanswered | max queue "
+      + "| recall P50 ms | recall P99 ms | recall max ms | recalls | CPU cores | GC ms | fsync/s | disk MB/s "
+      + "| other refusals | load avg |";
+  private static final String RULE = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
+      + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+
+  private ResultsTable() {}
+
+  static String render(List<PointResult> results) {
+    StringBuilder text = new StringBuilder(HEADER).append('\n').append(RULE).append('\n');
+    for (PointResult result : results) {
+      text.append(row(result)).append('\n');
+    }
+    return text.toString();
+  }
+
+  static String row(PointResult result) {
+    BenchPoint point = result.point();
+    String config = String.format(Locale.ROOT, "| %d | %d | %s | %s | %d ", point.ratePerSecond(), point.workers(),
+        point.batchText(), point.capacityText(), point.dimension());
+    if (!result.ran()) {
+      return config + "| did not run: " + result.error().replace('|', '/') + " |";
+    }
+    LoadTally load = result.load();
+    Histogram latency = load.acceptedLatency();
+    Histogram recall = result.recalls().latency();
+    return config + String.format(Locale.ROOT,
+        "| %d | %.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s | %d | %.2f | %d | %.0f | %.1f "
+            + "| %d | %.1f |",
+        load.offered(), load.acceptedPerSecond(), result.indexedPerSecond(), load.rejectedPercent(),
+        millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9), max(latency),
+        load.unanswered(), result.maxQueueDepth(), millis(recall, 50), millis(recall, 99), max(recall),
+        recall.getTotalCount(), result.cpuCores(), result.gcMillis(), result.forcesPerSecond(),
+        result.writtenMegabytesPerSecond(), load.otherRefusals(),
+        result.loadAverage());
+  }
+
+  static String millis(Histogram histogram, double percentile) {
+    if (histogram.getTotalCount() == 0) {
+      return "-";
+    }
+    return format(histogram.getValueAtPercentile(percentile));
+  }
+
+  private static String max(Histogram histogram) {
+    return histogram.getTotalCount() == 0 ? "-" : format(histogram.getMaxValue());
+  }
+
+  private static String format(long nanos) {
+    double millis = nanos / 1e6;
+    return String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.0f", millis);
+  }
+}

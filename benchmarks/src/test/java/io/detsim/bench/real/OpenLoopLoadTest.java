@@ -1,0 +1,92 @@
+package io.detsim.bench.real;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.engine.protocol.RejectReason;
+import io.detsim.engine.real.OfferResult;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator is open-loop: a sink that stalls does not slow the schedule down, and the stall is
+ * charged to every observation due during it (latency from the intended send time), which a
+ * closed-loop generator measuring from its own send would hide (coordinated omission).
+ */
+class OpenLoopLoadTest {
+  private static final long MS = 1_000_000L;
+  private static final List<String> SPACES = List.of("space_a", "space_b");
+  private final EmbeddingPool pool = EmbeddingPool.random(4, 16, 1);
+
+  @Test
+  void aSinkThatBlocksOnce_chargesTheStallToEveryObservationDueDuringIt() throws Exception {
+    AtomicLong calls = new AtomicLong();
+    long stallMillis = 300;
+    OfferSink blocksOnce = (space, embedding) -> {
+      if (calls.incrementAndGet() == 200) { // 0.2 s into the measured window at 1,000/s
+        sleep(stallMillis);
+      }
+      return CompletableFuture.completedFuture(new OfferResult("id", true, null, 0, 0));
+    };
+    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 1_000, 0, 1_000 * MS);
+    OpenLoopLoad load = new OpenLoopLoad(blocksOnce, schedule, pool, SPACES);
+    load.start();
+    load.awaitSent();
+    LoadTally tally = load.finish(1_000 * MS);
+
+    assertThat(calls.get()).isEqualTo(1_000); // the schedule was kept: nothing skipped after the stall
+    assertThat(tally.offered()).isEqualTo(1_000);
+    assertThat(tally.acceptedLatency().getTotalCount()).isEqualTo(1_000);
+    // About 300 observations were due during the stall: their latency climbs from ~300 ms down to 0.
+    assertThat(tally.acceptedLatency().getMaxValue()).isGreaterThanOrEqualTo(280 * MS);
+    assertThat(tally.acceptedLatency().getValueAtPercentile(80)).isGreaterThanOrEqualTo(20 * MS);
+    assertThat(tally.acceptedLatency().getValueAtPercentile(50)).isLessThan(20 * MS);
+  }
+
+  @Test
+  void aSinkThatHoldsAnswers_showsInTheTail_andUnansweredOnesAreCountedAtTheirLowerBound() throws Exception {
+    CompletableFuture<OfferResult> heldUntilTheEnd = new CompletableFuture<>();
+    AtomicLong calls = new AtomicLong();
+    OfferSink holdsTen = (space, embedding) -> calls.incrementAndGet() % 50 == 0
+        ? heldUntilTheEnd
+        : CompletableFuture.completedFuture(new OfferResult("id", true, null, 0, 0));
+    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 500, 0, 1_000 * MS);
+    OpenLoopLoad load = new OpenLoopLoad(holdsTen, schedule, pool, SPACES);
+    load.start();
+    load.awaitSent();
+    LoadTally tally = load.finish(200 * MS);
+
+    assertThat(tally.unanswered()).isEqualTo(10);
+    assertThat(tally.acceptedLatency().getTotalCount()).isEqualTo(500); // the unanswered are in, not dropped
+    assertThat(tally.acceptedLatency().getMaxValue()).isGreaterThanOrEqualTo(1_000 * MS); // the first held one
+  }
+
+  @Test
+  void refusalsAreCountedNotRetried_andTheWarmupIsLeftOut() throws Exception {
+    AtomicLong calls = new AtomicLong();
+    OfferSink refusesHalf = (space, embedding) -> CompletableFuture.completedFuture(calls.incrementAndGet() % 2 == 0
+        ? new OfferResult("id", false, RejectReason.OVER_CAPACITY, 1_000, 0)
+        : new OfferResult("id", true, null, 0, 0));
+    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 2_000, 250 * MS, 250 * MS);
+    OpenLoopLoad load = new OpenLoopLoad(refusesHalf, schedule, pool, SPACES);
+    load.start();
+    load.awaitSent();
+    LoadTally tally = load.finish(1_000 * MS);
+
+    assertThat(calls.get()).isEqualTo(1_000); // warm-up and measurement, each observation offered once
+    assertThat(tally.offered()).isEqualTo(500);
+    assertThat(tally.overCapacity()).isEqualTo(250);
+    assertThat(tally.rejectedPercent()).isEqualTo(50.0);
+    assertThat(tally.acceptedLatency().getTotalCount()).isEqualTo(250);
+    assertThat(tally.acceptedTotal()).isEqualTo(500);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.detsim.cli;
+
+import io.detsim.properties.scenario.ScenarioCatalogue;
+import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.ScenarioRun;
+import io.detsim.properties.scenario.Scenario;
+import io.detsim.properties.core.PropertyRunner;
+import io.detsim.replay.campaign.TryInput;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code detsim bench}: how fast the kernel's event loop is against a plain {@link java.util.PriorityQueue}
+ * loop, and how many seeds per second each scenario runs, on this machine, now.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Detsim.Version.class,
+    description = {"Benchmarks the kernel's event loop against the same loop on java.util.PriorityQueue (pending 1000"
+        + " and 100000 events; the median of timed rounds after warm-up), then each scenario on one thread.",
+        "Prints 'kernel pending=P events/s=N baseline=M ratio=R' and 'scenario NAME seeds/s=S speedup=X' (speedup:"
+        + " simulated seconds per wall second). Takes under a minute; --quick for a rough figure in seconds."})
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  private final ScenarioCatalogue catalogue;
+
+  BenchCommand(ScenarioCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  @Option(names = "--quick", description = "Fewer rounds and seeds: rough figures, fast.")
+  private boolean quick;
+
+  @Option(names = "--seeds", paramLabel = "N", description = "Seeds per scenario (default 3; 1 with --quick); a scenario stops after 4 s of runs, having run at least one.")
+  private Integer seeds;
+
+  @Option(names = "--scenario", paramLabel = "NAME", converter = Converters.ScenarioName.class,
+      description = "Benchmark only this scenario (repeatable; default: all but the nightly ones).")
+  private List<Scenario<?>> only = new ArrayList<>();
+
+  private static final long SCENARIO_BUDGET_NANOS = 4_000_000_000L;
+
+  @Override
+  public Integer call() {
+    int seedsEach = seeds != null ? seeds : quick ? 1 : 3;
+    if (seedsEach < 1) {
+      throw new UsageException("--seeds must be at least 1: " + seedsEach);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (int pending : new int[] {1_000, 100_000}) {
+      KernelBench.Figures figures = quick ? KernelBench.measure(pending, 1, 3, 500_000)
+          : KernelBench.measure(pending, 3, 7, 2_000_000);
+      out.println(String.format(Locale.ROOT, "kernel pending=%d events/s=%.0f baseline=%.0f ratio=%.2f", pending,
+          figures.eventsPerSecond(), figures.baselinePerSecond(), figures.ratio()));
+      out.flush();
+    }
+    RunSettings none = RunSettings.plain();
+    Scenario<?> warmup = Converters.defaultScenario(catalogue);
+    TryInput.generate(warmup, PropertyRunner.seedOfTry(0, 0)).run(none); // JIT, class loading
+    for (Scenario<?> scenario : only.isEmpty() ? catalogue.all() : only) {
+      if (only.isEmpty() && scenario.nightly()) {
+        out.println("scenario " + scenario.name() + " skipped: nightly (minutes a run); name it with --scenario");
+        continue;
+      }
+      long simulatedNanos = 0;
+      long wallNanos = 0;
+      int run = 0;
+      // Heavy scenarios (seconds a run) stop after SCENARIO_BUDGET_NANOS, having run at least one seed.
+      for (int i = 0; i < seedsEach && (i == 0 || wallNanos < SCENARIO_BUDGET_NANOS); i++, run++) {
+        TryInput input = TryInput.generate(scenario, PropertyRunner.seedOfTry(0, i));
+        long start = System.nanoTime();
+        ScenarioRun result = input.run(none);
+        wallNanos += System.nanoTime() - start;
+        simulatedNanos += result.simulatedNanos();
+      }
+      double wallSeconds = wallNanos / 1e9;
+      out.println(String.format(Locale.ROOT, "scenario %s seeds/s=%.1f speedup=%.1f", scenario.name(),
+          run / wallSeconds, simulatedNanos / 1e9 / wallSeconds));
+      out.flush();
+    }
+    return Detsim.EXIT_OK;
+  }
+}

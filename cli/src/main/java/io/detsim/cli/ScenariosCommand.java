@@ -1,0 +1,33 @@
+package io.detsim.cli;
+
+import io.detsim.properties.scenario.ScenarioCatalogue;
+import io.detsim.properties.scenario.Scenario;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code detsim scenarios}: one line per scenario, its name then what it does. */
+@Command(name = "scenarios", mixinStandardHelpOptions = true, versionProvider = Detsim.Version.class,
+    description = "Lists the scenarios: one line each, the name then a short description. The first is fuzz's default.")
+final class ScenariosCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  private final ScenarioCatalogue catalogue;
+
+  ScenariosCommand(ScenarioCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public Integer call() {
+    int width = catalogue.names().stream().mapToInt(String::length).max().orElse(0);
+    for (Scenario<?> scenario : catalogue.all()) {
+      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%-" + width + "s  %s", scenario.name(),
+          scenario.description()));
+    }
+    return Detsim.EXIT_OK;
+  }
+}

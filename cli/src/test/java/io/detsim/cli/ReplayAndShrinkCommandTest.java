@@ -1,0 +1,90 @@
+package io.detsim.cli;
+
+import static io.detsim.cli.Cli.detsim;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.replay.file.FailureFile;
+import io.detsim.replay.file.FailureFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code detsim replay} and {@code detsim shrink} on a saved failure, and on files that are not one. */
+class ReplayAndShrinkCommandTest {
+  @TempDir
+  static Path folder;
+
+  private static Path saved;
+
+  @BeforeAll
+  static void saveAFailure() {
+    Cli.Result fuzz = detsim("fuzz", "--mutant", "steal-single-items", "--seeds", "1", "--shrink-attempts", "5",
+        "--corpus", folder.toString());
+    assertThat(fuzz.exit()).isEqualTo(1);
+    saved = Path.of(fuzz.line("replay: ").substring("replay: ./detsim replay ".length()));
+  }
+
+  @Test
+  void around_printsEventsBeforeAndAfterTheViolation() {
+    Cli.Result result = detsim("replay", saved.toString(), "--around", "3");
+    assertThat(result.exit()).isEqualTo(1);
+    int marker = result.outLines().indexOf(result.line("  --- violation: SEQUENCE_VIOLATION at "));
+    assertThat(result.outLines().subList(marker - 3, marker)).allSatisfy(line -> assertThat(line).startsWith("  "));
+    assertThat(result.outLines()).last().isEqualTo("REPRODUCED");
+  }
+
+  @Test
+  void html_writesASelfContainedTimelineAndTrace_writesJsonLines() throws IOException {
+    Path page = folder.resolve("timeline.html");
+    Path trace = folder.resolve("replay.jsonl");
+    Cli.Result result = detsim("replay", saved.toString(), "--html", page.toString(), "--trace", trace.toString());
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.line("timeline: ")).isEqualTo("timeline: " + page);
+    assertThat(result.outLines()).last().isEqualTo("REPRODUCED");
+    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains("SEQUENCE_VIOLATION")
+        .doesNotContain("<script src=");
+    assertThat(Files.readAllLines(trace)).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void replay_ofAPassingEdit_saysFixedAndExitsZero() throws IOException {
+    FailureFile recorded = FailureFiles.read(saved);
+    Path edited = folder.resolve("edited.detsim");
+    FailureFiles.write(edited, new FailureFile(recorded.format(), recorded.detsimVersion(), recorded.scenario(),
+        recorded.seed(), recorded.choices(), recorded.input(), java.util.Set.of(), recorded.violation(),
+        recorded.digest(), recorded.originalSize(), recorded.shrunkSize()));
+    Cli.Result result = detsim("replay", edited.toString());
+    assertThat(result.exit()).isZero();
+    assertThat(result.line("now:")).endsWith("verdict: PASS");
+    assertThat(result.outLines()).last().isEqualTo("FIXED");
+  }
+
+  @Test
+  void badFile_isOneLineNamingFileAndLineAndExitsTwo() throws IOException {
+    Path bad = folder.resolve("bad.detsim");
+    Files.writeString(bad, "format: 1\nnonsense here\n");
+    Cli.Result result = detsim("replay", bad.toString());
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.errLines()).singleElement().asString().startsWith("detsim: " + bad + ":2");
+  }
+
+  @Test
+  void missingFile_isOneLineAndExitsTwo() {
+    Cli.Result result = detsim("replay", folder.resolve("absent.detsim").toString());
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.errLines()).singleElement().asString().contains("absent.detsim").contains("no such");
+  }
+
+  @Test
+  void shrink_writesToOutputAndTheResultReproduces() {
+    Path out = folder.resolve("shrunk.detsim");
+    Cli.Result result = detsim("shrink", saved.toString(), "-o", out.toString(), "--shrink-attempts", "20");
+    assertThat(result.exit()).isZero();
+    assertThat(result.line("wrote: ")).isEqualTo("wrote: " + out);
+    assertThat(FailureFiles.read(out).shrunkSize()).isLessThanOrEqualTo(FailureFiles.read(saved).shrunkSize());
+    assertThat(detsim("replay", out.toString()).outLines()).last().isEqualTo("REPRODUCED");
+  }
+}

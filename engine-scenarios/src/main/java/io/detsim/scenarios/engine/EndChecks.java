@@ -1,0 +1,182 @@
+package io.detsim.scenarios.engine;
+
+import io.detsim.engine.client.ClientView;
+import io.detsim.engine.client.ObservationRecord;
+import io.detsim.engine.client.RecallRecord;
+import io.detsim.engine.client.StreamingClient;
+import io.detsim.engine.protocol.SessionId;
+import io.detsim.engine.protocol.SpaceId;
+import io.detsim.engine.server.EngineServer;
+import io.detsim.scenarios.engine.validate.EventualConsistencyValidator;
+import io.detsim.scenarios.engine.validate.GraphIntegrityValidator;
+import io.detsim.scenarios.engine.validate.SequenceValidator;
+import io.detsim.scenarios.engine.validate.Violation;
+import io.detsim.sim.Simulation;
+import io.detsim.sim.port.NodeId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The checks after the system settled, in a fixed order so a failure's kind is stable while it
+ * shrinks: nothing acknowledged lost (guarantee 1), each session applied in order without gap or
+ * duplicate and each space indexed in acceptance order (3, 4), sound graphs (7), and no recall result
+ * beyond its snapshot (6).
+ */
+final class EndChecks {
+  private static final long STALENESS_NANOS = 100_000_000L;
+
+  private final Simulation sim;
+  private final List<NodeId> clients;
+
+  EndChecks(Simulation sim, List<NodeId> clients) {
+    this.sim = sim;
+    this.clients = clients;
+  }
+
+  Optional<Violation> run() {
+    sim.runFor(2 * STALENESS_NANOS); // let the last INDEXED and recall pages arrive
+    EngineServer server = ScenarioRunner.server(sim);
+    if (server == null) {
+      return Optional.of(Violation.of(Violation.Kind.CRASH, sim.nowNanos(), "the server is down after heal-all"));
+    }
+    Map<SpaceId, List<EngineServer.Held>> held = new TreeMap<>();
+    for (SpaceId space : server.spaces()) {
+      held.put(space, server.held(space));
+    }
+    Optional<Violation> found = noAcknowledgedLoss(held);
+    if (found.isEmpty()) {
+      found = orderInEverySpace(held);
+    }
+    if (found.isEmpty()) {
+      found = integrity(server, sim.nowNanos());
+    }
+    if (found.isEmpty()) {
+      found = noPhantoms(held);
+    }
+    return found;
+  }
+
+  /** Every acknowledged observation is held and visible. */
+  private Optional<Violation> noAcknowledgedLoss(Map<SpaceId, List<EngineServer.Held>> held) {
+    TreeSet<String> visible = new TreeSet<>();
+    TreeSet<String> present = new TreeSet<>();
+    held.values().forEach(list -> list.forEach(h -> {
+      present.add(h.memoryId());
+      // Visible means a recall can find it: in the space's graph (a generation), not merely marked
+      // indexed by the server's bookkeeping, which a lost batch acknowledgement would fool.
+      if (h.indexed() && h.generation() != 0) {
+        visible.add(h.memoryId());
+      }
+    }));
+    EventualConsistencyValidator consistency = new EventualConsistencyValidator(STALENESS_NANOS);
+    for (NodeId client : clients) {
+      for (ObservationRecord record : view(client).observations()) {
+        if (record.outcome() == ObservationRecord.Outcome.ACCEPTED) {
+          consistency.recordAck(record.episodeId(), record.acceptedAs().seq(), record.acceptedAtNanos().orElse(0));
+        }
+      }
+    }
+    Optional<Violation> lost = consistency.validateAllPresent(present, sim.nowNanos());
+    return lost.isPresent() ? lost : consistency.validateAllPresent(visible, sim.nowNanos()).map(v ->
+        new Violation(Violation.Kind.CONSISTENCY_TIMEOUT, v.message().replace("missing", "not visible"),
+            v.atNanos(), v.evidence()));
+  }
+
+  /** Per session: sequence order without gap or duplicate; per space: index order is acceptance order. */
+  private Optional<Violation> orderInEverySpace(Map<SpaceId, List<EngineServer.Held>> held) {
+    for (Map.Entry<SpaceId, List<EngineServer.Held>> space : held.entrySet()) {
+      Map<SessionId, SequenceValidator> sessions = new LinkedHashMap<>();
+      TreeSet<String> ids = new TreeSet<>();
+      long lastGeneration = 0;
+      for (EngineServer.Held h : space.getValue()) {
+        if (!ids.add(h.memoryId())) {
+          return Optional.of(Violation.of(Violation.Kind.SEQUENCE_VIOLATION, sim.nowNanos(),
+              h.memoryId() + " applied twice in " + space.getKey().value()));
+        }
+        Optional<Violation> order = sessions.computeIfAbsent(h.session(), s -> new SequenceValidator("session " + s.value()))
+            .observe(h.seq(), sim.nowNanos());
+        if (order.isPresent()) {
+          return order;
+        }
+        if (h.generation() != 0 && h.generation() <= lastGeneration) {
+          return Optional.of(new Violation(Violation.Kind.SEQUENCE_VIOLATION, h.memoryId()
+              + " was indexed out of acceptance order in " + space.getKey().value(), sim.nowNanos(),
+              List.of(h.memoryId())));
+        }
+        lastGeneration = Math.max(lastGeneration, h.generation());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The checks a scenario adds ({@link ScenarioCheck}), after the ones every run passes. */
+  static Optional<Violation> scenarioChecks(Simulation sim, List<NodeId> clients, ScenarioModel model) {
+    for (NodeId client : clients) {
+      ClientView view = sim.node(client, StreamingClient.class).view();
+      if (model.has(ScenarioCheck.ACCOUNTING)
+          && view.acceptedCount() + view.finallyRejectedCount() != view.observationsTotal()) {
+        return Optional.of(Violation.of(Violation.Kind.SILENT_DROP, sim.nowNanos(), client.name() + " sent "
+            + view.observationsTotal() + " observations, but " + view.acceptedCount() + " were accepted and "
+            + view.finallyRejectedCount() + " rejected"));
+      }
+      if (model.has(ScenarioCheck.BOUNDED_STALENESS)) {
+        for (ObservationRecord record : view.observations()) {
+          if (record.acceptedAtNanos().isPresent() && record.indexedAtNanos().isEmpty()) {
+            return Optional.of(new Violation(Violation.Kind.CONSISTENCY_TIMEOUT, record.episodeId()
+                + " was accepted but never reported visible (INDEXED): beyond the " + STALENESS_NANOS / 1_000_000
+                + " ms staleness bound", sim.nowNanos(), List.of(record.episodeId())));
+          }
+          if (record.acceptedAtNanos().isPresent() && record.indexedAtNanos().isPresent()
+              && record.indexedAtNanos().getAsLong() - record.acceptedAtNanos().getAsLong() > STALENESS_NANOS) {
+            long stale = record.indexedAtNanos().getAsLong() - record.acceptedAtNanos().getAsLong();
+            return Optional.of(new Violation(Violation.Kind.CONSISTENCY_TIMEOUT, record.episodeId()
+                + " became visible " + stale / 1_000 / 1_000.0 + " ms after it was accepted, beyond the "
+                + STALENESS_NANOS / 1_000_000 + " ms staleness bound", record.indexedAtNanos().getAsLong(),
+                List.of(record.episodeId())));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<Violation> integrity(EngineServer server, long nowNanos) {
+    for (SpaceId space : server.spaces()) {
+      Optional<Violation> broken = GraphIntegrityValidator.check(space.value(), server.index(space), nowNanos);
+      if (broken.isPresent()) {
+        return broken;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A snapshot recall returns only observations visible at its generation, of its own space. */
+  private Optional<Violation> noPhantoms(Map<SpaceId, List<EngineServer.Held>> held) {
+    for (NodeId client : clients) {
+      for (RecallRecord recall : view(client).recalls()) {
+        Map<String, Long> generations = new TreeMap<>();
+        held.getOrDefault(SpaceId.of(recall.space()), List.of()).forEach(h -> generations.put(h.memoryId(), h.generation()));
+        for (RecallRecord.Page page : recall.pages()) {
+          for (String id : page.memoryIds()) {
+            Long generation = generations.get(id);
+            if (generation == null || (recall.snapshot() && generation > page.snapshotGeneration())) {
+              return Optional.of(Violation.of(Violation.Kind.PHANTOM_RESULT, page.receivedAtNanos(), "recall "
+                  + recall.requestId() + " in " + recall.space() + " at generation " + page.snapshotGeneration()
+                  + " returned " + id + (generation == null ? ", which the space does not hold"
+                  : ", indexed later at generation " + generation)));
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ClientView view(NodeId client) {
+    return sim.node(client, StreamingClient.class).view();
+  }
+}

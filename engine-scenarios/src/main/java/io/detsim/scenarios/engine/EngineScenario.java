@@ -1,0 +1,94 @@
+package io.detsim.scenarios.engine;
+
+import io.detsim.engine.server.EngineMutant;
+import io.detsim.properties.core.Gen;
+import io.detsim.properties.core.Property;
+import io.detsim.properties.scenario.InputText;
+import io.detsim.properties.scenario.PlantedBug;
+import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.Scenario;
+import io.detsim.properties.scenario.ScenarioProperty;
+import io.detsim.properties.scenario.ScenarioRun;
+import io.detsim.scenarios.engine.validate.Violation;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A named scenario of the streaming engine: a space of inputs (workload, fault model, engine shape)
+ * and the checks every run of it must pass. The engine's scenarios reach detsim's tools through
+ * the same extension point as any user's ({@link Scenario}, registered by {@link EngineScenarios}).
+ *
+ * <p>Most scenarios draw their inputs from their model ({@link InputGenerator}); those that keep
+ * the original design's fixed parameters (exact rates, sizes, periodic faults) bring their own
+ * generator, and the model then supplies the fault window and the checks. A {@code nightly}
+ * scenario takes minutes a run (ten virtual minutes, say): tools leave it out of quick runs.
+ */
+public record EngineScenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs,
+    boolean nightly) implements Scenario<ScenarioInput> {
+
+  /** The engine's planted bugs, by their names on the command line. */
+  private static final List<PlantedBug> PLANTED = Arrays.stream(EngineMutant.values())
+      .map(mutant -> new PlantedBug(mutant.cliName(), mutant.description())).toList();
+
+  /** A scenario whose inputs are drawn from its model. */
+  public EngineScenario(String name, String description, ScenarioModel model) {
+    this(name, description, model, InputGenerator.of(model));
+  }
+
+  /** A scenario with its own generator, quick enough to run in every build. */
+  public EngineScenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs) {
+    this(name, description, model, inputs, false);
+  }
+
+  /** This scenario, marked as one whose every run takes minutes: nightly fuzzing, not CI or benches. */
+  public EngineScenario asNightly() {
+    return new EngineScenario(name, description, model, inputs, true);
+  }
+
+  @Override
+  public ScenarioRun run(ScenarioInput input, RunSettings settings) {
+    RunResult result = ScenarioRunner.run(input, model, mutants(settings.plantedBugs()),
+        ScenarioRunner.Limits.standard(), settings.trace().orElse(null));
+    return new ScenarioRun(result.violation().map(EngineScenario::failure), result.digest(), result.simulatedNanos(),
+        result.lastEvents(), result.labels(), input.schedule().entries());
+  }
+
+  @Override
+  public Optional<InputText<ScenarioInput>> text() {
+    return Optional.of(ScenarioInputText.CODEC);
+  }
+
+  @Override
+  public List<PlantedBug> plantedBugs() {
+    return PLANTED;
+  }
+
+  /** Runs one input with the given mutants switched into the engine, with the engine's own account of it. */
+  public RunResult run(ScenarioInput input, Set<EngineMutant> mutants) {
+    return ScenarioRunner.run(input, model, mutants, ScenarioRunner.Limits.standard(), null);
+  }
+
+  /** This scenario as a property: every generated run passes all checks. */
+  public Property<ScenarioInput> property(Set<EngineMutant> mutants) {
+    return ScenarioProperty.of(this, RunSettings.plain().withPlantedBugs(
+        mutants.stream().map(EngineMutant::cliName).collect(Collectors.toSet())));
+  }
+
+  /** The engine's mutants named by {@code names} ({@link EngineMutant#cliName()}). */
+  static Set<EngineMutant> mutants(Set<String> names) {
+    EnumSet<EngineMutant> mutants = EnumSet.noneOf(EngineMutant.class);
+    for (String name : names) {
+      mutants.add(Arrays.stream(EngineMutant.values()).filter(mutant -> mutant.cliName().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("the engine has no planted bug '" + name + "'")));
+    }
+    return mutants;
+  }
+
+  private static ScenarioRun.Failure failure(Violation violation) {
+    return ScenarioRun.Failure.of(violation.kind().name(), violation.atNanos(), violation.message());
+  }
+}

@@ -1,0 +1,172 @@
+package io.detsim.scenarios.engine;
+
+import io.detsim.properties.core.ChoiceSource;
+import io.detsim.properties.core.Gen;
+import io.detsim.sim.fault.Fault;
+import io.detsim.sim.fault.FaultKind;
+import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.fault.ScheduledFault;
+import io.detsim.sim.port.NodeId;
+import io.detsim.sim.port.Ratio;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Draws a whole {@link ScenarioInput} from one choice sequence, so that shrinking simplifies every
+ * part of a failing run at once: fewer fault entries, fewer enabled kinds (a swarm coin at 0 is "off",
+ * so shrinking also removes what the simulator would randomise, such as standing loss), smaller
+ * workloads, simpler engines. Each choice's simplest value is the gentlest: no fault, the first
+ * client, the earliest time, the smallest size.
+ *
+ * <p>Fault times are whole milliseconds: workers finish work on millisecond ticks, so faults and
+ * completions meet on the same instants, where same-instant races live.
+ */
+final class InputGenerator {
+  private static final long MS = 1_000_000L;
+  private static final long SECOND = 1_000_000_000L;
+  static final NodeId SERVER = NodeId.of("server");
+
+  private InputGenerator() {}
+
+  static Gen<ScenarioInput> of(ScenarioModel model) {
+    Gen<ScenarioInput> gen = source -> generate(model, source);
+    return gen.describe("scenario input");
+  }
+
+  private static ScenarioInput generate(ScenarioModel model, ChoiceSource source) {
+    long simulationSeed = source.choose(0, (1 << 20) - 1); // part of the input: a failure replays from its choices
+    EnumSet<FaultKind> enabled = EnumSet.noneOf(FaultKind.class);
+    source.startSpan("swarm");
+    for (FaultKind kind : FaultKind.values()) {
+      if (model.eligible().contains(kind) && source.chance(Ratio.of(1, 2))) {
+        enabled.add(kind);
+      }
+    }
+    source.endSpan();
+    ScenarioInput.Swarmed swarm = new ScenarioInput.Swarmed(enabled,
+        knob(source, enabled, FaultKind.LOSS, 10, 500), knob(source, enabled, FaultKind.DUPLICATE, 10, 200),
+        knob(source, enabled, FaultKind.REORDER, 5, 100),
+        enabled.contains(FaultKind.DISK) ? Ratio.of(1, source.choose(1, 4)) : Ratio.NEVER);
+    int workers = (int) source.choose(model.workersMin(), model.workersMax());
+    int capacity = model.queueCapacities().get((int) source.choose(0, model.queueCapacities().size() - 1));
+    List<ScenarioInput.ClientSpec> clients = clients(model, source);
+    List<NodeId> clientIds = new ArrayList<>();
+    clients.forEach(c -> clientIds.add(NodeId.of(c.name())));
+    List<FaultKind> schedulable = schedulable(enabled, model);
+    List<ScheduledFault> entries = new ArrayList<>();
+    if (!schedulable.isEmpty()) {
+      // listOf: a "one more?" choice before each entry, each entry its own span, so that deleting a
+      // span deletes exactly one fault while shrinking (a count drawn up front would re-read the rest).
+      Gen<List<ScheduledFault>> entry = faultSource -> {
+        FaultKind kind = schedulable.get((int) faultSource.choose(0, schedulable.size() - 1));
+        long at = faultSource.choose(0, model.faultWindowNanos() / MS - 1) * MS;
+        return faults(kind, at, workers, clientIds, model, faultSource);
+      };
+      Gen.listOf(entry, 0, model.maxFaultEntries()).generate(source).forEach(entries::addAll);
+    }
+    return new ScenarioInput(simulationSeed, new ScenarioInput.EngineShape(workers, capacity), swarm, clients, FaultSchedule.of(entries));
+  }
+
+  private static Ratio knob(ChoiceSource source, EnumSet<FaultKind> enabled, FaultKind kind, int rarest, int range) {
+    if (!enabled.contains(kind)) {
+      return Ratio.NEVER;
+    }
+    return Ratio.of(1, range - source.choose(0, range - rarest)); // 0: the rarest, gentlest rate
+  }
+
+  private static List<ScenarioInput.ClientSpec> clients(ScenarioModel model, ChoiceSource source) {
+    Gen<int[]> client = clientSource -> new int[] {
+        (int) clientSource.choose(model.observationsMin(), model.observationsMax()),
+        (int) clientSource.choose(model.rateMin(), model.rateMax()),
+        clientSource.chance(Ratio.of(1, 3)) ? 1 : 0,
+        model.recallProbes() && clientSource.chance(Ratio.of(1, 2)) ? 1 : 0};
+    List<int[]> drawn = Gen.listOf(client, model.clientsMin(), model.clientsMax()).generate(source);
+    List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
+    for (int i = 0; i < drawn.size(); i++) {
+      int[] c = drawn.get(i);
+      clients.add(new ScenarioInput.ClientSpec("client-" + i, "space-" + i, c[0], c[1], c[2] == 1, c[3] == 1));
+    }
+    return clients;
+  }
+
+  private static List<FaultKind> schedulable(EnumSet<FaultKind> enabled, ScenarioModel model) {
+    List<FaultKind> kinds = new ArrayList<>();
+    for (FaultKind kind : enabled) {
+      boolean optionsOnly = kind == FaultKind.BUGGIFY || kind == FaultKind.SHUFFLE_TIES;
+      if (!optionsOnly && (kind != FaultKind.BURST || model.burstMax() > 0)) {
+        kinds.add(kind);
+      }
+    }
+    return kinds;
+  }
+
+  /** The entries one drawn fault makes: a fault and, where it has one, its inverse later. */
+  private static List<ScheduledFault> faults(FaultKind kind, long at, int workers, List<NodeId> clients,
+      ScenarioModel model, ChoiceSource source) {
+    List<ScheduledFault> out = new ArrayList<>();
+    long duration = (1 + source.choose(0, 499)) * MS;
+    NodeId client = clients.get((int) source.choose(0, clients.size() - 1));
+    switch (kind) {
+      case CRASH:
+        out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
+        out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
+        break;
+      case DISK: {
+        // A flapping node: torn writes (the knob is in the swarm) matter at a crash, and what a
+        // recovery did with a torn tail shows only at the next recovery, once clients have written
+        // again: after a crash they back off for hundreds of milliseconds, so the node stays up
+        // for up to a second between the two crashes.
+        long up = (1 + source.choose(0, 999)) * MS;
+        out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
+        out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
+        out.add(new ScheduledFault(at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it
+        break;
+      }
+      case PAUSE:
+        out.add(new ScheduledFault(at, new Fault.Pause(SERVER, duration)));
+        break;
+      case KILL:
+        out.add(new ScheduledFault(at, new Fault.Kill(SERVER.child("worker-" + source.choose(0, workers - 1)))));
+        break;
+      case PARTITION:
+        out.add(new ScheduledFault(at, new Fault.Partition(new TreeSet<>(List.of(client)), new TreeSet<>(List.of(SERVER)),
+            source.chance(Ratio.of(1, 2)))));
+        out.add(new ScheduledFault(at + duration, new Fault.Heal()));
+        break;
+      case CLOG:
+        out.add(new ScheduledFault(at, source.chance(Ratio.of(1, 2))
+            ? new Fault.Clog(client, SERVER, duration) : new Fault.Clog(SERVER, client, duration)));
+        break;
+      case DELAY:
+        out.add(new ScheduledFault(at, new Fault.Delay(0, (1 + source.choose(0, 99)) * MS)));
+        break;
+      case LOSS:
+        out.add(new ScheduledFault(at, new Fault.Loss(Ratio.of(1, 50 - source.choose(0, 48)))));
+        break;
+      case DUPLICATE:
+        out.add(new ScheduledFault(at, new Fault.Duplicate(Ratio.of(1, 50 - source.choose(0, 48)))));
+        break;
+      case REORDER:
+        out.add(new ScheduledFault(at, new Fault.Reorder(Ratio.of(1, 20 - source.choose(0, 18)))));
+        break;
+      case CLOCK_SKEW:
+        NodeId node = source.chance(Ratio.of(1, 2)) ? SERVER : client;
+        long offset = (source.choose(0, 10_000) - 5_000) * MS; // within +/-5 s, as in the original
+        out.add(new ScheduledFault(at, source.chance(Ratio.of(1, 2))
+            ? new Fault.ClockOffset(node, offset) : new Fault.ClockJump(node, offset)));
+        break;
+      case BURST:
+        out.add(new ScheduledFault(at, new Fault.Burst((int) (1 + source.choose(0, model.burstMax() - 1)))));
+        break;
+      default:
+        throw new AssertionError("not a schedulable kind: " + kind);
+    }
+    return out;
+  }
+
+  static long seconds(long count) {
+    return count * SECOND;
+  }
+}

@@ -1,0 +1,76 @@
+package io.detsim.scenarios.engine;
+
+import io.detsim.sim.SimOptions;
+import io.detsim.sim.buggify.BuggifyOptions;
+import io.detsim.sim.disk.DiskOptions;
+import io.detsim.sim.fault.FaultKind;
+import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.net.NetworkOptions;
+import io.detsim.sim.port.Ratio;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one run of a scenario is made of besides the simulation seed: the engine's shape, the
+ * fault kinds this run enables (swarm testing) with their standing knobs, the workload, and the
+ * timed fault schedule. Generated from one choice sequence, printed in failure reports, readable.
+ */
+public record ScenarioInput(long simulationSeed, EngineShape engine, Swarmed swarm, List<ClientSpec> clients,
+    FaultSchedule schedule) {
+
+  public ScenarioInput {
+    clients = List.copyOf(clients);
+  }
+
+  /** How the engine is built for the run. {@code queueCapacity} 0 keeps the design's default queue. */
+  public record EngineShape(int workers, int queueCapacity) {}
+
+  /** One client: how many observations, how fast, and whether it probes recall while streaming. */
+  public record ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
+      boolean recallProbe) {}
+
+  /** The fault kinds this run enables, and the standing knobs of those that have one. */
+  public record Swarmed(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio reorder, Ratio tornWrites) {
+    public Swarmed {
+      enabled = Collections.unmodifiableSet(enabled.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(enabled));
+    }
+
+    public boolean has(FaultKind kind) {
+      return enabled.contains(kind);
+    }
+
+    /** The simulated world of this run. */
+    public SimOptions options() {
+      NetworkOptions network = NetworkOptions.none().withLoss(loss).withDuplicate(duplicate).withReorder(reorder);
+      DiskOptions disk = DiskOptions.none().withTornWriteRatio(tornWrites);
+      BuggifyOptions buggify = has(FaultKind.BUGGIFY) ? BuggifyOptions.standard() : BuggifyOptions.none();
+      return new SimOptions(network, disk, buggify, has(FaultKind.SHUFFLE_TIES));
+    }
+  }
+
+  /** The size of the input, as a person would count it: fault entries plus clients. */
+  public int size() {
+    return schedule.size() + clients.size();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder();
+    text.append("simulation seed: ").append(String.format("0x%x", simulationSeed)).append('\n');
+    text.append("engine: ").append(engine.workers()).append(" workers, queue ")
+        .append(engine.queueCapacity() == 0 ? "default" : String.valueOf(engine.queueCapacity())).append('\n');
+    text.append("swarm: ").append(swarm.enabled()).append(" loss ").append(swarm.loss()).append(" duplicate ")
+        .append(swarm.duplicate()).append(" reorder ").append(swarm.reorder()).append(" torn writes ")
+        .append(swarm.tornWrites()).append('\n');
+    for (ClientSpec client : clients) {
+      text.append("client ").append(client.name()).append(": ").append(client.observations()).append(" into ")
+          .append(client.space()).append(" at ").append(client.ratePerSecond()).append("/s")
+          .append(client.mixedPriorities() ? ", mixed priorities" : "")
+          .append(client.recallProbe() ? ", recall probe" : "").append('\n');
+    }
+    text.append(schedule.toText());
+    return text.toString();
+  }
+}

@@ -1,0 +1,216 @@
+package io.detsim.scenarios.engine;
+
+import io.detsim.properties.scenario.InputText;
+import io.detsim.properties.scenario.TextLines;
+import io.detsim.scenarios.engine.ScenarioInput.ClientSpec;
+import io.detsim.scenarios.engine.ScenarioInput.EngineShape;
+import io.detsim.scenarios.engine.ScenarioInput.Swarmed;
+import io.detsim.sim.fault.FaultKind;
+import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.fault.ScheduleParseException;
+import io.detsim.sim.port.Ratio;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link ScenarioInput} as the two editable sections of a failure file, {@code [input]} and
+ * {@code [schedule]}, and back. Printing then parsing gives an equal input: seeds in hex, knobs as
+ * exact ratios ({@code 1/250}, never a rounded decimal), the schedule in {@link FaultSchedule}'s own
+ * text form.
+ *
+ * <pre>
+ * [input]
+ * simulation seed: 0x5f3a1
+ * engine: 2 workers, queue default
+ * swarm: CRASH, LOSS, SHUFFLE_TIES
+ * loss: 1/250
+ * duplicate: 0/1
+ * reorder: 0/1
+ * torn writes: 0/1
+ * client client-0: 120 observations into space-0 at 900/s, mixed priorities, recall probe
+ * [schedule]
+ * # detsim fault schedule v1
+ * 250ms crash server
+ * 400ms restart server
+ * </pre>
+ *
+ * <p>{@code queue default} is the design's default queue (capacity 0 in {@link EngineShape}); {@code swarm: none}
+ * enables no fault kind. Clients run in the order listed; a client line may be deleted.
+ */
+public final class ScenarioInputText {
+  /** This text form as the engine scenarios' {@link InputText}. */
+  static final InputText<ScenarioInput> CODEC = new InputText<>() {
+    @Override
+    public String format(ScenarioInput input) {
+      return ScenarioInputText.format(input);
+    }
+
+    @Override
+    public ScenarioInput parse(TextLines lines, int from) {
+      if (from >= lines.size() || !lines.isSection(from, "input")) {
+        throw lines.errorAtEnd("missing section [input]");
+      }
+      return ScenarioInputText.parse(lines, from + 1);
+    }
+  };
+
+  private static final Pattern ENGINE = Pattern.compile("([0-9]+) workers?, queue (default|[0-9]+)");
+  private static final Pattern CLIENT_NAME = Pattern.compile("client (\\S+)");
+  private static final Pattern CLIENT = Pattern.compile(
+      "([0-9]+) observations into (\\S+) at ([0-9]+)/s((?:, (?:mixed priorities|recall probe))*)");
+  private static final List<String> REQUIRED =
+      List.of("simulation seed", "engine", "swarm", "loss", "duplicate", "reorder", "torn writes");
+
+  private ScenarioInputText() {}
+
+  /** The {@code [input]} and {@code [schedule]} sections, each line ending in a newline. */
+  public static String format(ScenarioInput input) {
+    StringBuilder text = new StringBuilder("[input]\n");
+    text.append("simulation seed: ").append(String.format(Locale.ROOT, "0x%x", input.simulationSeed())).append('\n');
+    text.append("engine: ").append(input.engine().workers())
+        .append(input.engine().workers() == 1 ? " worker" : " workers")
+        .append(", queue ").append(input.engine().queueCapacity() == 0 ? "default" : input.engine().queueCapacity())
+        .append('\n');
+    Swarmed swarm = input.swarm();
+    List<String> kinds = swarm.enabled().stream().map(Enum::name).toList();
+    text.append("swarm: ").append(kinds.isEmpty() ? "none" : String.join(", ", kinds)).append('\n');
+    text.append("loss: ").append(swarm.loss()).append('\n');
+    text.append("duplicate: ").append(swarm.duplicate()).append('\n');
+    text.append("reorder: ").append(swarm.reorder()).append('\n');
+    text.append("torn writes: ").append(swarm.tornWrites()).append('\n');
+    for (ClientSpec client : input.clients()) {
+      text.append("client ").append(client.name()).append(": ").append(client.observations())
+          .append(" observations into ")
+          .append(client.space()).append(" at ").append(client.ratePerSecond()).append("/s")
+          .append(client.mixedPriorities() ? ", mixed priorities" : "")
+          .append(client.recallProbe() ? ", recall probe" : "").append('\n');
+    }
+    return text.append("[schedule]\n").append(input.schedule().toText()).toString();
+  }
+
+  /**
+   * Parses what {@link #format} prints, the {@code [input]} header included.
+   *
+   * @throws BadTextException naming {@code sourceName}, the line and column of the first problem
+   */
+  public static ScenarioInput parse(String text, String sourceName) {
+    TextLines lines = new TextLines(text, sourceName);
+    int first = 0;
+    while (first < lines.size() && lines.isBlankOrComment(first)) {
+      first++;
+    }
+    if (first == lines.size()) {
+      throw lines.errorAtEnd("missing section [input]");
+    }
+    if (!lines.isSection(first, "input")) {
+      throw lines.error(first, 1, "expected section [input], found '" + lines.line(first).strip() + "'");
+    }
+    return parse(lines, first + 1);
+  }
+
+  /** Parses the {@code [input]} section from the line at {@code from} (after its header) to the end of the file. */
+  static ScenarioInput parse(TextLines lines, int from) {
+    Map<String, TextLines.Field> fields = new LinkedHashMap<>();
+    List<ClientSpec> clients = new ArrayList<>();
+    Map<String, Integer> clientLines = new LinkedHashMap<>();
+    int index = from;
+    for (; index < lines.size() && !lines.isSection(index, "schedule"); index++) {
+      if (lines.isBlankOrComment(index)) {
+        continue;
+      }
+      TextLines.Field field = lines.field(index);
+      Matcher clientName = CLIENT_NAME.matcher(field.name());
+      if (clientName.matches()) {
+        String name = clientName.group(1);
+        Integer earlier = clientLines.putIfAbsent(name, index);
+        if (earlier != null) {
+          throw lines.error(index, 1, "client " + name + " given twice (first on line " + (earlier + 1) + ")");
+        }
+        clients.add(client(lines, field, name));
+      } else if (REQUIRED.contains(field.name())) {
+        TextLines.Field earlier = fields.putIfAbsent(field.name(), field);
+        if (earlier != null) {
+          throw lines.error(index, 1,
+              "field '" + field.name() + "' given twice (first on line " + (earlier.index() + 1) + ")");
+        }
+      } else {
+        throw lines.error(index, 1, "unknown field '" + field.name() + "' in [input]; known: "
+            + String.join(", ", REQUIRED) + ", client NAME");
+      }
+    }
+    if (index == lines.size()) {
+      throw lines.errorAtEnd("missing section [schedule] (is the file cut short?)");
+    }
+    for (String name : REQUIRED) {
+      if (!fields.containsKey(name)) {
+        throw lines.error(index, 0, "missing field '" + name + "' in [input]");
+      }
+    }
+    Swarmed swarm = new Swarmed(kinds(lines, fields.get("swarm")), lines.ratio(fields.get("loss")),
+        lines.ratio(fields.get("duplicate")), lines.ratio(fields.get("reorder")),
+        lines.ratio(fields.get("torn writes")));
+    return new ScenarioInput(lines.hex(fields.get("simulation seed")), engine(lines, fields.get("engine")), swarm,
+        clients,
+        schedule(lines, index));
+  }
+
+  private static EngineShape engine(TextLines lines, TextLines.Field field) {
+    Matcher matcher = ENGINE.matcher(field.value());
+    if (!matcher.matches()) {
+      throw lines.error(field, "expected like '2 workers, queue default' or '1 worker, queue 400', found '"
+          + field.value() + "'");
+    }
+    int workers = lines.count(field, matcher.group(1), matcher.start(1), 1);
+    int queue = matcher.group(2).equals("default") ? 0 : lines.count(field, matcher.group(2), matcher.start(2), 1);
+    return new EngineShape(workers, queue);
+  }
+
+  private static EnumSet<FaultKind> kinds(TextLines lines, TextLines.Field field) {
+    EnumSet<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+    if (field.value().equals("none")) {
+      return kinds;
+    }
+    int offset = 0;
+    for (String part : field.value().split(",", -1)) {
+      String name = part.strip();
+      int column = field.valueColumn() + offset + part.indexOf(name.isEmpty() ? part : name);
+      try {
+        kinds.add(FaultKind.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')));
+      } catch (IllegalArgumentException unknown) {
+        throw lines.error(field.index(), column, "unknown fault kind '" + name + "'; known: "
+            + String.join(", ", Arrays.stream(FaultKind.values()).map(Enum::name).toList()) + " (or none)");
+      }
+      offset += part.length() + 1;
+    }
+    return kinds;
+  }
+
+  private static ClientSpec client(TextLines lines, TextLines.Field field, String name) {
+    Matcher matcher = CLIENT.matcher(field.value());
+    if (!matcher.matches()) {
+      throw lines.error(field, "expected like '120 observations into space-0 at 900/s, mixed priorities, recall probe'"
+          + ", found '" + field.value() + "'");
+    }
+    int observations = lines.count(field, matcher.group(1), matcher.start(1), 1);
+    int rate = lines.count(field, matcher.group(3), matcher.start(3), 1);
+    String flags = matcher.group(4);
+    return new ClientSpec(name, matcher.group(2), observations, rate, flags.contains("mixed priorities"),
+        flags.contains("recall probe"));
+  }
+
+  /** The schedule runs from after the {@code [schedule]} line to the end; its errors are mapped to file lines. */
+  private static FaultSchedule schedule(TextLines lines, int sectionIndex) {
+    try {
+      return FaultSchedule.parse(lines.rest(sectionIndex + 1));
+    } catch (ScheduleParseException bad) {
+      throw lines.error(sectionIndex + bad.line(), bad.column(), bad.reason());
+    }
+  }
+}

@@ -1,0 +1,271 @@
+package io.detsim.scenarios.engine;
+
+import io.detsim.engine.client.ClientOptions;
+import io.detsim.engine.client.ClientView;
+import io.detsim.engine.client.ObservationRecord;
+import io.detsim.engine.client.PriorityMix;
+import io.detsim.engine.client.RecallProbe;
+import io.detsim.engine.client.StreamingClient;
+import io.detsim.engine.protocol.Priority;
+import io.detsim.engine.queue.PressureState;
+import io.detsim.engine.queue.QueueOptions;
+import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.server.EngineOptions;
+import io.detsim.engine.server.EngineServer;
+import io.detsim.scenarios.engine.validate.ChaosTestStats;
+import io.detsim.scenarios.engine.validate.Violation;
+import io.detsim.sim.Simulation;
+import io.detsim.sim.fault.Fault;
+import io.detsim.sim.fault.FaultKind;
+import io.detsim.sim.fault.ScheduledFault;
+import io.detsim.sim.port.NodeId;
+import io.detsim.sim.trace.TraceEvent;
+import io.detsim.sim.trace.TraceRing;
+import io.detsim.sim.trace.TraceSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs one scenario input on the simulator, in two phases (TigerBeetle's VOPR): a safety phase
+ * with faults on, checked at checkpoints as it goes (queue depth within capacity, graph integrity),
+ * then every fault healed and a liveness phase in which the system must settle within a bound:
+ * every observation acknowledged, everything acknowledged visible. The end checks are in
+ * {@link EndChecks}.
+ */
+public final class ScenarioRunner {
+  static final int DIMENSION = 8;
+  private static final long MS = 1_000_000L;
+  private static final long CHECKPOINT_NANOS = 50 * MS;
+  private static final long INTEGRITY_EVERY_NANOS = 250 * MS;
+  private static final long INTEGRITY_CHECKS = 40;
+  private static final long SETTLE_STEP_NANOS = 100 * MS;
+  /** How many recent events are kept to choose the telling ones from, and how many are reported. */
+  private static final int RECENT_EVENTS = 4_096;
+  private static final int REPORTED_EVENTS = 20;
+
+  private ScenarioRunner() {}
+
+  /** Limits of the liveness phase. */
+  public record Limits(long settleNanos) {
+    public static Limits standard() {
+      return new Limits(30_000 * MS);
+    }
+  }
+
+  public static RunResult run(ScenarioInput input, ScenarioModel model, Set<EngineMutant> mutants, Limits limits,
+      TraceSink extraSink) {
+    Simulation sim = new Simulation(input.simulationSeed(), input.swarm().options());
+    TraceRing ring = new TraceRing(RECENT_EVENTS);
+    EngineEvents events = new EngineEvents();
+    sim.trace().setSink(event -> {
+      ring.accept(event);
+      events.accept(event);
+      if (extraSink != null) {
+        extraSink.accept(event);
+      }
+    });
+    EngineOptions engine = engineOptions(input, mutants);
+    sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
+    List<NodeId> clients = new ArrayList<>();
+    for (ScenarioInput.ClientSpec spec : input.clients()) {
+      ClientOptions options = clientOptions(spec.space(), spec.observations(), spec.ratePerSecond(), 64)
+          .withPriorityMix(spec.mixedPriorities() ? new PriorityMix(1, 2, 1) : PriorityMix.fixed(Priority.NORMAL))
+          .withRecallProbe(spec.recallProbe() ? RecallProbe.every(10 * MS, 10, true) : RecallProbe.none());
+      clients.add(sim.addNode(spec.name(), context -> new StreamingClient(context, options)));
+    }
+    sim.onBurst(size -> {
+      // A burst mixes priorities as the lanes are sized (1:2:1), so it can fill the whole queue
+      // and drive pressure through every threshold, not just fill the NORMAL lane.
+      ClientOptions burst = clientOptions("space-burst", size, 100_000, Math.min(size, 1_024))
+          .withPriorityMix(new PriorityMix(1, 2, 1));
+      clients.add(sim.addNode("burst-" + clients.size(), context -> new StreamingClient(context, burst)));
+    });
+    List<ScheduledFault> entries = new ArrayList<>(input.schedule().entries());
+    // Heal after the last fault, even one a pattern or a hand-edited schedule put past the window.
+    long healAtNanos = Math.max(model.faultWindowNanos(), input.schedule().lastFaultAtNanos() + MS);
+    entries.add(new ScheduledFault(healAtNanos, new Fault.HealAll()));
+    sim.schedule(entries);
+
+    Optional<Violation> violation;
+    try {
+      violation = safetyPhase(sim, healAtNanos, model, events);
+      if (violation.isEmpty()) {
+        violation = livenessPhase(sim, clients, limits);
+      }
+      if (violation.isEmpty()) {
+        violation = new EndChecks(sim, clients).run();
+      }
+      if (violation.isEmpty()) {
+        violation = EndChecks.scenarioChecks(sim, clients, model);
+      }
+    } catch (RuntimeException | AssertionError e) { // a bug the engine's own checks caught, or a crash
+      violation = Optional.of(Violation.of(Violation.Kind.CRASH, sim.nowNanos(),
+          e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+    return new RunResult(violation, sim.digest(), sim.nowNanos(), telling(ring.events(), violation), stats(sim, clients),
+        labels(input, sim, clients, events));
+  }
+
+  /**
+   * The last events before a violation was detected that tell something about it: those naming an
+   * observation of its evidence when it has some, else those that are not the supervisor's
+   * heartbeats or bare timers, which otherwise fill the last seconds of every settled run.
+   */
+  static List<TraceEvent> telling(List<TraceEvent> recent, Optional<Violation> violation) {
+    List<String> evidence = violation.map(Violation::evidence).orElse(List.of());
+    List<TraceEvent> chosen = new ArrayList<>();
+    for (int i = recent.size() - 1; i >= 0 && chosen.size() < REPORTED_EVENTS; i--) {
+      TraceEvent event = recent.get(i);
+      String detail = event.detail() == null ? "" : event.detail();
+      boolean telling = evidence.isEmpty()
+          ? !event.kind().equals("timer") && !detail.startsWith("heartbeat") && !detail.startsWith("alive")
+          : evidence.stream().anyMatch(id -> detail.contains(id));
+      if (telling) {
+        chosen.add(0, event);
+      }
+    }
+    return chosen;
+  }
+
+  private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos, ScenarioModel model,
+      EngineEvents events) {
+    // A full integrity check walks every graph: at most INTEGRITY_CHECKS of them over the safety
+    // phase (every 250 ms of a 10 s window, every 15 s of ten minutes), or a long run is quadratic.
+    long integrityEvery = Math.max(INTEGRITY_EVERY_NANOS,
+        Math.floorDiv(healAtNanos / INTEGRITY_CHECKS + CHECKPOINT_NANOS - 1, CHECKPOINT_NANOS) * CHECKPOINT_NANOS);
+    for (long t = 0; t < healAtNanos; t += CHECKPOINT_NANOS) {
+      sim.runFor(CHECKPOINT_NANOS);
+      EngineServer server = server(sim);
+      if (server == null) {
+        continue; // crashed: nothing to inspect until it restarts
+      }
+      if (server.queueDepth() > server.queueCapacity()) {
+        return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(),
+            "queue depth " + server.queueDepth() + " above its capacity " + server.queueCapacity()));
+      }
+      if (model.has(ScenarioCheck.PRESSURE_FOLLOWS_DEPTH)) {
+        PressureState expected = PressureState.of(server.queueDepth(), server.queueCapacity());
+        if (events.announcedPressure() != expected) {
+          return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), "queue depth "
+              + server.queueDepth() + " of " + server.queueCapacity() + " is " + expected
+              + ", but the engine last announced " + events.announcedPressure()));
+        }
+      }
+      if ((t + CHECKPOINT_NANOS) % integrityEvery == 0) {
+        Optional<Violation> integrity = EndChecks.integrity(server, sim.nowNanos());
+        if (integrity.isPresent()) {
+          return integrity;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> livenessPhase(Simulation sim, List<NodeId> clients, Limits limits) {
+    long healedAt = sim.nowNanos();
+    while (sim.nowNanos() - healedAt < limits.settleNanos()) {
+      if (allDone(sim, clients)) {
+        return Optional.empty();
+      }
+      sim.runFor(SETTLE_STEP_NANOS);
+    }
+    if (allDone(sim, clients)) {
+      return Optional.empty();
+    }
+    List<String> pending = new ArrayList<>();
+    long unsent = 0;
+    for (NodeId client : clients) {
+      ClientView view = sim.node(client, StreamingClient.class).view();
+      unsent += view.observationsTotal() - view.observations().size();
+      for (ObservationRecord record : view.observations()) {
+        if (record.outcome() == ObservationRecord.Outcome.PENDING) {
+          pending.add(record.episodeId());
+        }
+      }
+    }
+    // A client too slow to send everything within the bound has observations not even sent yet.
+    String notSent = unsent == 0 ? "" : " (and " + unsent + " not yet sent)";
+    return Optional.of(new Violation(Violation.Kind.SILENT_DROP, pending.size()
+        + " observations neither ACCEPTED nor REJECTED" + notSent + " " + limits.settleNanos() / 1_000_000_000L
+        + " s after faults healed: " + String.join(", ", pending.subList(0, Math.min(10, pending.size()))),
+        sim.nowNanos(), pending));
+  }
+
+  private static boolean allDone(Simulation sim, List<NodeId> clients) {
+    for (NodeId client : clients) {
+      if (!sim.node(client, StreamingClient.class).isDone()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static EngineServer server(Simulation sim) {
+    return sim.isUp(InputGenerator.SERVER) ? sim.node(InputGenerator.SERVER, EngineServer.class) : null;
+  }
+
+  private static EngineOptions engineOptions(ScenarioInput input, Set<EngineMutant> mutants) {
+    EngineOptions engine = EngineOptions.defaults(DIMENSION).withWorkers(input.engine().workers());
+    int capacity = input.engine().queueCapacity();
+    if (capacity > 0) {
+      engine = engine.withQueue(QueueOptions.defaults().withLaneCapacities(capacity / 4, capacity / 2, capacity / 4)
+          .withTotalCapacity(capacity));
+    }
+    for (EngineMutant mutant : mutants) {
+      engine = engine.withMutant(mutant);
+    }
+    return engine;
+  }
+
+  private static ClientOptions clientOptions(String space, int observations, int rate, int window) {
+    return ClientOptions.of(InputGenerator.SERVER, space).withObservationsTotal(observations)
+        .withDimension(DIMENSION).withRate(rate).withWindowMax(window);
+  }
+
+  private static ChaosTestStats stats(Simulation sim, List<NodeId> clients) {
+    ChaosTestStats stats = new ChaosTestStats();
+    for (NodeId client : clients) {
+      ClientView view = sim.node(client, StreamingClient.class).view();
+      stats.sent(view.observationsTotal());
+      stats.acked(view.acceptedCount());
+      stats.rejected(view.finallyRejectedCount());
+    }
+    EngineServer server = server(sim);
+    if (server != null) {
+      server.spaces().forEach(space -> stats.recalled(server.held(space).stream().filter(h -> h.indexed()).count()));
+    }
+    stats.duration(sim.nowNanos());
+    return stats;
+  }
+
+  private static List<String> labels(ScenarioInput input, Simulation sim, List<NodeId> clients,
+      EngineEvents events) {
+    TreeSet<String> labels = new TreeSet<>(events.labels());
+    for (NodeId client : clients) {
+      sim.node(client, StreamingClient.class).view().rejectionsByReason()
+          .forEach((reason, count) -> labels.add("client:rejected:" + reason));
+    }
+    for (FaultKind kind : input.swarm().enabled()) {
+      labels.add("swarm:" + kind);
+    }
+    for (ScheduledFault entry : input.schedule().entries()) {
+      FaultKind.of(entry.fault()).ifPresent(kind -> labels.add("fault:" + kind));
+    }
+    EngineServer server = server(sim);
+    if (server != null) {
+      if (server.recoveredObservations() > 0) {
+        labels.add("engine:recovered-from-log");
+      }
+      if (server.workerRestarts() > 0) {
+        labels.add("engine:worker-restarted");
+      }
+      if (server.spacesStolen() > 0) {
+        labels.add("engine:space-stolen");
+      }
+    }
+    return new ArrayList<>(labels);
+  }
+}

@@ -1,0 +1,74 @@
+package io.detsim.scenarios.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.engine.server.EngineMutant;
+import io.detsim.properties.core.Exhaustive;
+import io.detsim.properties.core.PropertyConfig;
+import io.detsim.properties.core.PropertyResult;
+import io.detsim.properties.core.PropertyRunner;
+import io.detsim.sim.fault.FaultKind;
+import io.detsim.sim.fault.ScheduledFault;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue holds docs/engine.md's scenarios with their parameters, and its extra checks can fail. */
+class ScenarioCatalogueTest {
+  private static final List<String> ENGINE_MD = List.of("network_delays", "packet_loss_with_retries",
+      "queue_overflow", "backpressure_detection", "clock_skew", "eventual_consistency", "graph_integrity",
+      "combined_sustained", "sustained_10min", "end_to_end", "multi_client", "backpressure",
+      "worker_failure_recovery", "recall_during_streaming");
+
+  @Test
+  void everyScenarioOfTheDesign_isInTheCatalogue_behindTheDefaultSwarm() {
+    List<String> names = EngineScenarios.all().stream().map(EngineScenario::name).toList();
+    assertThat(names.get(0)).isEqualTo("swarm");
+    assertThat(names).containsAll(ENGINE_MD).doesNotHaveDuplicates();
+    assertThat(EngineScenarios.all()).allSatisfy(s -> assertThat(s.description()).isNotBlank());
+  }
+
+  @Test
+  void sustained10Minutes_hasTheOriginalsPeriodicFaults() {
+    ScenarioInput input = Exhaustive.values(EngineScenarios.named("sustained_10min").orElseThrow().inputs(), 1).get(0);
+    assertThat(input.clients()).singleElement().satisfies(client -> {
+      assertThat(client.observations()).isEqualTo(600_000);
+      assertThat(client.ratePerSecond()).isEqualTo(1_000);
+    });
+    assertThat(input.swarm().loss().toString()).isEqualTo(io.detsim.sim.port.Ratio.of(1, 100).toString());
+    List<ScheduledFault> entries = input.schedule().entries();
+    assertThat(entries.stream().filter(e -> FaultKind.of(e.fault()).orElseThrow() == FaultKind.KILL)).hasSize(59);
+    assertThat(entries.stream().filter(e -> FaultKind.of(e.fault()).orElseThrow() == FaultKind.BURST)).hasSize(119);
+    assertThat(entries.stream().filter(e -> FaultKind.of(e.fault()).orElseThrow() == FaultKind.CLOCK_SKEW)).hasSize(20);
+    assertThat(entries.get(entries.size() - 1).atNanos()).isLessThan(600_000_000_000L);
+  }
+
+  @Test
+  void smallSchedules_isSmallEnoughToEnumerate() {
+    Exhaustive.Report report = Exhaustive.enumerate(EngineScenarios.named("small_schedules").orElseThrow().inputs(),
+        10_000, (input, choices) -> true);
+    assertThat(report.exhausted()).isTrue();
+    assertThat(report.cases()).isEqualTo(1 + 24 + 24 * 24);
+  }
+
+  /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */
+  @Test
+  void boundedStaleness_failsWhenAPauseDelaysVisibility() {
+    EngineScenario crashy = new EngineScenario("paused", "", ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.PAUSE))
+        .withChecks(EnumSet.of(ScenarioCheck.BOUNDED_STALENESS)));
+    PropertyResult<ScenarioInput> result = new PropertyRunner(PropertyConfig.defaults().withTries(60)
+        .withMaxShrinkAttempts(0)).run(crashy.property(EnumSet.noneOf(EngineMutant.class)));
+    assertThat(result.failure()).isPresent();
+    assertThat(result.failure().get().message()).contains("staleness bound");
+  }
+
+  /** The pressure check sees every state: backpressure_detection drives the queue through them all. */
+  @Test
+  void backpressureDetection_reachesEveryPressureState() {
+    PropertyResult<ScenarioInput> result = new PropertyRunner(PropertyConfig.defaults().withTries(10))
+        .run(EngineScenarios.named("backpressure_detection").orElseThrow().property(EnumSet.noneOf(EngineMutant.class)));
+    assertThat(result.passed()).as(result.report()).isTrue();
+    assertThat(result.coverage().labels()).contains("engine:pressure:WARNING",
+        "engine:pressure:CRITICAL", "engine:pressure:OVERLOADED", "engine:pressure:NORMAL");
+  }
+}
