@@ -33,13 +33,17 @@ record ClassPathArguments(Optional<String> classPath, String[] rest) {
     return new ClassPathArguments(Optional.of(args[1]), Arrays.copyOfRange(args, 2, args.length));
   }
 
-  /** A loader over the extra class path, with {@code parent} first; {@code parent} itself when there is none. */
+  /**
+   * A loader over the extra class path, with {@code parent} first; {@code parent} itself when there
+   * is none. {@code @FILE} reads the class path from a file, as a failed {@code @SimProperty} writes
+   * it beside its failure file.
+   */
   ClassLoader loader(ClassLoader parent) {
     if (classPath.isEmpty()) {
       return parent;
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : classPath.get().split(File.pathSeparator, -1)) {
+    for (String entry : entries(classPath.get())) {
       if (entry.isBlank()) {
         continue;
       }
@@ -54,5 +58,17 @@ record ClassPathArguments(Optional<String> classPath, String[] rest) {
       }
     }
     return new URLClassLoader(urls.toArray(URL[]::new), parent);
+  }
+
+  private static String[] entries(String classPath) {
+    if (!classPath.startsWith("@")) {
+      return classPath.split(File.pathSeparator, -1);
+    }
+    Path file = Path.of(classPath.substring(1));
+    try {
+      return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip().split(File.pathSeparator, -1);
+    } catch (java.io.IOException unreadable) {
+      throw new UsageException("--class-path: cannot read " + file + ": " + unreadable.getMessage());
+    }
   }
 }

@@ -1,15 +1,16 @@
 package io.detsim.sim;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A module's public surface: the public types, top-level and nested, of its own main classes, by
@@ -23,28 +24,45 @@ public final class PublicSurface {
 
   /**
    * The public types under {@code rootPackage} whose class files are in the module folder
-   * {@code module} (its {@code target/classes}): other modules' classes on the class path are not
-   * this module's surface.
+   * {@code module} (its {@code target/classes}, found from the test's working folder, its own
+   * module's): other modules' classes on the class path are not this module's surface.
    */
   public static List<String> of(String module, String rootPackage) {
-    String marker = "/" + module + "/target/"; // its classes folder, or its jar in a reactor build
+    // The tests run in their module's folder; the module's classes are in its target/classes.
+    Path classes = Path.of("..", module, "target", "classes").toAbsolutePath().normalize();
+    if (!Files.isDirectory(classes)) {
+      throw new IllegalStateException("no compiled classes of module " + module + " at " + classes);
+    }
     List<String> names = new ArrayList<>();
-    for (JavaClass type : new ClassFileImporter()
-        .withImportOption(location -> location.contains(marker))
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(rootPackage)) {
-      if (isPublic(type) && !type.getSimpleName().equals("package-info") && !type.isAnonymousClass()) {
-        names.add(type.getName().replace('$', '.'));
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+        String binaryName = classes.relativize(file).toString().replace(File.separatorChar, '.')
+            .replaceAll("\\.class$", "");
+        Class<?> type = load(binaryName);
+        if (type.getPackageName().startsWith(rootPackage) && isPublic(type) && !type.isAnonymousClass()
+            && !binaryName.endsWith("package-info")) {
+          names.add(type.getName().replace('$', '.'));
+        }
       }
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException(unreadable);
     }
     names.sort(null);
     return names;
   }
 
+  private static Class<?> load(String binaryName) {
+    try {
+      return Class.forName(binaryName, /* initialize= */ false, PublicSurface.class.getClassLoader());
+    } catch (ClassNotFoundException notOnTheClassPath) {
+      throw new IllegalStateException("compiled but not on the test class path: " + binaryName, notOnTheClassPath);
+    }
+  }
+
   /** Public, and every enclosing type public too: what a user can name. */
-  private static boolean isPublic(JavaClass type) {
-    for (JavaClass at = type; at != null; at = at.getEnclosingClass().orElse(null)) {
-      if (!at.getModifiers().contains(JavaModifier.PUBLIC)) {
+  private static boolean isPublic(Class<?> type) {
+    for (Class<?> at = type; at != null; at = at.getEnclosingClass()) {
+      if (!Modifier.isPublic(at.getModifiers())) {
         return false;
       }
     }

@@ -15,13 +15,23 @@ import java.util.Optional;
 public interface FailureFileWriter {
 
   /**
+   * What a writer left for one failure: the failure file, what it wrote beside it (a trace, a
+   * timeline), and the command that replays the file, as the report shows them.
+   *
+   * @param alongside each file written beside the failure file, with a word for the report
+   *     ({@code trace}, {@code timeline})
+   */
+  record Written(Path file, java.util.Map<String, Path> alongside, String replayCommand) {
+    public Written {
+      alongside = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(alongside));
+    }
+  }
+
+  /**
    * Writes {@code failure} of {@code property} into {@code directory}.
    *
-   * @return the file written, or empty when this writer does not know this kind of property
+   * @return what was written, or empty when this writer does not know this kind of property
    * @throws IOException when the file cannot be written
    */
-  Optional<Path> write(Property<?> property, PropertyResult.Failure<?> failure, Path directory) throws IOException;
-
-  /** The command that replays a file this writer wrote, shown in the report. */
-  String replayCommand(Path file);
+  Optional<Written> write(Property<?> property, PropertyResult.Failure<?> failure, Path directory) throws IOException;
 }

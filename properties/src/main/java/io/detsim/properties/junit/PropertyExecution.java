@@ -119,9 +119,9 @@ final class PropertyExecution {
   private void writeFailureFile(PropertyReport report, Property<?> property, PropertyResult.Failure<?> failure) {
     for (FailureFileWriter writer : ServiceLoader.load(FailureFileWriter.class, getClass().getClassLoader())) {
       try {
-        Optional<Path> written = writer.write(property, failure, settings.failuresDirectory());
+        Optional<FailureFileWriter.Written> written = writer.write(property, failure, settings.failuresDirectory());
         if (written.isPresent()) {
-          report.failureFile(written.get(), writer.replayCommand(written.get()));
+          report.failureFile(written.get());
           return;
         }
       } catch (IOException | RuntimeException cannotWrite) {

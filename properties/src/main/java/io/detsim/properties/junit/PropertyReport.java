@@ -22,22 +22,27 @@ final class PropertyReport {
   private final String testName;
   private final Settings.Plan plan;
   private final List<String> databaseNotes = new ArrayList<>();
-  private Path failureFile;
-  private String failureFileReplay;
+  private final String workingDirectory;
+  private FailureFileWriter.Written failureFile;
   private final List<String> warnings = new ArrayList<>();
 
   PropertyReport(String testName, Settings.Plan plan) {
+    this(testName, plan, Path.of("").toAbsolutePath().toString());
+  }
+
+  /** {@code workingDirectory}: where the replay command's Maven runs. */
+  PropertyReport(String testName, Settings.Plan plan, String workingDirectory) {
     this.testName = testName;
     this.plan = plan;
+    this.workingDirectory = workingDirectory;
   }
 
   /** How a failure was found, for the report's seed line. */
   enum Origin { RUN, STORED, REPLAY }
 
   /** The failure file written for this failure, and the command that replays it. */
-  void failureFile(Path file, String replayCommand) {
-    this.failureFile = file;
-    this.failureFileReplay = replayCommand;
+  void failureFile(FailureFileWriter.Written written) {
+    this.failureFile = written;
   }
 
   void databaseNote(String note) {
@@ -88,16 +93,21 @@ final class PropertyReport {
           + " the seed and choices above reproduce it");
       line(text, "replay", replayCommand(failure.shrunk().toText()));
     } else {
-      line(text, "file", failureFile.toString());
-      line(text, "replay", failureFileReplay + "\n" + replayCommand(failure.shrunk().toText()));
+      line(text, "file", failureFile.file().toString());
+      failureFile.alongside().forEach((what, path) -> line(text, what, path.toString()));
+      line(text, "replay", failureFile.replayCommand() + "\n" + replayCommand(failure.shrunk().toText()));
     }
     appendNotes(text);
     return text.append(result.coverage().report()).toString();
   }
 
-  /** The command that runs exactly the input with {@code choices} of this property. */
+  /**
+   * The command that runs exactly the input with {@code choices} of this property: Maven in the
+   * folder the tests ran in (the module's own, under Surefire), whatever the project's layout.
+   */
   String replayCommand(String choices) {
-    return "mvn -B -pl properties test -Dtest=" + testName + " -D" + Settings.REPLAY + "='" + choices + "'";
+    return "cd " + workingDirectory + " && mvn -B test -Dtest='" + testName + "' -D" + Settings.REPLAY + "='" + choices
+        + "' -Dsurefire.failIfNoSpecifiedTests=false";
   }
 
   /** Entries for the listener: result, mode, start seed, and one per coverage label. */

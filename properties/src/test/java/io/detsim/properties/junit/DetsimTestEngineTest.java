@@ -126,7 +126,8 @@ class DetsimTestEngineTest {
         .contains("input:      1234")
         .contains("choices:    v1 1234")
         .contains("shrunk:     from 1 to 1 choices")
-        .contains("mvn -B -pl properties test -Dtest=FailingFixture#belowLimit -Ddetsim.replay='v1 1234'")
+        .contains("cd " + java.nio.file.Path.of("").toAbsolutePath() + " && mvn -B test -Dtest='FailingFixture#belowLimit'"
+            + " -Ddetsim.replay='v1 1234' -Dsurefire.failIfNoSpecifiedTests=false")
         .contains("file:       none: no failure-file writer on the class path (the replay module has one)")
         .contains("coverage of ");
     Matcher seed = Pattern.compile("seed:       (0x[0-9a-f]{16}) \\(try (\\d+) of a random run of 100 tries from start "

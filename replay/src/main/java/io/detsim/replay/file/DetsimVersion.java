@@ -8,27 +8,23 @@ import java.util.Properties;
  * The version of detsim that is running, written into every failure file so that a file that no
  * longer replays can be traced to the code that wrote it.
  *
- * <p>Read from the jar manifest's {@code Implementation-Version}, else from the {@code pom.properties}
- * that Maven packs into every jar (the shaded {@code detsim.jar} keeps it); running from a build's
- * class folders (tests, an IDE) has neither, and says {@code dev}.
+ * <p>Read from {@code version.properties} beside this class, which the build fills in from the
+ * project's version, so a jar, a shaded jar and a build's class folders all say the same; a class
+ * path without it (copied classes, say) says {@code dev}.
  */
 public final class DetsimVersion {
-  private static final String POM_PROPERTIES = "/META-INF/maven/io.detsim/replay/pom.properties";
+  private static final String VERSION_PROPERTIES = "version.properties";
 
   private DetsimVersion() {}
 
   /** The running version, such as {@code 0.1.0-SNAPSHOT}, or {@code dev}. */
   public static String current() {
-    String manifest = DetsimVersion.class.getPackage().getImplementationVersion();
-    if (manifest != null && !manifest.isBlank()) {
-      return manifest.trim();
-    }
-    try (InputStream in = DetsimVersion.class.getResourceAsStream(POM_PROPERTIES)) {
+    try (InputStream in = DetsimVersion.class.getResourceAsStream(VERSION_PROPERTIES)) {
       if (in != null) {
         Properties properties = new Properties();
         properties.load(in);
         String version = properties.getProperty("version");
-        if (version != null && !version.isBlank()) {
+        if (version != null && !version.isBlank() && !version.startsWith("${")) {
           return version.trim();
         }
       }

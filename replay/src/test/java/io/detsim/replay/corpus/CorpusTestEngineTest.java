@@ -84,7 +84,7 @@ class CorpusTestEngineTest {
         .orElseThrow();
     assertThat(thrown).isInstanceOf(AssertionError.class);
     assertThat(thrown.getMessage()).startsWith("slow-client.detsim: swarm fails again: SILENT_DROP at ")
-        .contains("\n  recorded: SEQUENCE_VIOLATION at 2.2s (mutants: STEAL_SINGLE_ITEMS)\n")
+        .contains("\n  recorded: SEQUENCE_VIOLATION at 2.2s (mutants: steal-single-items)\n")
         .endsWith("\n  replay: ./detsim replay " + back);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.detsim.sim.trace.TraceFile;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +20,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class ScenarioFailureFileWriterTest {
 
   @Test
-  void failedScenarioProperty_writesAFailureFile_thatReplaysAsReproduced(@TempDir Path failures) throws IOException {
+  void failedScenarioProperty_writesAFailureFileTraceAndTimeline_thatReplayAsReproduced(@TempDir Path failures) throws IOException {
     EngineExecutionResults results = EngineTestKit.engine("detsim")
         .selectors(selectClass(MutantPropertyFixture.class))
         .configurationParameters(Map.of("detsim.database", "none", "detsim.failures", failures.toString()))
@@ -32,11 +33,20 @@ class ScenarioFailureFileWriterTest {
 
     List<Path> written;
     try (Stream<Path> files = Files.list(failures)) {
-      written = files.toList();
+      written = files.filter(path -> path.toString().endsWith(".detsim")).toList();
     }
     assertThat(written).singleElement().satisfies(file -> {
       assertThat(file.getFileName().toString()).matches("swarm-sequence-violation-[0-9a-f]{16}\\.detsim");
-      assertThat(report).contains("file:").contains(file.toString()).contains("./detsim replay " + file);
+      String base = file.getFileName().toString().replace(".detsim", "");
+      Path trace = failures.resolve(base + ".jsonl");
+      Path timeline = failures.resolve(base + ".html");
+      Path classPath = failures.resolve(base + ".classpath");
+      assertThat(report).contains("file:").contains(file.toString()).contains("trace:").contains(trace.toString())
+          .contains("timeline:").contains(timeline.toString())
+          .contains("detsim --class-path @" + classPath + " replay " + file);
+      assertThat(TraceFile.read(trace)).isNotEmpty();
+      assertThat(Files.readString(timeline)).contains("</html>").contains("SEQUENCE_VIOLATION");
+      assertThat(Files.readString(classPath)).contains("test-classes");
       FailureFile recorded = FailureFiles.read(file);
       assertThat(recorded.plantedBugs()).containsExactly("steal-single-items");
       ReplayOutcome outcome = Replayer.replay(recorded, null);

@@ -1,0 +1,46 @@
+package com.example.register;
+
+import io.detsim.sim.port.Node;
+import io.detsim.sim.port.NodeContext;
+import io.detsim.sim.port.NodeId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The primary: acknowledges a write once the backup has it on disk, so that a write survives the
+ * primary's loss. It keeps nothing durable itself (a restarted primary starts empty); clients
+ * resend what was not acknowledged.
+ *
+ * <p>{@code ackBeforeReplicate} plants a bug on purpose: the acknowledgement goes out as the write
+ * arrives, before the backup has it. A lost replication message then loses an acknowledged write.
+ */
+public final class Primary implements Node {
+  private final NodeContext context;
+  private final NodeId backup;
+  private final boolean ackBeforeReplicate;
+  /** Writes waiting for the backup, by value: who to answer. */
+  private final Map<Long, NodeId> waiting = new LinkedHashMap<>();
+
+  public Primary(NodeContext context, NodeId backup, boolean ackBeforeReplicate) {
+    this.context = context;
+    this.backup = backup;
+    this.ackBeforeReplicate = ackBeforeReplicate;
+  }
+
+  @Override
+  public void onMessage(NodeId source, Object message) {
+    if (message instanceof Messages.Write write) {
+      if (ackBeforeReplicate) {
+        context.send(source, new Messages.Written(write.value()));
+      } else {
+        waiting.put(write.value(), source);
+      }
+      context.send(backup, new Messages.Replicate(write.value()));
+    } else if (message instanceof Messages.Replicated replicated) {
+      NodeId client = waiting.remove(replicated.value());
+      if (client != null) {
+        context.send(client, new Messages.Written(replicated.value()));
+      }
+    }
+  }
+}

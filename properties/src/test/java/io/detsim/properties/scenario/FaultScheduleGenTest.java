@@ -1,0 +1,70 @@
+package io.detsim.properties.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.detsim.properties.core.Gen;
+import io.detsim.properties.core.Property;
+import io.detsim.properties.core.PropertyConfig;
+import io.detsim.properties.core.PropertyResult;
+import io.detsim.properties.core.PropertyRunner;
+import io.detsim.properties.core.Verdict;
+import io.detsim.sim.fault.Fault;
+import io.detsim.sim.fault.FaultKind;
+import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.fault.ScheduledFault;
+import io.detsim.sim.port.NodeId;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Schedules over a user's nodes: within their bounds, regenerated exactly, and shrunk to the one fault that matters. */
+class FaultScheduleGenTest {
+  private static final long MS = 1_000_000L;
+  private static final List<NodeId> NODES = List.of(NodeId.of("n1"), NodeId.of("n2"), NodeId.of("n3"));
+
+  @Test
+  void schedules_stayWithinTheirNodesKindsAndWindow() {
+    Gen<FaultSchedule> gen = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.CRASH, FaultKind.PARTITION,
+        FaultKind.CLOG, FaultKind.CLOCK_SKEW)).window(200 * MS).maxEntries(6).maxDuration(50 * MS).gen();
+    for (long seed = 0; seed < 200; seed++) {
+      FaultSchedule schedule = PropertyRunner.generateTry(gen, seed).value();
+      assertThat(schedule.size()).isLessThanOrEqualTo(2 * 6);
+      for (ScheduledFault entry : schedule.entries()) {
+        assertThat(entry.atNanos()).isBetween(0L, 250 * MS);
+        assertThat(FaultKind.of(entry.fault())).get()
+            .isIn(FaultKind.CRASH, FaultKind.PARTITION, FaultKind.CLOG, FaultKind.CLOCK_SKEW);
+      }
+    }
+  }
+
+  @Test
+  void sameChoices_sameSchedule() {
+    Gen<FaultSchedule> gen = FaultScheduleGen.over(NODES).gen();
+    PropertyRunner.GeneratedTry<FaultSchedule> first = PropertyRunner.generateTry(gen, 42);
+    assertThat(PropertyRunner.regenerate(gen, first.choices())).isEqualTo(first.value());
+  }
+
+  @Test
+  void aFailureNeedingACrashOfN2_shrinksToThatOneCrashAndItsRestart() {
+    Gen<FaultSchedule> gen = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.CRASH, FaultKind.PAUSE))
+        .maxEntries(8).gen();
+    Property<FaultSchedule> property = Property.of("n2 never crashes", gen, schedule -> Verdict.that(
+        schedule.entries().stream().noneMatch(e -> e.fault().equals(new Fault.Crash(NodeId.of("n2")))),
+        "crashed", "n2 crashed"));
+    PropertyResult<FaultSchedule> result = new PropertyRunner(PropertyConfig.defaults().withTries(500)
+        .withMaxShrinkAttempts(2_000)).run(property);
+    FaultSchedule shrunk = result.failure().orElseThrow().value();
+    assertThat(shrunk.entries()).extracting(ScheduledFault::fault)
+        .containsExactly(new Fault.Crash(NodeId.of("n2")), new Fault.Restart(NodeId.of("n2")));
+    assertThat(shrunk.entries().get(0).atNanos()).isZero();
+  }
+
+  @Test
+  void killWithoutActors_andUnknownKinds_areRefused() {
+    assertThatThrownBy(() -> FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.KILL)))
+        .hasMessageContaining("KILL needs actors");
+    assertThatThrownBy(() -> FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.BURST)))
+        .hasMessageContaining("does not draw BURST");
+  }
+}
