@@ -62,25 +62,32 @@ final class Converters {
     }
   }
 
-  /** A wall-clock duration: a whole number and a unit, {@code ms}, {@code s}, {@code m} or {@code h}. */
+  /**
+   * A wall-clock duration: one or more whole numbers each with a unit, largest unit first, each
+   * unit at most once: {@code 30s}, {@code 8h}, {@code 5h30m}, {@code 1h15m30s}, {@code 2s500ms}.
+   */
   static final class WallDuration implements ITypeConverter<Long> {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern FORM = Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m(?!s))?(?:(\\d{1,9})s)?"
+        + "(?:(\\d{1,9})ms)?");
+    private static final long[] UNIT_NANOS = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L};
+    /** A year: more than any campaign, and far from overflowing a nanosecond count. */
+    private static final long MAX_NANOS = 366L * 24 * 3_600_000_000_000L;
 
     @Override
     public Long convert(String text) {
       Matcher matcher = FORM.matcher(text.trim());
-      if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-        throw new TypeConversionException("'" + text + "' is not a duration: a positive whole number and ms, s, m or h,"
-            + " like 30s, 5m, 8h");
+      long nanos = 0;
+      boolean matched = matcher.matches() && !text.isBlank();
+      for (int group = 1; matched && group <= 4; group++) {
+        if (matcher.group(group) != null) {
+          nanos = Math.min(MAX_NANOS + 1, nanos + Long.parseLong(matcher.group(group)) * UNIT_NANOS[group - 1]);
+        }
       }
-      long count = Long.parseLong(matcher.group(1));
-      long unitNanos = switch (matcher.group(2)) {
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        default -> 3_600_000_000_000L;
-      };
-      return count * unitNanos;
+      if (!matched || nanos == 0 || nanos > MAX_NANOS) {
+        throw new TypeConversionException("'" + text + "' is not a duration: whole numbers with h, m, s or ms,"
+            + " largest first, more than zero and at most a year, like 30s, 5m, 8h, 5h30m, 1h15m30s");
+      }
+      return nanos;
     }
   }
 

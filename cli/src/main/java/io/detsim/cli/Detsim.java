@@ -93,7 +93,8 @@ public final class Detsim implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler((thrown, command, parseResult) -> {
       PrintWriter errors = command.getErr();
       if (thrown instanceof UsageException || thrown instanceof BadTextException
-          || thrown instanceof TraceFormatException || thrown instanceof UncheckedIOException) {
+          || thrown instanceof TraceFormatException || thrown instanceof UncheckedIOException
+          || thrown instanceof io.detsim.properties.scenario.RunStoppedException) {
         errors.println("detsim: " + oneLine(thrown.getMessage()));
         return EXIT_USAGE;
       }

@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +42,9 @@ import picocli.CommandLine.Spec;
         "Ends with 'seeds: N failures: F simulated: Xs wall: Ys speedup: Zx'. Exit 0 when nothing failed, 1 when"
         + " something did, 2 on bad usage. The result does not depend on --jobs.",
         "The corpus folder also holds campaign.json (a checkpoint, every few seconds; --resume continues from it)"
-        + " and summary.json (written at the end)."})
+        + " and summary.json (written at the end). A folder belongs to one campaign: a new campaign in a folder"
+        + " that holds another's campaign.json is refused (continue it with --resume, or give a new --corpus).",
+        "With --shard I/N, --seeds counts this shard's seeds: N shards of --seeds S run N*S seeds in all."})
 final class FuzzCommand implements Callable<Integer> {
   /**
    * The default campaign's size, measured on the 2-core build machine with the default two jobs:
@@ -51,6 +55,13 @@ final class FuzzCommand implements Callable<Integer> {
   static final long DEFAULT_SEEDS = 300;
   static final int DEFAULT_SHRINK_ATTEMPTS = 400;
   static final Path DEFAULT_CORPUS = Path.of("target", "detsim-failures");
+  /**
+   * The most simulations at once. Each holds a whole simulated system in memory (tens of MB for
+   * the engine), so more than this is a typo, not a machine: 10,000 threads took 10 s to start.
+   */
+  static final int MAX_JOBS = 1024;
+  /** How long a SIGTERM waits for the final checkpoint: within Kubernetes' default 30 s grace period. */
+  private static final long SIGNAL_GRACE_SECONDS = 20;
 
   @Spec
   private CommandSpec spec;
@@ -66,11 +77,13 @@ final class FuzzCommand implements Callable<Integer> {
   private Scenario<?> scenario;
 
   @Option(names = "--seeds", paramLabel = "N", description = "Run N seeds (default " + DEFAULT_SEEDS
-      + ", or no limit with --time). With --exhaustive: the most cases to enumerate.")
+      + ", or no limit with --time); with --shard, N seeds of this shard. With --exhaustive: the most cases to"
+      + " enumerate.")
   private Long seeds;
 
   @Option(names = "--time", paramLabel = "DURATION", converter = Converters.WallDuration.class,
-      description = "Stop cleanly after this much wall time: 30s, 5m, 8h. Failures found are shrunk after it.")
+      description = "Stop cleanly after this much wall time: 30s, 5m, 8h, 5h30m, 1h15m30s. Runs in flight are"
+          + " stopped between events and run again by --resume; failures found are shrunk after it.")
   private Long timeNanos;
 
   @Option(names = "--start-seed", paramLabel = "HEX", converter = Converters.HexSeed.class,
@@ -78,7 +91,7 @@ final class FuzzCommand implements Callable<Integer> {
   private Long startSeed;
 
   @Option(names = "--jobs", paramLabel = "J", description = "Simulations run at once, one per thread"
-      + " (default: the available processors).")
+      + " (default: the available processors; at most " + MAX_JOBS + ").")
   private Integer jobs;
 
   @Option(names = "--shard", paramLabel = "I/N", converter = Converters.ShardText.class,
@@ -101,7 +114,9 @@ final class FuzzCommand implements Callable<Integer> {
       + " save the first failure of each kind of violation and count the rest.")
   private boolean keepGoing;
 
-  @Option(names = "--resume", description = "Continue the campaign checkpointed in the corpus folder.")
+  @Option(names = "--resume", description = "Continue the campaign checkpointed in the corpus folder; when the"
+      + " folder holds no checkpoint yet, start the campaign the other flags describe (so one command line serves a"
+      + " nightly's first run and its restarts).")
   private boolean resume;
 
   @Option(names = "--shrink-attempts", paramLabel = "N", description = "The shrinker's budget of runs per failure"
@@ -112,37 +127,45 @@ final class FuzzCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     checkValues();
     Path folder = corpus == null ? DEFAULT_CORPUS : corpus;
+    CorpusFolder.prepare(folder);
     if (exhaustive) {
       return new ExhaustiveRun(spec.commandLine().getOut(), scenarioOrDefault(), mutantSet(), folder,
           seeds == null ? DEFAULT_SEEDS : seeds, shrinkAttempts()).call();
     }
     CampaignPlan plan;
     Tally tally;
-    if (resume) {
+    boolean resumed = resume && Files.exists(folder.resolve(Checkpoint.FILE));
+    if (resumed) {
       Checkpoint checkpoint = readCheckpoint(folder);
       plan = resumedPlan(checkpoint, folder);
       tally = checkpoint.tally();
     } else {
+      if (resume) {
+        spec.commandLine().getOut().println("resume: no " + Checkpoint.FILE + " in " + folder
+            + " yet: starting the campaign");
+      } else {
+        refuseAnotherCampaign(folder, corpus == null);
+      }
       long limit = seeds != null ? seeds : timeNanos != null ? Long.MAX_VALUE : DEFAULT_SEEDS;
       plan = new CampaignPlan(scenarioOrDefault(), mutantSet(), startSeed == null ? 0 : startSeed,
           shard == null ? Shard.ALL : shard, limit, jobs(), keepGoing, shrinkAttempts(), folder);
       tally = Tally.empty();
     }
-    return runCampaign(plan, tally);
+    return runCampaign(plan, tally, resumed);
   }
 
-  private int runCampaign(CampaignPlan plan, Tally tally) throws IOException {
+  private int runCampaign(CampaignPlan plan, Tally tally, boolean resumed) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     out.println(String.format(Locale.ROOT, "fuzz: %s%s, start seed %s, shard %s, %s, %d jobs, corpus %s%s",
         plan.scenario().name(), mutantsText(plan.mutants()), Converters.hex(plan.startSeed()), plan.shard(),
         plan.seedLimit() == Long.MAX_VALUE ? "no seed limit" : plan.seedLimit() + " seeds", plan.jobs(),
-        plan.corpus(), tally.seeds() > 0 ? ", resuming at seed " + tally.seeds() : ""));
+        plan.corpus(), resumed ? ", resuming at seed " + tally.seeds() : ""));
     out.flush();
     ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), ProgressLine.stderrIsTerminal(),
         tally.seeds(), tally.simulatedNanos());
     Campaign campaign = new Campaign(plan, tally, FuzzCommand::writeFailure, progress);
     OptionalLong deadline = timeNanos == null ? OptionalLong.empty() : OptionalLong.of(System.nanoTime() + timeNanos);
-    Checkpoint last = campaign.run(deadline);
+    Checkpoint last = runStoppableBySignal(campaign, deadline);
     progress.endLine();
     Tally done = last.tally();
     for (WrittenFailure written : done.written()) {
@@ -156,12 +179,44 @@ final class FuzzCommand implements Callable<Integer> {
       done.failuresByKind().forEach((kind, count) -> counts.add(kind + "=" + count));
       out.println("failures by kind: " + String.join(", ", counts));
     }
+    if (Campaign.STOPPED.equals(last.stoppedBy())) {
+      out.println(String.format(Locale.ROOT, "stopped by a signal: %d seeds run, checkpoint saved;"
+          + " --resume continues", done.seeds()));
+    }
     if ("time".equals(last.stoppedBy())) {
       out.println(String.format(Locale.ROOT, "stopped at the deadline: %d seeds run, next seed index %d;"
           + " --resume continues", done.seeds(), plan.shard().seedIndex(done.nextOrdinal())));
     }
     out.println(summaryLine(done.seeds(), done.failures(), done.simulatedNanos(), done.wallNanos()));
     return done.failures() == 0 ? Detsim.EXIT_OK : Detsim.EXIT_FAILED;
+  }
+
+  /**
+   * Runs the campaign with a shutdown hook that stops it and waits for its checkpoint: a SIGTERM
+   * (a pod evicted, a CI job cancelled) keeps the work done so far for {@code --resume}. The wait is
+   * bounded, below Kubernetes' default 30 s grace period, so the hook never holds the JVM for long.
+   */
+  private static Checkpoint runStoppableBySignal(Campaign campaign, OptionalLong deadline) throws IOException {
+    CountDownLatch saved = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      campaign.stop();
+      try {
+        saved.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }, "detsim-fuzz-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return campaign.run(deadline);
+    } finally {
+      saved.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // the hook is running: it returns now that the checkpoint is saved
+      }
+    }
   }
 
   static String summaryLine(long seeds, long failures, long simulatedNanos, long wallNanos) {
@@ -189,8 +244,8 @@ final class FuzzCommand implements Callable<Integer> {
     if (seeds != null && timeNanos != null && !resume) {
       throw new UsageException("give --seeds or --time, not both");
     }
-    if (jobs != null && jobs < 1) {
-      throw new UsageException("--jobs must be at least 1: " + jobs);
+    if (jobs != null && (jobs < 1 || jobs > MAX_JOBS)) {
+      throw new UsageException("--jobs must be from 1 to " + MAX_JOBS + ": " + jobs);
     }
     if (shrinkAttempts != null && shrinkAttempts < 0) {
       throw new UsageException("--shrink-attempts cannot be negative: " + shrinkAttempts);
@@ -201,10 +256,33 @@ final class FuzzCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * A folder holds one campaign: a new one would overwrite the checkpoint and summary of the one
+   * there. In the default folder, a campaign that ran to its end (its seeds, or its first failure)
+   * is replaced, with a note, so that {@code ./detsim fuzz} can be run again; one that can still
+   * be resumed (stopped by its deadline or a signal) is never replaced.
+   */
+  private void refuseAnotherCampaign(Path folder, boolean defaultFolder) {
+    Path file = folder.resolve(Checkpoint.FILE);
+    if (!Files.exists(file)) {
+      return;
+    }
+    if (defaultFolder) {
+      Checkpoint finished = readCheckpoint(folder);
+      if ("seeds".equals(finished.stoppedBy()) || "failure".equals(finished.stoppedBy())) {
+        spec.commandLine().getOut().println("note: a new campaign in " + folder + "; the last one ("
+            + finished.scenario() + ", ended by " + finished.stoppedBy() + ") is replaced, its failure files stay");
+        return;
+      }
+    }
+    throw new UsageException(folder + " already holds a campaign (" + file + "): continue it with --resume,"
+        + " or give a new --corpus folder");
+  }
+
   private Checkpoint readCheckpoint(Path folder) {
     Path file = folder.resolve(Checkpoint.FILE);
     if (!Files.isRegularFile(file)) {
-      throw new UsageException("nothing to resume: no " + file);
+      throw new UsageException("cannot resume from " + file + ": not a regular file");
     }
     try {
       return Checkpoint.parse(Files.readString(file, StandardCharsets.UTF_8));
@@ -248,7 +326,7 @@ final class FuzzCommand implements Callable<Integer> {
   }
 
   private int jobs() {
-    return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    return jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors());
   }
 
   private int shrinkAttempts() {

@@ -60,13 +60,18 @@ final class ReplayCommand implements Callable<Integer> {
       + " the violation.")
   private Integer around;
 
+  @Option(names = "--max-simulated-time", paramLabel = "DURATION", converter = Converters.WallDuration.class,
+      description = "The latest virtual time a fault may be scheduled at, and the most a run may take"
+          + " (default 1h): 2h, 90m.")
+  private Long maxSimulatedNanos;
+
   @Override
   public Integer call() {
     if (around != null && around < 0) {
       throw new UsageException("--around cannot be negative: " + around);
     }
     PrintWriter out = spec.commandLine().getOut();
-    FailureFile recorded = readFailureFile(file, catalogue);
+    FailureFile recorded = readFailureFile(file, catalogue, maxSimulatedNanos());
     List<TraceEvent> events = new ArrayList<>();
     TraceSink keep = around == null && html == null ? null : events::add;
     ReplayOutcome outcome = replay(recorded, keep);
@@ -94,25 +99,35 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** Reads a failure file; a missing one is named as missing, a malformed one by file, line and problem. */
   static FailureFile readFailureFile(Path path, ScenarioCatalogue catalogue) {
-    if (!Files.isRegularFile(path)) {
+    return readFailureFile(path, catalogue, io.detsim.properties.scenario.TextLines.DEFAULT_MAX_SIMULATED_NANOS);
+  }
+
+  /** {@link #readFailureFile(Path, ScenarioCatalogue)}, with faults after {@code maxSimulatedNanos} an error at their line. */
+  static FailureFile readFailureFile(Path path, ScenarioCatalogue catalogue, long maxSimulatedNanos) {
+    if (!Files.exists(path)) {
       throw new UsageException(path + ": no such failure file");
     }
-    return FailureFiles.read(path, catalogue);
+    return FailureFiles.read(path, catalogue, maxSimulatedNanos);
   }
 
   private ReplayOutcome replay(FailureFile recorded, TraceSink keep) {
     if (trace == null) {
-      return Replayer.replay(recorded, catalogue, keep);
+      return Replayer.replay(recorded, catalogue, keep, maxSimulatedNanos());
     }
     try (JsonLinesTraceWriter writer =
         new JsonLinesTraceWriter(Files.newBufferedWriter(trace, StandardCharsets.UTF_8))) {
       return Replayer.replay(recorded, catalogue, keep == null ? writer : event -> {
         writer.accept(event);
         keep.accept(event);
-      });
+      }, maxSimulatedNanos());
     } catch (IOException cannotWrite) {
       throw new UncheckedIOException("cannot write trace " + trace + ": " + cannotWrite.getMessage(), cannotWrite);
     }
+  }
+
+  private long maxSimulatedNanos() {
+    return maxSimulatedNanos != null ? maxSimulatedNanos
+        : io.detsim.properties.scenario.TextLines.DEFAULT_MAX_SIMULATED_NANOS;
   }
 
   /** The events up to the violation's instant, a marker, and the events after it; the end of the run if it passed. */

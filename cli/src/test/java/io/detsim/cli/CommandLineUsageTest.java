@@ -121,6 +121,18 @@ class CommandLineUsageTest {
   }
 
   @Test
+  void wallDurations_readCompoundFormsLargestUnitFirst() {
+    Converters.WallDuration duration = new Converters.WallDuration();
+    assertThat(duration.convert("5h30m")).isEqualTo(19_800_000_000_000L);
+    assertThat(duration.convert("1h15m30s")).isEqualTo(4_530_000_000_000L);
+    assertThat(duration.convert("2s500ms")).isEqualTo(2_500_000_000L);
+    for (String bad : java.util.List.of("30m5h", "5h5h", "0s", "", "5x", "1h 30m", "999999999h")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> duration.convert(bad)).as(bad)
+          .hasMessageContaining("is not a duration");
+    }
+  }
+
+  @Test
   void seeds_readHexWithOrWithoutPrefixUpToSixtyFourBits() {
     Converters.HexSeed seed = new Converters.HexSeed();
     assertThat(seed.convert("0x1f")).isEqualTo(31L);

@@ -116,14 +116,22 @@ class FuzzCommandTest {
   @Test
   void time_stopsTheCampaignAtItsDeadline() throws IOException {
     // Behaviour, not a wall-clock bound (a loaded machine breaks those): the deadline, not the seed
-    // count, ended the campaign, and its checkpoint says so for --resume.
+    // count, ended the campaign (runs in flight are cancelled, so on a slow machine none may have
+    // finished), its checkpoint says so, and --resume completes it to the same campaign as one run
+    // straight through: no cancelled run was counted, and none was skipped.
     Path corpus = folder.resolve("timed");
     Cli.Result result = detsim("fuzz", "multi_client", "--time", "1s", "--corpus", corpus.toString());
     assertThat(result.exit()).isZero();
     assertThat(result.line("stopped at the deadline")).contains("--resume continues");
-    assertThat(Long.parseLong(summary(result).group(1))).isPositive();
+    long seeds = Long.parseLong(summary(result).group(1));
     assertThat(Checkpoint.parse(Files.readString(corpus.resolve(Checkpoint.FILE), StandardCharsets.UTF_8)).stoppedBy())
         .isEqualTo("time");
+    Cli.Result resumed = detsim("fuzz", "--resume", "--seeds", Long.toString(seeds + 2), "--corpus",
+        corpus.toString());
+    assertThat(resumed.exit()).isZero();
+    assertThat(resumed.outLines().get(0)).contains("resuming at seed " + seeds);
+    Tally straight = campaign(folder.resolve("timed-straight"), "--seeds", Long.toString(seeds + 2));
+    assertThat(readCheckpoint(corpus).tally().digestSum()).isEqualTo(straight.digestSum());
   }
 
   @Test
@@ -163,10 +171,39 @@ class FuzzCommandTest {
   }
 
   @Test
-  void resume_withoutACheckpoint_isAUsageError() {
-    Cli.Result result = detsim("fuzz", "--resume", "--corpus", folder.resolve("empty").toString());
-    assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.errLines()).singleElement().asString().contains("nothing to resume");
+  void resume_withoutACheckpoint_startsTheCampaign() throws IOException {
+    Path corpus = folder.resolve("empty");
+    Cli.Result result = detsim("fuzz", "multi_client", "--seeds", "2", "--resume", "--corpus", corpus.toString());
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.outLines().get(0)).startsWith("resume: no campaign.json in " + corpus);
+    assertThat(readCheckpoint(corpus).tally().seeds()).isEqualTo(2);
+  }
+
+  @Test
+  void newCampaign_inAFolderHoldingAnother_isRefusedNamingResume() throws IOException {
+    Path corpus = folder.resolve("taken");
+    assertThat(detsim("fuzz", "multi_client", "--seeds", "1", "--corpus", corpus.toString()).exit()).isZero();
+    String before = Files.readString(corpus.resolve(Checkpoint.FILE));
+    Cli.Result second = detsim("fuzz", "swarm", "--seeds", "1", "--corpus", corpus.toString());
+    assertThat(second.exit()).isEqualTo(2);
+    assertThat(second.errLines()).singleElement().asString().contains(corpus.toString()).contains("--resume");
+    assertThat(Files.readString(corpus.resolve(Checkpoint.FILE))).isEqualTo(before);
+  }
+
+  @Test
+  void defaultFolder_aFinishedCampaignIsReplaced_soFuzzCanRunAgain() throws IOException {
+    Path defaultFolder = Path.of("target", "detsim-failures");
+    Files.deleteIfExists(defaultFolder.resolve(Checkpoint.FILE));
+    assertThat(detsim("fuzz", "multi_client", "--seeds", "1").exit()).isZero();
+    Cli.Result again = detsim("fuzz", "multi_client", "--seeds", "1");
+    assertThat(again.exit()).isZero();
+    assertThat(again.line("note: a new campaign in")).contains("ended by seeds").contains("failure files stay");
+  }
+
+  @Test
+  void seeds_countPerShard() throws IOException {
+    assertThat(campaign(folder.resolve("per-shard"), "--seeds", "2", "--shard", "1/3").seeds()).isEqualTo(2);
+    assertThat(detsim("fuzz", "--help").out()).contains("with --shard, N seeds of this shard");
   }
 
   @Test

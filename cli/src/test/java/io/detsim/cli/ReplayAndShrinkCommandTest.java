@@ -79,6 +79,41 @@ class ReplayAndShrinkCommandTest {
   }
 
   @Test
+  void shrink_ofAFileThatNoLongerFails_isRefusedWithExitTwo() throws IOException {
+    FailureFile recorded = FailureFiles.read(saved);
+    Path fixed = folder.resolve("fixed.detsim");
+    FailureFiles.write(fixed, new FailureFile(recorded.format(), recorded.detsimVersion(), recorded.scenario(),
+        recorded.seed(), recorded.choices(), recorded.input(), java.util.Set.of(), recorded.violation(),
+        recorded.digest(), recorded.originalSize(), recorded.shrunkSize()));
+    Cli.Result result = detsim("shrink", fixed.toString());
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.errLines()).singleElement().asString().contains(fixed.toString())
+        .contains("no longer fails (replay says FIXED)");
+    assertThat(fixed.resolveSibling("fixed.shrunk.detsim")).doesNotExist();
+  }
+
+  @Test
+  void shrink_keepsAHandEdit_shrinksItFurther_andWritesBesideTheOriginal() throws IOException {
+    // Two hand edits: an extra fault the failure does not need (the shrinker must delete it), and a
+    // swarm knob no choice sequence regenerates here (it must survive: regenerating from the
+    // choices would bring back the recorded value).
+    String original = Files.readString(saved);
+    String edited = original.replaceFirst("duplicate: [0-9]+/[0-9]+", "duplicate: 1/999983") + "7s restart server\n";
+    Path file = folder.resolve("edited-by-hand.detsim");
+    Files.writeString(file, edited);
+    assertThat(detsim("replay", file.toString()).exit()).as("the edit still fails").isEqualTo(1);
+    Cli.Result result = detsim("shrink", file.toString(), "--shrink-attempts", "30");
+    assertThat(result.exit()).as(result.err()).isZero();
+    Path shrunk = folder.resolve("edited-by-hand.shrunk.detsim");
+    assertThat(result.line("wrote: ")).isEqualTo("wrote: " + shrunk);
+    assertThat(result.line("shrunk: ")).contains("the input as edited");
+    assertThat(Files.readString(file)).isEqualTo(edited);
+    String text = Files.readString(shrunk);
+    assertThat(text).contains("duplicate: 1/999983").doesNotContain("7s restart server");
+    assertThat(detsim("replay", shrunk.toString()).outLines()).last().isEqualTo("REPRODUCED");
+  }
+
+  @Test
   void shrink_writesToOutputAndTheResultReproduces() {
     Path out = folder.resolve("shrunk.detsim");
     Cli.Result result = detsim("shrink", saved.toString(), "-o", out.toString(), "--shrink-attempts", "20");

@@ -52,7 +52,7 @@ public record EngineScenario(String name, String description, ScenarioModel mode
   @Override
   public ScenarioRun run(ScenarioInput input, RunSettings settings) {
     RunResult result = ScenarioRunner.run(input, model, mutants(settings.plantedBugs()),
-        ScenarioRunner.Limits.standard(), settings.trace().orElse(null));
+        ScenarioRunner.Limits.standard(), settings.trace().orElse(null), settings);
     return new ScenarioRun(result.violation().map(EngineScenario::failure), result.digest(), result.simulatedNanos(),
         result.lastEvents(), result.labels(), input.schedule().entries());
   }

@@ -68,6 +68,10 @@ public final class ScenarioInputText {
   private static final List<String> REQUIRED =
       List.of("simulation seed", "engine", "swarm", "loss", "duplicate", "reorder", "torn writes");
 
+  /** The engine's own bound on its workers ({@code EngineOptions}). */
+  private static final int MAX_WORKERS = 64;
+  private static final String SCHEDULE_HEADER = "# detsim fault schedule";
+
   private ScenarioInputText() {}
 
   /** The {@code [input]} and {@code [schedule]} sections, each line ending in a newline. */
@@ -98,7 +102,7 @@ public final class ScenarioInputText {
   /**
    * Parses what {@link #format} prints, the {@code [input]} header included.
    *
-   * @throws BadTextException naming {@code sourceName}, the line and column of the first problem
+   * @throws io.detsim.properties.scenario.BadTextException naming {@code sourceName}, the line and column of the first problem
    */
   public static ScenarioInput parse(String text, String sourceName) {
     TextLines lines = new TextLines(text, sourceName);
@@ -156,9 +160,10 @@ public final class ScenarioInputText {
     Swarmed swarm = new Swarmed(kinds(lines, fields.get("swarm")), lines.ratio(fields.get("loss")),
         lines.ratio(fields.get("duplicate")), lines.ratio(fields.get("reorder")),
         lines.ratio(fields.get("torn writes")));
-    return new ScenarioInput(lines.hex(fields.get("simulation seed")), engine(lines, fields.get("engine")), swarm,
-        clients,
-        schedule(lines, index));
+    EngineShape engine = engine(lines, fields.get("engine"));
+    FaultSchedule schedule = schedule(lines, index);
+    checkEntries(lines, index, engine, clients);
+    return new ScenarioInput(lines.hex(fields.get("simulation seed")), engine, swarm, clients, schedule);
   }
 
   private static EngineShape engine(TextLines lines, TextLines.Field field) {
@@ -168,6 +173,10 @@ public final class ScenarioInputText {
           + field.value() + "'");
     }
     int workers = lines.count(field, matcher.group(1), matcher.start(1), 1);
+    if (workers > MAX_WORKERS) {
+      throw lines.error(field.index(), field.valueColumn() + matcher.start(1), "expected 1 to " + MAX_WORKERS
+          + " workers (the engine's bound), found " + matcher.group(1));
+    }
     int queue = matcher.group(2).equals("default") ? 0 : lines.count(field, matcher.group(2), matcher.start(2), 1);
     return new EngineShape(workers, queue);
   }
@@ -205,8 +214,75 @@ public final class ScenarioInputText {
         flags.contains("recall probe"));
   }
 
+  /**
+   * What the schedule's own parser cannot know: every entry's time within the bound, and every node
+   * it names one this input has ({@code server}, {@code server/worker-N} below its workers, a listed
+   * client, or a {@code burst-N} node). A misspelled name is the file's error at its line, not a
+   * crash of the engine minutes into the run.
+   */
+  private static void checkEntries(TextLines lines, int sectionIndex, EngineShape engine, List<ClientSpec> clients) {
+    List<String> nodes = new ArrayList<>(List.of(InputGenerator.SERVER.name()));
+    clients.forEach(client -> nodes.add(client.name()));
+    for (int index = sectionIndex + 1; index < lines.size(); index++) {
+      String line = lines.line(index);
+      int hash = line.indexOf('#');
+      String entry = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      if (entry.isEmpty()) {
+        continue;
+      }
+      int column = line.indexOf(entry) + 1;
+      String[] words = entry.replace("->", " ").split("[\\s,|]+");
+      long atNanos = io.detsim.sim.fault.Durations.parse(words[0]);
+      if (atNanos > lines.maxSimulatedNanos()) {
+        throw lines.error(index, column, "fault at " + words[0] + " is past the simulated-time bound of "
+            + io.detsim.sim.fault.Durations.format(lines.maxSimulatedNanos())
+            + " (a typo? raise the bound with --max-simulated-time)");
+      }
+      for (int word = 2; word < words.length && NAMES_NODES.contains(words[1]); word++) {
+        String name = words[word];
+        if (name.equals("for") || !name.matches("[A-Za-z][A-Za-z0-9._/-]*")) {
+          break;
+        }
+        checkNode(lines, index, line.indexOf(name, column - 1) + 1, name, nodes, engine);
+      }
+    }
+  }
+
+  /** The fault words whose arguments after the time and word are node names, up to a duration or ratio. */
+  private static final List<String> NAMES_NODES = List.of("crash", "restart", "pause", "kill", "partition",
+      "clog", "unclog", "clock-offset", "clock-jump", "clock-drift", "corrupt-disk");
+
+  private static void checkNode(TextLines lines, int index, int column, String name, List<String> nodes,
+      EngineShape engine) {
+    int slash = name.indexOf('/');
+    String node = slash < 0 ? name : name.substring(0, slash);
+    if (!nodes.contains(node) && !node.matches("burst-[0-9]+")) {
+      throw lines.error(index, column, "unknown node '" + node + "'; this input has: " + String.join(", ", nodes)
+          + " (and burst-N nodes a burst adds)");
+    }
+    if (slash >= 0 && node.equals(InputGenerator.SERVER.name())) {
+      String actor = name.substring(slash + 1);
+      Matcher worker = Pattern.compile("worker-([0-9]{1,9})").matcher(actor);
+      if (!worker.matches() || Integer.parseInt(worker.group(1)) >= engine.workers()) {
+        throw lines.error(index, column, "unknown actor '" + name + "'; the server has worker-0 to worker-"
+            + (engine.workers() - 1) + " (engine: " + engine.workers() + " workers)");
+      }
+    }
+  }
+
   /** The schedule runs from after the {@code [schedule]} line to the end; its errors are mapped to file lines. */
   private static FaultSchedule schedule(TextLines lines, int sectionIndex) {
+    int first = sectionIndex + 1;
+    while (first < lines.size() && lines.line(first).isBlank()) {
+      first++;
+    }
+    if (first == lines.size() || !lines.line(first).strip().startsWith(SCHEDULE_HEADER)) {
+      // Every written schedule starts with its header: without it the file was cut short.
+      throw first == lines.size()
+          ? lines.errorAtEnd("expected '" + SCHEDULE_HEADER + " v1' after [schedule]: the file is cut short")
+          : lines.error(first, 1, "expected '" + SCHEDULE_HEADER + " v1' as the first line of [schedule], found '"
+              + lines.line(first).strip() + "'");
+    }
     try {
       return FaultSchedule.parse(lines.rest(sectionIndex + 1));
     } catch (ScheduleParseException bad) {

@@ -14,6 +14,8 @@ import io.detsim.engine.server.EngineOptions;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.scenarios.engine.validate.ChaosTestStats;
 import io.detsim.scenarios.engine.validate.Violation;
+import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.RunStoppedException;
 import io.detsim.sim.Simulation;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
@@ -57,6 +59,15 @@ public final class ScenarioRunner {
 
   public static RunResult run(ScenarioInput input, ScenarioModel model, Set<EngineMutant> mutants, Limits limits,
       TraceSink extraSink) {
+    return run(input, model, mutants, limits, extraSink, RunSettings.plain());
+  }
+
+  /**
+   * Runs {@code input}; {@code stop} is asked at every checkpoint of both phases whether to go on
+   * ({@link RunSettings#checkContinue}), and its {@link RunStoppedException} ends the run unjudged.
+   */
+  public static RunResult run(ScenarioInput input, ScenarioModel model, Set<EngineMutant> mutants, Limits limits,
+      TraceSink extraSink, RunSettings stop) {
     Simulation sim = new Simulation(input.simulationSeed(), input.swarm().options());
     TraceRing ring = new TraceRing(RECENT_EVENTS);
     EngineEvents events = new EngineEvents();
@@ -91,9 +102,9 @@ public final class ScenarioRunner {
 
     Optional<Violation> violation;
     try {
-      violation = safetyPhase(sim, healAtNanos, model, events);
+      violation = safetyPhase(sim, healAtNanos, model, events, stop);
       if (violation.isEmpty()) {
-        violation = livenessPhase(sim, clients, limits);
+        violation = livenessPhase(sim, clients, limits, stop);
       }
       if (violation.isEmpty()) {
         violation = new EndChecks(sim, clients).run();
@@ -101,6 +112,8 @@ public final class ScenarioRunner {
       if (violation.isEmpty()) {
         violation = EndChecks.scenarioChecks(sim, clients, model);
       }
+    } catch (RunStoppedException stopped) { // not the engine's doing: no verdict
+      throw stopped;
     } catch (RuntimeException | AssertionError e) { // a bug the engine's own checks caught, or a crash
       violation = Optional.of(Violation.of(Violation.Kind.CRASH, sim.nowNanos(),
           e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -131,12 +144,13 @@ public final class ScenarioRunner {
   }
 
   private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos, ScenarioModel model,
-      EngineEvents events) {
+      EngineEvents events, RunSettings stop) {
     // A full integrity check walks every graph: at most INTEGRITY_CHECKS of them over the safety
     // phase (every 250 ms of a 10 s window, every 15 s of ten minutes), or a long run is quadratic.
     long integrityEvery = Math.max(INTEGRITY_EVERY_NANOS,
         Math.floorDiv(healAtNanos / INTEGRITY_CHECKS + CHECKPOINT_NANOS - 1, CHECKPOINT_NANOS) * CHECKPOINT_NANOS);
     for (long t = 0; t < healAtNanos; t += CHECKPOINT_NANOS) {
+      stop.checkContinue(sim.nowNanos());
       sim.runFor(CHECKPOINT_NANOS);
       EngineServer server = server(sim);
       if (server == null) {
@@ -164,9 +178,11 @@ public final class ScenarioRunner {
     return Optional.empty();
   }
 
-  private static Optional<Violation> livenessPhase(Simulation sim, List<NodeId> clients, Limits limits) {
+  private static Optional<Violation> livenessPhase(Simulation sim, List<NodeId> clients, Limits limits,
+      RunSettings stop) {
     long healedAt = sim.nowNanos();
     while (sim.nowNanos() - healedAt < limits.settleNanos()) {
+      stop.checkContinue(sim.nowNanos());
       if (allDone(sim, clients)) {
         return Optional.empty();
       }

@@ -173,9 +173,9 @@ final class PropertyReport {
           result.triesRun() == 1 ? "case" : "cases",
           result.exhausted() ? "space exhausted" : "space NOT exhausted: raise " + Settings.EXHAUSTIVE_MAX);
     }
-    return String.format(Locale.ROOT, "%d %s (%s, start seed %s, %s%s)", result.triesRun(),
-        result.triesRun() == 1 ? "try" : "tries", plan.mode().text(), hex(plan.startSeed()), plan.seedOrigin(),
-        result.triesDiscarded() > 0 ? ", " + result.triesDiscarded() + " discarded" : "");
+    return String.format(Locale.ROOT, "%d %s (%s, tries from %s, start seed %s, %s%s)", result.triesRun(),
+        result.triesRun() == 1 ? "try" : "tries", plan.mode().text(), plan.triesOrigin(), hex(plan.startSeed()),
+        plan.seedOrigin(), result.triesDiscarded() > 0 ? ", " + result.triesDiscarded() + " discarded" : "");
   }
 
   static String hex(long seed) {

@@ -65,9 +65,10 @@ final class Settings {
    * @param seedOrigin where the start seed came from, for the report
    * @param config the runner's configuration (its tries at least 1)
    */
-  record Plan(Mode mode, int tries, long startSeed, String seedOrigin, PropertyConfig config) {}
+  record Plan(Mode mode, int tries, long startSeed, String seedOrigin, String triesOrigin, PropertyConfig config) {}
 
   private final int tries;
+  private final boolean triesGiven;
   private final OptionalLong seed;
   private final Mode mode;
   private final Path failures;
@@ -80,6 +81,7 @@ final class Settings {
 
   private Settings(ConfigurationParameters parameters, UnaryOperator<String> environment, LongSupplier freshSeeds) {
     this.tries = parameters.get(TRIES).map(text -> parseCount(text, TRIES, 0)).orElse(100);
+    this.triesGiven = parameters.get(TRIES).isPresent();
     this.seed = parameters.get(SEED).filter(text -> !text.isBlank())
         .map(text -> OptionalLong.of(parseSeed(text, SEED))).orElse(OptionalLong.empty());
     this.mode = parameters.get(MODE).map(text -> Mode.parse(text, MODE)).orElse(Mode.RANDOM);
@@ -112,10 +114,19 @@ final class Settings {
     return mode == Mode.NIGHTLY;
   }
 
-  /** The plan for a property with {@code annotation}: annotation values override the settings. */
+  /**
+   * The plan for a property with {@code annotation}: annotation values override the settings, and
+   * the plan says where its count of tries came from.
+   */
   Plan plan(SimProperty annotation) {
     Mode planMode = annotation.mode().isBlank() ? mode : Mode.parse(annotation.mode(), "@SimProperty(mode)");
     int baseTries = annotation.tries() > 0 ? annotation.tries() : tries;
+    // The annotation's own count is part of the property; a run-wide -Ddetsim.tries does not
+    // override it, and the report says so rather than let the setting look ignored.
+    String triesOrigin = annotation.tries() > 0
+        ? "@SimProperty(tries)" + (triesGiven && tries != annotation.tries()
+            ? ", which " + TRIES + "=" + tries + " does not override" : "")
+        : triesGiven ? TRIES : "the default";
     int planTries = planMode == Mode.NIGHTLY && !annotation.nightlyOnly() ? (int) Math.min((long) baseTries * NIGHTLY_FACTOR, Integer.MAX_VALUE)
         : baseTries;
     long startSeed;
@@ -137,7 +148,7 @@ final class Settings {
     PropertyConfig config = new PropertyConfig(Math.max(1, planTries), startSeed,
         planMode == Mode.EXHAUSTIVE ? PropertyConfig.Mode.EXHAUSTIVE : PropertyConfig.Mode.RANDOM,
         planShrinkAttempts, exhaustiveMax);
-    return new Plan(planMode, planTries, startSeed, seedOrigin, config);
+    return new Plan(planMode, planTries, startSeed, seedOrigin, triesOrigin, config);
   }
 
   /** The input to replay instead of running the property ({@code detsim.replay}). */

@@ -14,15 +14,34 @@ public final class TextLines {
   private static final Pattern FIELD = Pattern.compile("([A-Za-z][A-Za-z0-9 ._-]*?)[ \\t]*:[ \\t]*(.*?)\\s*");
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]{1,16}");
 
+  /**
+   * The latest virtual time a text may schedule anything at, unless raised: one simulated hour.
+   * Ten times the longest scenario's run, and small enough that a typo ({@code 100000000s}) is an
+   * error at its line rather than a replay that runs for days.
+   */
+  public static final long DEFAULT_MAX_SIMULATED_NANOS = 3_600_000_000_000L;
+
   private final String source;
   private final List<String> lines;
+  private final long maxSimulatedNanos;
 
   /** One {@code name: value} line: its index, the name, the value, and the 1-based column the value starts at. */
   public record Field(int index, String name, String value, int valueColumn) {}
 
   public TextLines(String text, String source) {
+    this(text, source, DEFAULT_MAX_SIMULATED_NANOS);
+  }
+
+  /** The lines of {@code text}, read with a bound on the virtual times they may schedule things at. */
+  public TextLines(String text, String source, long maxSimulatedNanos) {
     this.source = source;
     this.lines = text.lines().toList();
+    this.maxSimulatedNanos = maxSimulatedNanos;
+  }
+
+  /** The latest virtual time a scenario's text form accepts for anything it schedules. */
+  public long maxSimulatedNanos() {
+    return maxSimulatedNanos;
   }
 
   public String source() {

@@ -102,6 +102,14 @@ class SettingsTest {
 
     assertThat(plan.config()).isEqualTo(new PropertyConfig(7, 0xffL, PropertyConfig.Mode.EXHAUSTIVE, 0, 100_000));
     assertThat(plan.seedOrigin()).isEqualTo("@SimProperty(seed)");
+    assertThat(plan.triesOrigin()).isEqualTo("@SimProperty(tries), which detsim.tries=12 does not override");
+  }
+
+  @Test
+  void triesOrigin_namesTheSettingOrTheDefault() throws Exception {
+    assertThat(settings(Map.of(Settings.TRIES, "12"), null).plan(annotation("defaults")).triesOrigin())
+        .isEqualTo(Settings.TRIES);
+    assertThat(settings(Map.of(), null).plan(annotation("defaults")).triesOrigin()).isEqualTo("the default");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.detsim.replay.campaign;
 
 import io.detsim.properties.core.GenerationException;
 import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.RunStoppedException;
 import io.detsim.properties.scenario.ScenarioRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * campaign resumes from its last checkpoint having lost at most a few seconds of work. A summary is
  * written to {@code summary.json} at the end.
  *
+ * <p><b>Stopping.</b> A deadline or {@link #stop()} (a SIGTERM) cancels the runs in flight between
+ * their events ({@link RunSettings#checkContinue}); a cancelled run is not counted, so the checkpoint
+ * ends before the first cancelled ordinal and {@code --resume} runs it again. Threads are started
+ * lazily: never more than the seeds left to run.
+ *
  * <p>Wall-clock time is read here, and only here, for the deadline, the progress line and the
  * speedup figure; no simulation ever sees it.
  */
@@ -56,6 +62,9 @@ public final class Campaign {
   private final TreeMap<String, Long> failuresByKind = new TreeMap<>();
   private final TreeMap<String, FoundFailure> firstFailures = new TreeMap<>();
   private final List<WrittenFailure> written = new ArrayList<>();
+  /** Set by a deadline or {@link #stop()}: runs in flight stop at their next step. */
+  private final AtomicBoolean cancel = new AtomicBoolean();
+  private volatile boolean stopRequested;
   private boolean stoppedAtFailure;
   private long startedNanoTime;
 
@@ -95,6 +104,9 @@ public final class Campaign {
     startedNanoTime = System.nanoTime();
     Files.createDirectories(plan.corpus());
     boolean timeUp = search(deadlineNanoTime);
+    if (stopRequested) {
+      return save(STOPPED); // no shrinking: --resume shrinks what was found
+    }
     String stoppedBy = stoppedAtFailure ? "failure" : timeUp ? "time" : "seeds";
     save(Checkpoint.RUNNING);
     List<FoundFailure> toShrink = new ArrayList<>(firstFailures.values());
@@ -118,6 +130,18 @@ public final class Campaign {
     return last;
   }
 
+  /**
+   * Stops the campaign from another thread (a shutdown hook on SIGTERM): runs in flight are
+   * cancelled, {@link #run} writes the checkpoint as {@value #STOPPED} and returns it, shrinking nothing.
+   */
+  public void stop() {
+    stopRequested = true;
+    cancel.set(true);
+  }
+
+  /** Why a campaign ended when {@link #stop()} ended it. */
+  public static final String STOPPED = "stopped";
+
   /** Runs seeds until the limit, a failure, or the deadline; true when the deadline stopped it. */
   private boolean search(OptionalLong deadlineNanoTime) throws IOException {
     long limit = stoppedAtFailure ? nextOrdinal : plan.seedLimit();
@@ -127,7 +151,8 @@ public final class Campaign {
     AtomicReference<Throwable> broken = new AtomicReference<>();
     LinkedBlockingQueue<SeedOutcome> finished = new LinkedBlockingQueue<>();
     List<Thread> workers = new ArrayList<>();
-    for (int job = 0; job < plan.jobs(); job++) {
+    long threads = Math.min(plan.jobs(), Math.max(0, limit - nextOrdinal));
+    for (int job = 0; job < threads; job++) {
       Thread worker = new Thread(() -> work(next, stopBefore, halt, broken, finished), "detsim-fuzz-" + job);
       worker.setDaemon(true); // a ^C must not wait for a simulation to finish
       worker.start();
@@ -145,9 +170,13 @@ public final class Campaign {
         }
         absorb(ahead, finished);
         long now = System.nanoTime();
-        if (deadlineNanoTime.isPresent() && now - deadlineNanoTime.getAsLong() >= 0 && !halt.get()) {
+        if (deadlineNanoTime.isPresent() && now - deadlineNanoTime.getAsLong() >= 0 && !timeUp) {
           halt.set(true);
+          cancel.set(true);
           timeUp = true;
+        }
+        if (stopRequested) {
+          halt.set(true);
         }
         if (now - nextProgress >= 0) {
           listener.progress(progress());
@@ -171,7 +200,7 @@ public final class Campaign {
     if (broken.get() != null) {
       throw new IllegalStateException("a fuzzing thread failed: " + broken.get(), broken.get());
     }
-    return timeUp && !stoppedAtFailure && nextOrdinal < plan.seedLimit();
+    return (timeUp || stopRequested) && !stoppedAtFailure && nextOrdinal < plan.seedLimit();
   }
 
   private void work(AtomicLong next, AtomicLong stopBefore, AtomicBoolean halt, AtomicReference<Throwable> broken,
@@ -184,6 +213,8 @@ public final class Campaign {
       SeedOutcome outcome;
       try {
         outcome = runSeed(ordinal);
+      } catch (RunStoppedException cancelled) { // not counted: the checkpoint ends before it
+        return;
       } catch (Throwable unexpected) { // an Error: stop everything and report it
         broken.compareAndSet(null, unexpected);
         halt.set(true);
@@ -211,9 +242,14 @@ public final class Campaign {
       return new SeedOutcome(ordinal, seed, Optional.empty(), true, 0, 0);
     }
     try {
-      ScenarioRun result = input.run(RunSettings.plain().withPlantedBugs(plan.mutants()));
+      ScenarioRun result = input.run(RunSettings.plain().withPlantedBugs(plan.mutants()).withCancellation(cancel::get));
       return new SeedOutcome(ordinal, seed, result.failure().map(ScenarioRun.Failure::kind), false,
           result.simulatedNanos(), result.digest());
+    } catch (RunStoppedException stopped) {
+      if (stopped.reason() == RunStoppedException.Reason.CANCELLED) {
+        throw stopped;
+      }
+      return new SeedOutcome(ordinal, seed, Optional.of(stopped.getClass().getName()), false, 0, 0);
     } catch (RuntimeException | AssertionError thrown) {
       return new SeedOutcome(ordinal, seed, Optional.of(thrown.getClass().getName()), false, 0, 0);
     }

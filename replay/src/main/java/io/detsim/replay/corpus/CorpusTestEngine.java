@@ -76,8 +76,8 @@ public final class CorpusTestEngine implements TestEngine {
     ReplayOutcome outcome;
     try {
       outcome = Replayer.replayWithoutMutants(test.file(), test.catalogue(), null);
-    } catch (RuntimeException broken) { // a file naming a scenario this build no longer has, say
-      return TestExecutionResult.failed(broken);
+    } catch (RuntimeException broken) { // a scenario this build no longer has, a run past its time bound
+      return TestExecutionResult.failed(new AssertionError(test.path() + ": " + broken.getMessage(), broken));
     }
     listener.reportingEntryPublished(test, ReportEntry.from("detsim.replay", outcome.summary()));
     if (outcome.now().passed()) {

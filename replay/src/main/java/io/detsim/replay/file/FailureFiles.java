@@ -105,20 +105,71 @@ public final class FailureFiles {
     return FailureFileParser.parse(new TextLines(text, sourceName), catalogue);
   }
 
+  /** {@link #parse(String, String, ScenarioCatalogue)} with a bound on the virtual times the input may schedule. */
+  public static FailureFile parse(String text, String sourceName, ScenarioCatalogue catalogue, long maxSimulatedNanos) {
+    return FailureFileParser.parse(new TextLines(text, sourceName, maxSimulatedNanos), catalogue);
+  }
+
   /**
-   * Reads and parses the file at {@code path}.
+   * Reads and parses the file at {@code path}, with the default bound on simulated time.
    *
    * @throws io.detsim.properties.scenario.BadTextException when it does not parse
    * @throws UncheckedIOException when it cannot be read
    */
   public static FailureFile read(Path path, ScenarioCatalogue catalogue) {
-    String text;
+    return read(path, catalogue, TextLines.DEFAULT_MAX_SIMULATED_NANOS);
+  }
+
+  /**
+   * Reads and parses the file at {@code path}; a fault scheduled after {@code maxSimulatedNanos} is
+   * an error at its line. A folder, bytes that are not UTF-8 and a byte order mark are each named as
+   * such, at their line and column.
+   *
+   * @throws io.detsim.properties.scenario.BadTextException when it does not parse
+   * @throws UncheckedIOException when it cannot be read
+   */
+  public static FailureFile read(Path path, ScenarioCatalogue catalogue, long maxSimulatedNanos) {
+    if (Files.isDirectory(path)) {
+      String problem = path + ": is a folder; expected a failure file (" + EXTENSION + ")";
+      throw new UncheckedIOException(problem, new IOException(problem));
+    }
+    byte[] bytes;
     try {
-      text = Files.readString(path, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(path);
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read failure file " + path + ": " + unreadable.getMessage(), unreadable);
     }
-    return parse(text, path.toString(), catalogue);
+    return parse(decode(bytes, path.toString()), path.toString(), catalogue, maxSimulatedNanos);
+  }
+
+  /** The file's text; a byte order mark or bytes that are not UTF-8 are errors naming their place. */
+  static String decode(byte[] bytes, String sourceName) {
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+      throw new io.detsim.properties.scenario.BadTextException(sourceName, 1, 1,
+          "the file starts with a UTF-8 byte order mark (BOM); expected plain UTF-8: save it without the BOM");
+    }
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer input = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer output = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult result = decoder.decode(input, output, /* endOfInput= */ true);
+    if (result.isError()) {
+      int offset = input.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new io.detsim.properties.scenario.BadTextException(sourceName, line, offset - lineStart + 1,
+          String.format(Locale.ROOT, "byte 0x%02x at offset %d is not UTF-8 text; expected a failure file,"
+              + " which is UTF-8 text (is this a binary file?)", bytes[offset] & 0xff, offset));
+    }
+    output.flip();
+    return output.toString();
   }
 
   /**

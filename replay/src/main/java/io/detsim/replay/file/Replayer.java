@@ -5,6 +5,7 @@ import io.detsim.properties.scenario.RunSettings;
 import io.detsim.properties.scenario.Scenario;
 import io.detsim.properties.scenario.ScenarioCatalogue;
 import io.detsim.properties.scenario.ScenarioRun;
+import io.detsim.properties.scenario.TextLines;
 import io.detsim.sim.trace.TraceSink;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,17 @@ public final class Replayer {
    * @param extraSink receives every trace event of the run; {@code null} for none
    */
   public static ReplayOutcome replay(FailureFile file, ScenarioCatalogue catalogue, TraceSink extraSink) {
-    return replay(file, catalogue, file.plantedBugs(), extraSink);
+    return replay(file, catalogue, file.plantedBugs(), extraSink, TextLines.DEFAULT_MAX_SIMULATED_NANOS);
+  }
+
+  /**
+   * {@link #replay(FailureFile, ScenarioCatalogue, TraceSink)} with a bound on the run's virtual time.
+   *
+   * @throws io.detsim.properties.scenario.RunStoppedException when the run passes the bound
+   */
+  public static ReplayOutcome replay(FailureFile file, ScenarioCatalogue catalogue, TraceSink extraSink,
+      long maxSimulatedNanos) {
+    return replay(file, catalogue, file.plantedBugs(), extraSink, maxSimulatedNanos);
   }
 
   /**
@@ -41,14 +52,14 @@ public final class Replayer {
    * since the bug a mutant planted must stay caught and the system itself must pass.
    */
   public static ReplayOutcome replayWithoutMutants(FailureFile file, ScenarioCatalogue catalogue, TraceSink extraSink) {
-    return replay(file, catalogue, Set.of(), extraSink);
+    return replay(file, catalogue, Set.of(), extraSink, TextLines.DEFAULT_MAX_SIMULATED_NANOS);
   }
 
   private static ReplayOutcome replay(FailureFile file, ScenarioCatalogue catalogue, Set<String> bugs,
-      TraceSink extraSink) {
+      TraceSink extraSink, long maxSimulatedNanos) {
     Scenario<?> scenario = catalogue.named(file.scenario())
         .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + file.scenario() + "'"));
-    RunSettings settings = RunSettings.plain().withPlantedBugs(bugs);
+    RunSettings settings = RunSettings.plain().withPlantedBugs(bugs).withMaxSimulatedNanos(maxSimulatedNanos);
     if (extraSink != null) {
       settings = settings.withTrace(extraSink);
     }

@@ -1,0 +1,148 @@
+package io.detsim.replay.campaign;
+
+import io.detsim.properties.scenario.BadTextException;
+import io.detsim.properties.scenario.InputText;
+import io.detsim.properties.scenario.RunSettings;
+import io.detsim.properties.scenario.Scenario;
+import io.detsim.properties.scenario.ScenarioRun;
+import io.detsim.properties.scenario.TextLines;
+import io.detsim.sim.fault.Durations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Shrinks an input as written, through its scenario's text form: what {@code detsim shrink} does to
+ * a failure file a person edited, whose input no choice sequence is known to generate. It knows
+ * nothing of any scenario: it deletes lines (halves, then quarters, down to single lines, as delta
+ * debugging does [1]), then moves every line that starts with a time (a schedule entry) earlier, to
+ * zero or half its time. A candidate that the text form does not parse is skipped without a run;
+ * one that parses is kept when it still fails with the same kind of violation. Bounded by a count
+ * of runs, never by time, so that a file shrinks the same on every machine.
+ *
+ * <p>[1] Zeller &amp; Hildebrandt, Simplifying and Isolating Failure-Inducing Input, TSE 2002.
+ */
+public final class TextShrinker {
+  private TextShrinker() {}
+
+  /**
+   * The result: the shrunk input, its failing run, and the count of lines before and after.
+   *
+   * @param input the shrunk input, parsed from its text
+   * @param failingRun the run of {@code input}
+   * @param linesBefore the text's lines as given
+   * @param linesAfter the text's lines after shrinking
+   */
+  public record Shrunk(Object input, ScenarioRun failingRun, int linesBefore, int linesAfter) {}
+
+  /**
+   * Shrinks {@code input}, which must fail with {@code kind} under {@code settings}.
+   *
+   * @throws IllegalArgumentException when the input does not fail with {@code kind}
+   */
+  public static Shrunk shrink(Scenario<?> scenario, Object input, RunSettings settings, String kind,
+      int maxRuns) {
+    return shrinkTyped(scenario, input, settings, kind, maxRuns);
+  }
+
+  @SuppressWarnings("unchecked") // the input was parsed by this scenario's own text form
+  private static <I> Shrunk shrinkTyped(Scenario<I> scenario, Object untyped, RunSettings settings, String kind,
+      int maxRuns) {
+    InputText<I> text = scenario.text().orElseThrow(() -> new IllegalArgumentException(
+        "scenario '" + scenario.name() + "' has no text form: shrink its choices"));
+    Attempts<I> attempts = new Attempts<>(scenario, text, settings, kind, maxRuns);
+    List<String> lines = new ArrayList<>(text.format((I) untyped).lines().toList());
+    ScenarioRun failing = attempts.failingRun(lines);
+    if (failing == null) {
+      throw new IllegalArgumentException("the input does not fail with " + kind);
+    }
+    int before = lines.size();
+    for (int chunk = Math.max(1, lines.size() / 2); chunk >= 1 && attempts.left(); chunk /= 2) {
+      for (int start = 0; start < lines.size() && attempts.left(); ) {
+        List<String> candidate = new ArrayList<>(lines);
+        candidate.subList(start, Math.min(lines.size(), start + chunk)).clear();
+        ScenarioRun run = attempts.failingRun(candidate);
+        if (run != null) {
+          lines = candidate;
+          failing = run;
+        } else {
+          start += chunk;
+        }
+      }
+    }
+    for (int index = 0; index < lines.size() && attempts.left(); index++) {
+      for (long divisor : new long[] {0, 2}) {
+        List<String> candidate = earlier(lines, index, divisor);
+        ScenarioRun run = candidate == null ? null : attempts.failingRun(candidate);
+        if (run != null) {
+          lines = candidate;
+          failing = run;
+          break;
+        }
+      }
+    }
+    return new Shrunk(attempts.parse(lines), failing, before, lines.size());
+  }
+
+  /** The lines with line {@code index}'s leading time set to zero ({@code divisor} 0) or divided; null if none. */
+  private static List<String> earlier(List<String> lines, int index, long divisor) {
+    String line = lines.get(index);
+    String stripped = line.stripLeading();
+    int space = stripped.indexOf(' ');
+    if (space <= 0) {
+      return null;
+    }
+    long atNanos;
+    try {
+      atNanos = Durations.parse(stripped.substring(0, space));
+    } catch (IllegalArgumentException notATime) {
+      return null;
+    }
+    long millis = atNanos / 1_000_000L;
+    long newNanos = divisor == 0 ? 0 : millis / divisor * 1_000_000L;
+    if (newNanos >= atNanos) {
+      return null;
+    }
+    List<String> candidate = new ArrayList<>(lines);
+    candidate.set(index, Durations.format(newNanos) + stripped.substring(space));
+    return candidate;
+  }
+
+  /** Runs candidates, counting runs against the budget. */
+  private static final class Attempts<I> {
+    private final Scenario<I> scenario;
+    private final InputText<I> text;
+    private final RunSettings settings;
+    private final String kind;
+    private int runsLeft;
+
+    Attempts(Scenario<I> scenario, InputText<I> text, RunSettings settings, String kind, int maxRuns) {
+      this.scenario = scenario;
+      this.text = text;
+      this.settings = settings;
+      this.kind = Objects.requireNonNull(kind, "kind");
+      this.runsLeft = maxRuns + 1; // the first run checks the input as given
+    }
+
+    boolean left() {
+      return runsLeft > 0;
+    }
+
+    I parse(List<String> lines) {
+      return text.parse(new TextLines(String.join("\n", lines) + "\n", "shrink", settings.maxSimulatedNanos()), 0);
+    }
+
+    /** The candidate's run when it parses and fails with the kind; null otherwise. */
+    ScenarioRun failingRun(List<String> lines) {
+      I input;
+      try {
+        input = parse(lines);
+      } catch (BadTextException | IllegalArgumentException notAnInput) {
+        return null;
+      }
+      runsLeft--;
+      ScenarioRun run = scenario.run(input, settings);
+      return run.failure().filter(failure -> failure.kind().equals(kind)).isPresent() ? run : null;
+    }
+  }
+}
