@@ -1,8 +1,12 @@
 package io.detsim.engine.index;
 
 import static io.detsim.engine.index.KernelSamples.bits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.detsim.sim.random.Xoshiro256;
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +31,19 @@ class VectorKernelsTest {
     // surefire adds jdk.incubator.vector (engine/pom.xml); without this the tests below would
     // compare nothing the engine runs.
     assertThat(Vectors.VECTORISED).as(Vectors.kernelName()).isTrue();
+  }
+
+  @Test
+  void onlyVectorKernels_namesTheIncubatorModule() {
+    // The whole engine compiles with the module added; any other class naming it would fail to
+    // load on a JVM without it, where the scalar fallback must be all that runs.
+    JavaClasses engine = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+        .importPackages("io.detsim.engine");
+    noClasses().that().doNotHaveFullyQualifiedName(VectorKernels.class.getName())
+        .should().dependOnClassesThat().resideInAPackage("jdk.incubator..")
+        .check(engine);
   }
 
   @Test
