@@ -2,6 +2,7 @@ package io.detsim.bench;
 
 import io.detsim.engine.index.HnswIndex;
 import io.detsim.engine.index.HnswParams;
+import io.detsim.engine.index.Neighbour;
 import io.detsim.sim.random.Xoshiro256;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,16 +15,22 @@ import java.lang.management.ThreadMXBean;
  *
  * <p>Builds one index with the engine's parameters from {@code count} Gaussian vectors (the data
  * of {@link HnswBenchmark}) and reports inserts per CPU second over the last {@code window}
- * inserts, then the index's structural digest, which must not change when an optimisation claims
- * to leave results alone.
+ * inserts, then searches per CPU second (the 10 nearest, default beam) over {@value #SEARCHES}
+ * Gaussian queries, and the index's structural digest and a digest of the search results, which
+ * must not change when an optimisation claims to leave results alone. The first line names the
+ * distance kernels in use: run once with {@code --add-modules jdk.incubator.vector} and once with
+ * {@code -Ddetsim.vectors=scalar} as well to compare the Vector API with plain Java.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.detsim.bench.HnswInsertCpuTime [dimension] [count] [window]
+ * java [--add-modules jdk.incubator.vector] -cp benchmarks/target/benchmarks.jar \
+ *     io.detsim.bench.HnswInsertCpuTime [dimension] [count] [window]
  * </pre>
  *
  * Defaults: dimension 768, 6,000 inserts, the last 1,000 measured.
  */
 public final class HnswInsertCpuTime {
+  private static final int SEARCHES = 2_000;
+
   private HnswInsertCpuTime() {}
 
   public static void main(String[] args) {
@@ -47,8 +54,19 @@ public final class HnswInsertCpuTime {
     }
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    System.out.printf("%s kernel%n", HnswIndex.distanceKernel());
     System.out.printf("dimension %d, inserts %d..%d: %.0f inserts per CPU second (%.0f per wall second); digest %s%n",
         dimension, count - window, count, window / cpuSeconds, window / wallSeconds,
         Long.toHexString(index.structuralDigest()));
+    long resultDigest = 0;
+    long searchCpuStart = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < SEARCHES; i++) {
+      for (Neighbour found : index.search(HnswBenchmark.gaussian(random, dimension), 10, Long.MAX_VALUE)) {
+        resultDigest = resultDigest * 31 + found.id() * 0x9E3779B97F4A7C15L + Float.floatToRawIntBits(found.distance());
+      }
+    }
+    double searchCpuSeconds = (threads.getCurrentThreadCpuTime() - searchCpuStart) / 1e9;
+    System.out.printf("%d searches (k 10): %.0f searches per CPU second; results digest %s%n",
+        SEARCHES, SEARCHES / searchCpuSeconds, Long.toHexString(resultDigest));
   }
 }

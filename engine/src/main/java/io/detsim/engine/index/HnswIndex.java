@@ -112,6 +112,15 @@ public final class HnswIndex {
     return true;
   }
 
+  /**
+   * The distance kernels this JVM runs, for logs and benchmarks: the Vector API's when the JVM has
+   * {@code --add-modules jdk.incubator.vector}, plain Java otherwise. Results are the same bit for
+   * bit either way.
+   */
+  public static String distanceKernel() {
+    return Vectors.kernelName();
+  }
+
   /** {@link #search(float[], int, int, long)} with the default beam width {@code efSearch}. */
   public List<Neighbour> search(float[] query, int k, long maxGeneration) {
     return search(query, k, params.efSearch(), maxGeneration);
