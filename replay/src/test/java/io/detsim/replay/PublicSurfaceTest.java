@@ -1,9 +1,6 @@
 package io.detsim.replay;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.detsim.sim.PublicSurface;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,10 +10,6 @@ import org.junit.jupiter.api.Test;
 class PublicSurfaceTest {
   @Test
   void publicSurface_isThePinnedList() {
-    List<String> actual = PublicSurface.of("replay", "io.detsim.replay");
-    assertThat(actual)
-        .withFailMessage("%s%nthe actual list:%n%s", "public types of replay; if the change is intended, update public-surface.txt beside this test",
-            String.join("\n", actual))
-        .containsExactlyElementsOf(PublicSurface.pinned(PublicSurfaceTest.class));
+    PublicSurface.assertPinned("replay", "io.detsim.replay", PublicSurfaceTest.class, "public-surface.txt");
   }
 }

@@ -1,8 +1,5 @@
 package io.detsim.sim;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,10 +9,6 @@ import org.junit.jupiter.api.Test;
 class PortsPublicSurfaceTest {
   @Test
   void portsPublicSurface_isThePinnedList() {
-    List<String> actual = PublicSurface.of("ports", "io.detsim.sim");
-    assertThat(actual)
-        .withFailMessage("%s%nthe actual list:%n%s", "public types of ports; if the change is intended, update ports-public-surface.txt",
-            String.join("\n", actual))
-        .containsExactlyElementsOf(PublicSurface.pinned(PortsPublicSurfaceTest.class, "ports-public-surface.txt"));
+    PublicSurface.assertPinned("ports", "io.detsim.sim", PortsPublicSurfaceTest.class, "ports-public-surface.txt");
   }
 }

@@ -69,6 +69,24 @@ public final class PublicSurface {
     return true;
   }
 
+  /**
+   * Asserts that the public types of {@code module} under {@code rootPackage} are exactly those
+   * listed in {@code listName} beside {@code test}; on a difference, prints the actual list.
+   */
+  public static void assertPinned(String module, String rootPackage, Class<?> test, String listName) {
+    List<String> actual = of(module, rootPackage);
+    List<String> pinned = pinned(test, listName);
+    if (!actual.equals(pinned)) {
+      List<String> added = new ArrayList<>(actual);
+      added.removeAll(pinned);
+      List<String> removed = new ArrayList<>(pinned);
+      removed.removeAll(actual);
+      throw new AssertionError(String.format("public types of %s differ from %s beside %s: made public %s, no"
+          + " longer public %s; if that is intended, the list is:%n%s", module, listName, test.getSimpleName(), added,
+          removed, String.join("\n", actual)));
+    }
+  }
+
   /** The pinned list: one type a line, {@code #} comments and blank lines ignored. */
   public static List<String> pinned(Class<?> test) {
     return pinned(test, "public-surface.txt");
