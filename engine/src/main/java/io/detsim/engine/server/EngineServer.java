@@ -61,6 +61,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private final Dispatcher dispatcher;
   private final EngineMetrics metrics;
   private PressureState lastPressure = PressureState.NORMAL;
+  private boolean backpressureRenewalPending;
   private final Map<SessionId, NodeId> clients = new LinkedHashMap<>();
   private final Map<String, SessionId> initsByRequest = new LinkedHashMap<>();
   private final ReorderBuffer reorder = new ReorderBuffer();
@@ -392,18 +393,39 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       }
     }
     lastPressure = state;
-    Runnable notify = () -> {
-      for (Map.Entry<SessionId, NodeId> client : clients.entrySet()) {
-        Optional<SessionInfo> info = sessions.find(client.getKey());
-        if (info.isPresent() && info.get().state() == SessionState.ACTIVE) {
-          sendStatus(client.getKey(), state.toStatus());
-        }
-      }
-    };
+    Runnable notify = () -> announce(state.toStatus());
     if (context.buggify(EngineSite.DELAYED_STATUS)) {
       context.setTimer(20_000_000L, notify);
     } else {
       notify.run();
+    }
+    if (state == PressureState.CRITICAL && !backpressureRenewalPending) {
+      backpressureRenewalPending = true;
+      context.setTimer(Status.BACKPRESSURE_RENEW_NANOS, this::renewBackpressure);
+    }
+  }
+
+  /** Sends {@code status} to every active session. */
+  private void announce(SessionStatus status) {
+    for (Map.Entry<SessionId, NodeId> client : clients.entrySet()) {
+      Optional<SessionInfo> info = sessions.find(client.getKey());
+      if (info.isPresent() && info.get().state() == SessionState.ACTIVE) {
+        sendStatus(client.getKey(), status);
+      }
+    }
+  }
+
+  /**
+   * BACKPRESSURE is a lease (see {@link Status}): repeated while the queue stays CRITICAL, so that
+   * clients keep their lowered rate, and not after, so that a client that missed the ACTIVE, or
+   * heard an older BACKPRESSURE after it, or was throttled before a crash, returns to its rate.
+   */
+  private void renewBackpressure() {
+    backpressureRenewalPending = false;
+    if (lastPressure == PressureState.CRITICAL) {
+      announce(SessionStatus.BACKPRESSURE);
+      backpressureRenewalPending = true;
+      context.setTimer(Status.BACKPRESSURE_RENEW_NANOS, this::renewBackpressure);
     }
   }
 
