@@ -48,6 +48,7 @@ public final class Simulation {
   private static final Name SEND_LOCAL = new Name("send");
   private static final Name SIM = new Name("sim");
   private static final Name CORRUPT = new Name("corrupt");
+  private static final Name BUGGIFY = new Name("buggify");
 
   private final long seed;
   private final SimOptions options;
@@ -221,7 +222,15 @@ public final class Simulation {
     burstListener.accept(size);
   }
 
+  /**
+   * Heals every fault and starts the quiet phase: BUGGIFY is switched off for the rest of the run
+   * (FoundationDB does the same), so the fault points in the code stop firing from this instant, as
+   * the scheduled faults do. The switch is traced, so a trace shows where the quiet phase began.
+   */
   void healAll() {
+    if (buggify.switchOff()) {
+      trace.record(nowNanos(), SIM, BUGGIFY, null, "off: heal-all starts the quiet phase");
+    }
     network.healAll();
     for (SimClock clock : clocks.values()) {
       clock.reset();

@@ -1,5 +1,6 @@
 package io.detsim.engine.client;
 
+import io.detsim.engine.protocol.Status;
 import io.detsim.sim.port.NodeContext;
 import java.util.function.LongConsumer;
 
@@ -14,8 +15,11 @@ import java.util.function.LongConsumer;
  * (they go first); resends of the retry timers do not: they are few and bounded by the window.
  *
  * <p>BACKPRESSURE halves the rate (not below the floor) once per episode of backpressure: the
- * server reports a state change, so a duplicated BACKPRESSURE message must not halve it twice.
- * ACTIVE ends the episode and doubles the rate back once per restore interval up to the target.
+ * server reports a state change and renews it while it lasts, so a duplicated or renewed
+ * BACKPRESSURE message must not halve it twice. ACTIVE ends the episode and doubles the rate back
+ * once per restore interval up to the target; so does a lease that lapses, when no BACKPRESSURE came
+ * for {@link Status#BACKPRESSURE_LEASE_NANOS} (the ACTIVE was lost or overtaken, or the server
+ * restarted and has no pressure to announce: see {@link Status}).
  *
  * <p>A new sequence gap halves the rate too, and the rate then climbs back additively: the server
  * keeps no out-of-order observation, so on a network that reorders, the rate at which observations
@@ -37,6 +41,7 @@ final class RatePacer {
   /** Restoring after a gap: additively, since the gap says the higher rate overtook itself. */
   private boolean restoringAdditively;
   private long restoreTimer = Timers.NONE;
+  private long leaseTimer = Timers.NONE;
   private boolean stopped;
 
   /**
@@ -59,10 +64,6 @@ final class RatePacer {
     return hasCredit && !stopped;
   }
 
-  boolean isUnderBackpressure() {
-    return underBackpressure;
-  }
-
   /** Takes the credit for one new observation; the next comes back one interval later. */
   void consume() {
     hasCredit = false;
@@ -72,14 +73,20 @@ final class RatePacer {
     }
   }
 
-  /** BACKPRESSURE: halve the rate, once per backpressure episode. */
-  void slowDown() {
+  /**
+   * BACKPRESSURE: halve the rate, once per backpressure episode, and (re)start the episode's lease.
+   * Returns true when this started an episode.
+   */
+  boolean slowDown() {
     cancelRestore();
+    cancelLease();
+    leaseTimer = context.setTimer(Status.BACKPRESSURE_LEASE_NANOS, this::leaseLapsed);
     if (underBackpressure) {
-      return;
+      return false;
     }
     underBackpressure = true;
     setRate(Math.max(options.rateFloorPerSecond(), ratePerSecond / 2));
+    return true;
   }
 
   /**
@@ -98,6 +105,7 @@ final class RatePacer {
 
   /** ACTIVE: end the backpressure episode and double back up to the target, one step per interval. */
   void restore() {
+    cancelLease();
     underBackpressure = false;
     restoringAdditively = false;
     if (restoreTimer == Timers.NONE && ratePerSecond < options.ratePerSecond()) {
@@ -109,6 +117,23 @@ final class RatePacer {
   void stop() {
     stopped = true;
     cancelRestore();
+    cancelLease();
+  }
+
+  /** No BACKPRESSURE renewed the episode: the server is no longer CRITICAL, whatever else we heard. */
+  private void leaseLapsed() {
+    leaseTimer = Timers.NONE;
+    if (!stopped && underBackpressure) {
+      context.trace("backpressure-lapsed", "rate=" + ratePerSecond);
+      restore();
+    }
+  }
+
+  private void cancelLease() {
+    if (leaseTimer != Timers.NONE) {
+      context.cancelTimer(leaseTimer);
+      leaseTimer = Timers.NONE;
+    }
   }
 
   private void restoreStep() {

@@ -28,7 +28,7 @@ import java.util.Objects;
  * back; each observation is retried with exponential backoff (see {@link SendWindow}); a gap or an
  * expired session makes it go back to the number the server expects; OVER_CAPACITY and OVERLOADED
  * make it wait (at least the retry-after, at least its own overload backoff); BACKPRESSURE halves
- * its rate (see {@link RatePacer}); an unknown or closed session, or an observation refused as
+ * its rate until ACTIVE comes or the server stops renewing it (see {@link RatePacer}); an unknown or closed session, or an observation refused as
  * invalid, makes it open a new session and start its sequence again there with the first
  * observation not yet ACCEPTED. Every answer is matched by (session, seq), a pair that names one
  * observation for ever, so late and duplicated answers change nothing they should not.
@@ -330,8 +330,7 @@ public final class StreamingClient implements Node {
     }
     switch (status.status()) {
       case BACKPRESSURE:
-        if (!pacer.isUnderBackpressure()) {
-          pacer.slowDown();
+        if (pacer.slowDown()) { // a renewal only extends the episode's lease
           context.trace("backpressure", status.session().value() + " rate=" + pacer.ratePerSecond());
         }
         break;

@@ -21,13 +21,17 @@ import java.util.TreeMap;
  * anything else is refused as a gap, as before. A held observation that waits longer than the hold
  * time is refused as a gap too, so the client resends from the expected number: nothing is held
  * silently forever. The buffer is volatile: a crash loses it, and the clients' retries refill it.
+ *
+ * <p>Age is counted in the server's sweep rounds, which run on true time, never by its clock: a
+ * clock stepped backwards or forwards (NTP, or the simulation's skew faults) made every held
+ * observation look expired at once and refused whole windows at every step.
  */
 final class ReorderBuffer {
   static final int CAPACITY_MAX = 1_024;
   static final int CAPACITY_DEFAULT = 64;
 
   /** A held observation, with who sent it and when it arrived. */
-  record Held(NodeId source, Observation observation, long heldAtNanos) {}
+  record Held(NodeId source, Observation observation, long heldAtRound) {}
 
   private final Map<SessionId, Integer> capacities = new LinkedHashMap<>();
   private final Map<SessionId, TreeMap<Long, Held>> held = new LinkedHashMap<>();
@@ -37,7 +41,7 @@ final class ReorderBuffer {
   }
 
   /** Holds an observation ahead of {@code expectedSeq} if it fits; false when it must be refused. */
-  boolean hold(NodeId source, Observation observation, long expectedSeq, long nowNanos) {
+  boolean hold(NodeId source, Observation observation, long expectedSeq, long round) {
     SessionId session = observation.session();
     int capacity = capacities.getOrDefault(session, CAPACITY_DEFAULT);
     long ahead = observation.seq() - expectedSeq;
@@ -48,7 +52,7 @@ final class ReorderBuffer {
     if (ahead <= 0 || ahead > capacity || waiting.size() >= capacity) {
       return false;
     }
-    waiting.put(observation.seq(), new Held(source, observation, nowNanos));
+    waiting.put(observation.seq(), new Held(source, observation, round));
     return true;
   }
 
@@ -62,13 +66,13 @@ final class ReorderBuffer {
     return waiting.remove(expectedSeq);
   }
 
-  /** Removes and returns every observation held longer than {@code holdNanos}. */
-  List<Held> expire(long nowNanos, long holdNanos) {
+  /** Removes and returns every observation held more than {@code holdRounds} sweep rounds. */
+  List<Held> expire(long round, long holdRounds) {
     List<Held> expired = new ArrayList<>();
     for (TreeMap<Long, Held> waiting : held.values()) {
       for (Iterator<Held> it = waiting.values().iterator(); it.hasNext(); ) {
         Held entry = it.next();
-        if (nowNanos - entry.heldAtNanos() > holdNanos || nowNanos < entry.heldAtNanos()) {
+        if (round - entry.heldAtRound() > holdRounds) {
           expired.add(entry);
           it.remove();
         }

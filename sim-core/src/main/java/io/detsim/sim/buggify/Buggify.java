@@ -13,11 +13,17 @@ import java.util.TreeMap;
  * ({@code buggify/enable/<Enum class>.<constant>}), and its firing from another such stream, so a
  * site's fate does not depend on which other sites were asked first or how often: adding a site to
  * the code changes no other site's behaviour. Sites are looked up by identity but listed by name.
+ *
+ * <p>{@link #switchOff()} ends BUGGIFY for the rest of the run, as FoundationDB does when its quiet
+ * phase starts: a fault point is a fault like any other, and the liveness phase asks the system to
+ * settle once every fault has healed. A site that still fired then (a worker killed every few
+ * heartbeats) would keep the system from settling and make a false alarm of a bounded check.
  */
 public final class Buggify {
   private final BuggifyOptions options;
   private final RandomStreams streams;
   private final Map<Enum<?>, Site> sites = new LinkedHashMap<>();
+  private boolean switchedOff;
 
   public Buggify(BuggifyOptions options, RandomStreams streams) {
     this.options = options;
@@ -26,7 +32,7 @@ public final class Buggify {
 
   /** True when {@code site} is enabled for this run and fires this time. */
   public boolean shouldFire(Enum<?> site) {
-    if (!options.enabled()) {
+    if (!options.enabled() || switchedOff) {
       return false;
     }
     Site state = sites.computeIfAbsent(site, this::decide);
@@ -38,6 +44,16 @@ public final class Buggify {
       state.fired++;
     }
     return fires;
+  }
+
+  /**
+   * No site fires from now on. Returns true the first time, when BUGGIFY was on for this run, so the
+   * caller traces the instant once; false when it was already off (or never on).
+   */
+  public boolean switchOff() {
+    boolean wasOn = options.enabled() && !switchedOff;
+    switchedOff = true;
+    return wasOn;
   }
 
   /** Every site asked so far, by name: whether enabled, and how often it fired. */
