@@ -79,6 +79,22 @@ class CorpusTestEngineTest {
   }
 
   @Test
+  void fileWithAFaultPastTheSimulatedTimeBound_failsNamingTheFile_insteadOfRunningForDays() throws Exception {
+    Path late = corpus.resolve("late").resolve("late-fault.detsim");
+    Files.createDirectories(late.getParent());
+    String text = FailureFiles.format(found);
+    Files.writeString(late, text.stripTrailing() + "\n100000000s crash server\n");
+    EngineExecutionResults results = EngineTestKit.engine(new CorpusTestEngine())
+        .configurationParameter("detsim.corpus.dir", late.getParent().toString())
+        .selectors(selectUniqueId("[engine:detsim-corpus]")).execute();
+    results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+    Throwable thrown = results.testEvents().failed().list().get(0).getPayload(TestExecutionResult.class)
+        .orElseThrow().getThrowable().orElseThrow();
+    assertThat(thrown.getMessage()).startsWith(late.toString() + ":").contains("past the simulated-time bound")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void bugThatIsBack_failsWithTheNewViolation_andTheReplayCommand() {
     Throwable thrown = result(run(selectUniqueId("[engine:detsim-corpus]")), "slow-client.detsim").getThrowable()
         .orElseThrow();
