@@ -128,6 +128,13 @@ public final class Detsim implements Callable<Integer> {
     return oneLine(problem.getMessage());
   }
 
+  /** Rows of a name and what it is, the names padded to one column: what scenarios and mutants print. */
+  static void printNamed(PrintWriter out, java.util.Map<String, String> described) {
+    int width = described.keySet().stream().mapToInt(String::length).max().orElse(0);
+    described.forEach((name, description) -> out.println(String.format(java.util.Locale.ROOT,
+        "%-" + width + "s  %s", name, description)));
+  }
+
   static String oneLine(String text) {
     return text == null ? "" : String.join(" | ", text.strip().lines().map(String::strip).toList());
   }

@@ -1,10 +1,8 @@
 package io.detsim.cli;
 
 import io.detsim.properties.scenario.ScenarioCatalogue;
-import io.detsim.properties.scenario.PlantedBug;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +26,10 @@ final class MutantsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Set<PlantedBug> bugs = new LinkedHashSet<>();
-    catalogue.all().forEach(scenario -> bugs.addAll(scenario.plantedBugs()));
-    int width = bugs.stream().mapToInt(bug -> bug.name().length()).max().orElse(0);
-    for (PlantedBug bug : bugs) {
-      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%-" + width + "s  %s", bug.name(),
-          bug.description()));
-    }
+    Map<String, String> described = new LinkedHashMap<>(); // scenarios sharing a list print it once
+    catalogue.all().forEach(scenario -> scenario.plantedBugs().forEach(bug -> described.putIfAbsent(bug.name(),
+        bug.description())));
+    Detsim.printNamed(spec.commandLine().getOut(), described);
     return Detsim.EXIT_OK;
   }
 }

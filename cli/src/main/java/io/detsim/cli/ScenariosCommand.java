@@ -1,8 +1,8 @@
 package io.detsim.cli;
 
 import io.detsim.properties.scenario.ScenarioCatalogue;
-import io.detsim.properties.scenario.Scenario;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +23,9 @@ final class ScenariosCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int width = catalogue.names().stream().mapToInt(String::length).max().orElse(0);
-    for (Scenario<?> scenario : catalogue.all()) {
-      spec.commandLine().getOut().println(String.format(Locale.ROOT, "%-" + width + "s  %s", scenario.name(),
-          scenario.description()));
-    }
+    Map<String, String> described = new LinkedHashMap<>();
+    catalogue.all().forEach(scenario -> described.put(scenario.name(), scenario.description()));
+    Detsim.printNamed(spec.commandLine().getOut(), described);
     return Detsim.EXIT_OK;
   }
 }

@@ -41,7 +41,11 @@ class OpenLoopLoadTest {
     // About 300 observations were due during the stall: their latency climbs from ~300 ms down to 0.
     assertThat(tally.acceptedLatency().getMaxValue()).isGreaterThanOrEqualTo(280 * MS);
     assertThat(tally.acceptedLatency().getValueAtPercentile(80)).isGreaterThanOrEqualTo(20 * MS);
-    assertThat(tally.acceptedLatency().getValueAtPercentile(50)).isLessThan(20 * MS);
+    // And the load caught up: at least a tenth of the observations (those due well after the
+    // stall) carry little of it. Measured against the run's own maximum, not a wall-clock bound, so
+    // a loaded machine that delays every answer alike cannot break it.
+    assertThat(tally.acceptedLatency().getValueAtPercentile(10))
+        .isLessThan(tally.acceptedLatency().getMaxValue() - stallMillis * MS / 2);
   }
 
   @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ports are what the system under test compiles against, in production as in simulation: they
- * see nothing of detsim but themselves, and nothing outside the JDK.
+ * see nothing of detsim but themselves, and nothing outside the JDK. The assertion is
+ * {@code ArchRule.check}, which throws an {@code AssertionError} listing every offending dependency.
  */
 class PortsArchitectureTest {
   private static final JavaClasses PORTS = new ClassFileImporter()
