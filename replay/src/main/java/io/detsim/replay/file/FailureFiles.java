@@ -200,11 +200,14 @@ public final class FailureFiles {
    * returns where: the name fuzz campaigns and failed properties both use.
    */
   public static Path writeInto(Path folder, FailureFile file, Scenario<?> scenario) {
-    String kind = file.violation().kind().toLowerCase(Locale.ROOT).replace('_', '-');
-    Path path = folder.resolve(String.format(Locale.ROOT, "%s-%s-%016x%s", file.scenario(), kind, file.seed(),
-        EXTENSION));
+    Path path = folder.resolve(baseName(file.scenario(), file.violation().kind(), file.seed()) + EXTENSION);
     write(path, file, scenario);
     return path;
+  }
+
+  /** {@code <scenario>-<kind>-<seed>}: the name of a failure's file, and of what is written beside it. */
+  static String baseName(String scenario, String kind, long seed) {
+    return String.format(Locale.ROOT, "%s-%s-%016x", scenario, kind.toLowerCase(Locale.ROOT).replace('_', '-'), seed);
   }
 
   static String hex(long value) {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,8 +42,7 @@ public final class ScenarioFailureFileWriter implements FailureFileWriter {
     ScenarioProperty.Origin origin = (ScenarioProperty.Origin) property.origin().get();
     Scenario<?> scenario = origin.scenario();
     Files.createDirectories(directory);
-    String base = String.format(Locale.ROOT, "%s-%s-%016x", scenario.name(),
-        failure.kind().toLowerCase(Locale.ROOT).replace('_', '-'), failure.seed().orElse(0L));
+    String base = FailureFiles.baseName(scenario.name(), failure.kind(), failure.seed().orElse(0L));
     Path trace = directory.resolve(base + ".jsonl");
     List<TraceEvent> events = new ArrayList<>();
     ScenarioRun run;
