@@ -31,6 +31,9 @@ public record EngineScenario(String name, String description, ScenarioModel mode
     boolean nightly) implements Scenario<ScenarioInput> {
 
   /** The engine's planted bugs, by their names on the command line. */
+  /** How much of each further violation's message a failure repeats after its own. */
+  private static final int ALSO_CHARS = 160;
+
   private static final List<PlantedBug> PLANTED = Arrays.stream(EngineMutant.values())
       .map(mutant -> new PlantedBug(mutant.cliName(), mutant.description())).toList();
 
@@ -53,7 +56,7 @@ public record EngineScenario(String name, String description, ScenarioModel mode
   public ScenarioRun run(ScenarioInput input, RunSettings settings) {
     RunResult result = ScenarioRunner.run(input, model, mutants(settings.plantedBugs()),
         ScenarioRunner.Limits.standard(), settings.trace().orElse(null), settings);
-    return new ScenarioRun(result.violation().map(EngineScenario::failure), result.digest(), result.simulatedNanos(),
+    return new ScenarioRun(result.violation().map(most -> failure(most, result.violations())), result.digest(), result.simulatedNanos(),
         result.lastEvents(), result.labels(), input.schedule().entries());
   }
 
@@ -88,7 +91,19 @@ public record EngineScenario(String name, String description, ScenarioModel mode
     return mutants;
   }
 
-  private static ScenarioRun.Failure failure(Violation violation) {
-    return ScenarioRun.Failure.of(violation.kind().name(), violation.atNanos(), violation.message());
+  /** The most severe violation, naming the others the run also broke after it. */
+  private static ScenarioRun.Failure failure(Violation most, List<Violation> all) {
+    StringBuilder message = new StringBuilder(most.message());
+    List<Violation> others = all.subList(1, all.size());
+    if (!others.isEmpty()) {
+      message.append(" (also violated: ");
+      for (int i = 0; i < others.size(); i++) {
+        Violation other = others.get(i);
+        String text = other.message().length() > ALSO_CHARS ? other.message().substring(0, ALSO_CHARS) + "..." : other.message();
+        message.append(i == 0 ? "" : "; ").append(other.kind()).append(": ").append(text);
+      }
+      message.append(')');
+    }
+    return ScenarioRun.Failure.of(most.kind().name(), most.atNanos(), message.toString());
   }
 }

@@ -100,26 +100,24 @@ public final class ScenarioRunner {
     entries.add(new ScheduledFault(healAtNanos, new Fault.HealAll()));
     sim.schedule(entries);
 
-    Optional<Violation> violation;
+    List<Violation> violations = new ArrayList<>();
     try {
-      violation = safetyPhase(sim, healAtNanos, model, events, stop);
-      if (violation.isEmpty()) {
-        violation = livenessPhase(sim, clients, limits, stop);
-      }
-      if (violation.isEmpty()) {
-        violation = new EndChecks(sim, clients).run();
-      }
-      if (violation.isEmpty()) {
-        violation = EndChecks.scenarioChecks(sim, clients, model);
-      }
+      // A safety violation is decided at its checkpoint: the run stops there, which also keeps
+      // shrinking cheap. Past the safety phase every check runs even when one has failed, so a
+      // liveness failure cannot hide an acknowledged observation lost (Violation.Kind's order).
+      safetyPhase(sim, healAtNanos, model, events, stop).ifPresentOrElse(violations::add, () -> {
+        livenessPhase(sim, clients, limits, stop).ifPresent(violations::add);
+        violations.addAll(new EndChecks(sim, clients).run());
+        violations.addAll(EndChecks.scenarioChecks(sim, clients, model));
+      });
     } catch (RunStoppedException stopped) { // not the engine's doing: no verdict
       throw stopped;
     } catch (RuntimeException | AssertionError e) { // a bug the engine's own checks caught, or a crash
-      violation = Optional.of(Violation.of(Violation.Kind.CRASH, sim.nowNanos(),
-          e.getClass().getSimpleName() + ": " + e.getMessage()));
+      violations.add(Violation.of(Violation.Kind.CRASH, sim.nowNanos(), e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
-    return new RunResult(violation, sim.digest(), sim.nowNanos(), telling(ring.events(), violation), stats(sim, clients),
-        labels(input, sim, clients, events));
+    Optional<Violation> mostSevere = violations.stream().min(Violation.mostSevereFirst());
+    return new RunResult(violations, sim.digest(), sim.nowNanos(), telling(ring.events(), mostSevere),
+        stats(sim, clients), labels(input, sim, clients, events));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.detsim.scenarios.engine.validate;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,20 +8,36 @@ import java.util.List;
  * The kinds are the validators' error kinds of the original design, plus ours.
  */
 public record Violation(Kind kind, String message, long atNanos, List<String> evidence) {
-  /** What was broken. Shrinking keeps a failure only while its kind stays the same. */
+  /**
+   * What was broken, declared most severe first: when one run breaks several checks, it is reported
+   * as the most severe ({@link #mostSevereFirst}), so an acknowledged observation lost is never
+   * hidden behind a liveness failure about later ones. Shrinking keeps a failure only while its
+   * kind stays the same.
+   */
   public enum Kind {
+    /** An acknowledged observation is gone: the engine's first promise broken. */
     DATA_LOSS,
-    CONSISTENCY_TIMEOUT,
+    /** Applied out of order, twice, or indexed out of acceptance order. */
     SEQUENCE_VIOLATION,
-    GRAPH_INTEGRITY,
-    SILENT_DROP,
+    /** A recall returned what its space or snapshot does not hold. */
     PHANTOM_RESULT,
-    BACKPRESSURE_BOUND,
-    CRASH
+    GRAPH_INTEGRITY,
+    /** The engine threw, or its server is down after heal-all: it explains the liveness kinds below. */
+    CRASH,
+    /** Acknowledged, but not visible within the staleness bound. */
+    CONSISTENCY_TIMEOUT,
+    /** Sent, but neither accepted nor rejected within the settle bound. */
+    SILENT_DROP,
+    BACKPRESSURE_BOUND
   }
 
   public Violation {
     evidence = List.copyOf(evidence);
+  }
+
+  /** Orders violations by the severity of their kinds, then by time. */
+  public static Comparator<Violation> mostSevereFirst() {
+    return Comparator.comparing(Violation::kind).thenComparingLong(Violation::atNanos);
   }
 
   public static Violation of(Kind kind, long atNanos, String message) {
