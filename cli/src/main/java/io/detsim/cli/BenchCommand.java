@@ -25,7 +25,11 @@ import picocli.CommandLine.Spec;
     description = {"Benchmarks the kernel's event loop against the same loop on java.util.PriorityQueue (pending 1000"
         + " and 100000 events; the median of timed rounds after warm-up), then each scenario on one thread.",
         "Prints 'kernel pending=P events/s=N baseline=M ratio=R' and 'scenario NAME seeds/s=S speedup=X' (speedup:"
-        + " simulated seconds per wall second). Takes under a minute; --quick for a rough figure in seconds."})
+        + " simulated seconds per wall second), then where the scenario's wall time went: each node kind's handlers"
+        + " (server/worker-3 counts as server, client-1 as client), the share outside every handler (kernel, network,"
+        + " trace, checks), the overhead above the --system kind's own work, and the wall milliseconds per simulated"
+        + " second in the windows 0-10s, 10-60s, 60-600s and 600s-end (the last window reached holds the end checks).",
+        "Takes under a minute; --quick for a rough figure in seconds."})
 final class BenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -45,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--scenario", paramLabel = "NAME", converter = Converters.ScenarioName.class,
       description = "Benchmark only this scenario (repeatable; default: all but the nightly ones).")
   private List<Scenario<?>> only = new ArrayList<>();
+
+  @Option(names = "--system", paramLabel = "KIND", defaultValue = "server",
+      description = "The node kind whose handlers are the system's own work, for the overhead figure (default: ${DEFAULT-VALUE}).")
+  private String system;
 
   private static final long SCENARIO_BUDGET_NANOS = 4_000_000_000L;
 
@@ -73,17 +81,21 @@ final class BenchCommand implements Callable<Integer> {
       long simulatedNanos = 0;
       long wallNanos = 0;
       int run = 0;
+      RunCost cost = new RunCost();
+      RunSettings measured = none.withHandlerMeter(cost).withTrace(cost);
       // Heavy scenarios (seconds a run) stop after SCENARIO_BUDGET_NANOS, having run at least one seed.
       for (int i = 0; i < seedsEach && (i == 0 || wallNanos < SCENARIO_BUDGET_NANOS); i++, run++) {
         TryInput input = TryInput.generate(scenario, PropertyRunner.seedOfTry(0, i));
+        cost.startRun();
         long start = System.nanoTime();
-        ScenarioRun result = input.run(none);
+        ScenarioRun result = input.run(measured);
         wallNanos += System.nanoTime() - start;
+        cost.endRun(result.simulatedNanos());
         simulatedNanos += result.simulatedNanos();
       }
       double wallSeconds = wallNanos / 1e9;
-      out.println(String.format(Locale.ROOT, "scenario %s seeds/s=%.1f speedup=%.1f", scenario.name(),
-          run / wallSeconds, simulatedNanos / 1e9 / wallSeconds));
+      out.println(String.format(Locale.ROOT, "scenario %s seeds/s=%.1f speedup=%.1f %s", scenario.name(),
+          run / wallSeconds, simulatedNanos / 1e9 / wallSeconds, cost.describe(system)));
       out.flush();
     }
     return Detsim.EXIT_OK;

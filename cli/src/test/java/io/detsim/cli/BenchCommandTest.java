@@ -15,6 +15,8 @@ class BenchCommandTest {
     assertThat(result.outLines().get(0)).matches("kernel pending=1000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
     assertThat(result.outLines().get(1))
         .matches("kernel pending=100000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
-    assertThat(result.outLines().get(2)).matches("scenario clock_skew seeds/s=\\d+\\.\\d speedup=\\d+\\.\\d");
+    assertThat(result.outLines().get(2)).matches("scenario clock_skew seeds/s=\\d+\\.\\d speedup=\\d+\\.\\d"
+        + " handlers=(\\w+:\\d+\\.\\d%,)*server:\\d+\\.\\d%(,\\w+:\\d+\\.\\d%)* outside=\\d+\\.\\d%"
+        + " overhead=\\d+\\.\\d\\d ms/sim-s=0-10s:\\d+\\.\\d");
   }
 }

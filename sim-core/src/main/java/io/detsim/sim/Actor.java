@@ -212,6 +212,20 @@ final class Actor implements Endpoint, EventTarget {
   }
 
   private void run(int kind, Object first, Object second) {
+    HandlerMeter meter = simulation.meter();
+    if (meter == null) {
+      handle(kind, first, second);
+      return;
+    }
+    long token = meter.begin(id);
+    try {
+      handle(kind, first, second);
+    } finally {
+      meter.end(id, token);
+    }
+  }
+
+  private void handle(int kind, Object first, Object second) {
     if (kind == Mailbox.MESSAGE) {
       behaviour.onMessage(((Endpoint) first).id(), second);
     } else if (kind == Mailbox.LOCAL_MESSAGE) {

@@ -65,6 +65,7 @@ public final class Simulation {
   private final FaultApplier faults = new FaultApplier(this);
   private final EventTarget driver = this::dispatchDriverEvent;
   private IntConsumer burstListener;
+  private HandlerMeter meter;
   private boolean started;
 
   public Simulation(long seed, SimOptions options) {
@@ -75,6 +76,15 @@ public final class Simulation {
     this.network = new SimNetwork(scheduler, streams.stream("net"), trace, options.network());
     this.buggify = new Buggify(options.buggify(), streams);
     this.faultRandom = streams.stream("faults");
+  }
+
+  /** Measures every node handler from now on ({@link HandlerMeter}); null stops measuring. */
+  public void meterHandlers(HandlerMeter meter) {
+    this.meter = meter;
+  }
+
+  HandlerMeter meter() {
+    return meter;
   }
 
   public long seed() {

@@ -78,6 +78,7 @@ public final class ScenarioRunner {
         extraSink.accept(event);
       }
     });
+    stop.meter().ifPresent(sim::meterHandlers);
     EngineOptions engine = engineOptions(input, mutants);
     sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
     List<NodeId> clients = new ArrayList<>();

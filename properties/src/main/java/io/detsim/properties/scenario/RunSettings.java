@@ -1,5 +1,7 @@
 package io.detsim.properties.scenario;
 
+import io.detsim.sim.HandlerMeter;
+import io.detsim.sim.Simulation;
 import io.detsim.sim.trace.TraceSink;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,15 +21,18 @@ import java.util.function.BooleanSupplier;
  * @param trace where every trace event goes as well, for a trace file or a timeline
  * @param maxSimulatedNanos the most virtual time a run may take; {@link Long#MAX_VALUE} for no bound
  * @param cancelled polled between steps; true stops the run
+ * @param meter told the cost of every node handler, for a benchmark ({@link HandlerMeter}); a
+ *     scenario gives it to its simulation with {@link Simulation#meterHandlers}
  */
 public record RunSettings(Set<String> plantedBugs, Optional<TraceSink> trace, long maxSimulatedNanos,
-    BooleanSupplier cancelled) {
+    BooleanSupplier cancelled, Optional<HandlerMeter> meter) {
   private static final BooleanSupplier NEVER = () -> false;
 
   public RunSettings {
     plantedBugs = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(plantedBugs));
     Objects.requireNonNull(trace, "trace");
     Objects.requireNonNull(cancelled, "cancelled");
+    Objects.requireNonNull(meter, "meter");
     if (maxSimulatedNanos <= 0) {
       throw new IllegalArgumentException("maxSimulatedNanos must be positive: " + maxSimulatedNanos);
     }
@@ -35,7 +40,7 @@ public record RunSettings(Set<String> plantedBugs, Optional<TraceSink> trace, lo
 
   /** Settings with no time bound that are never cancelled. */
   public RunSettings(Set<String> plantedBugs, Optional<TraceSink> trace) {
-    this(plantedBugs, trace, Long.MAX_VALUE, NEVER);
+    this(plantedBugs, trace, Long.MAX_VALUE, NEVER, Optional.empty());
   }
 
   /** The real system, no trace kept, no bound. */
@@ -45,22 +50,27 @@ public record RunSettings(Set<String> plantedBugs, Optional<TraceSink> trace, lo
 
   /** These settings, with {@code bugs} planted. */
   public RunSettings withPlantedBugs(Set<String> bugs) {
-    return new RunSettings(bugs, trace, maxSimulatedNanos, cancelled);
+    return new RunSettings(bugs, trace, maxSimulatedNanos, cancelled, meter);
   }
 
   /** These settings, with every trace event also given to {@code sink}. */
   public RunSettings withTrace(TraceSink sink) {
-    return new RunSettings(plantedBugs, Optional.of(sink), maxSimulatedNanos, cancelled);
+    return new RunSettings(plantedBugs, Optional.of(sink), maxSimulatedNanos, cancelled, meter);
   }
 
   /** These settings, with a run stopped once its virtual clock passes {@code nanos}. */
   public RunSettings withMaxSimulatedNanos(long nanos) {
-    return new RunSettings(plantedBugs, trace, nanos, cancelled);
+    return new RunSettings(plantedBugs, trace, nanos, cancelled, meter);
   }
 
   /** These settings, with a run stopped at its next step once {@code check} says so. */
   public RunSettings withCancellation(BooleanSupplier check) {
-    return new RunSettings(plantedBugs, trace, maxSimulatedNanos, check);
+    return new RunSettings(plantedBugs, trace, maxSimulatedNanos, check, meter);
+  }
+
+  /** These settings, with every node handler of the run measured by {@code handlerMeter}. */
+  public RunSettings withHandlerMeter(HandlerMeter handlerMeter) {
+    return new RunSettings(plantedBugs, trace, maxSimulatedNanos, cancelled, Optional.of(handlerMeter));
   }
 
   /** True when the planted bug {@code name} is switched on. */

@@ -60,6 +60,7 @@ public final class TwoPhaseRun {
       ring.accept(event);
       settings.trace().get().accept(event);
     });
+    settings.meter().ifPresent(sim::meterHandlers);
   }
 
   /** A run of {@code sim}, whose nodes are added; its trace goes to the settings' sink as well. */
