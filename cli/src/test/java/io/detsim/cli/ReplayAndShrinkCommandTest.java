@@ -96,7 +96,8 @@ class ReplayAndShrinkCommandTest {
   void shrink_keepsAHandEdit_shrinksItFurther_andWritesBesideTheOriginal() throws IOException {
     // Two hand edits: an extra fault the failure does not need (the shrinker must delete it), and a
     // swarm knob no choice sequence regenerates here (it must survive: regenerating from the
-    // choices would bring back the recorded value).
+    // choices would bring back the recorded value; the shrinker may make its numerator smaller,
+    // but the denominator 999983 is nothing a generator draws).
     String original = Files.readString(saved);
     String edited = original.replaceFirst("duplicate: [0-9]+/[0-9]+", "duplicate: 1/999983") + "7s restart server\n";
     Path file = folder.resolve("edited-by-hand.detsim");
@@ -109,7 +110,7 @@ class ReplayAndShrinkCommandTest {
     assertThat(result.line("shrunk: ")).contains("the input as edited");
     assertThat(Files.readString(file)).isEqualTo(edited);
     String text = Files.readString(shrunk);
-    assertThat(text).contains("duplicate: 1/999983").doesNotContain("7s restart server");
+    assertThat(text).containsPattern("duplicate: [01]/999983").doesNotContain("7s restart server");
     assertThat(detsim("replay", shrunk.toString()).outLines()).last().isEqualTo("REPRODUCED");
   }
 

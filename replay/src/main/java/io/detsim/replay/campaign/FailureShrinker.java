@@ -12,9 +12,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Shrinks a failing choice sequence with the property core's shrinker, bounded by a count of
- * attempts (never by time, so one failure shrinks to the same result on every machine), and runs
- * the shrunk input once more for what a failure file records: its digest and violation.
+ * Shrinks a failing choice sequence with the property core's shrinker, then, when the scenario has a
+ * text form, the input those choices generate through it ({@link TextShrinker}): the choices shrink
+ * what the generator decides (which faults, how many), the text what it fixes (how many observations,
+ * how fast, how big a burst), which no choice reaches. Each stage is bounded by a count of attempts
+ * (never by time, so one failure shrinks to the same result on every machine). The result records
+ * the last failing run: its digest and violation.
  */
 public final class FailureShrinker {
   private FailureShrinker() {}
@@ -43,8 +46,18 @@ public final class FailureShrinker {
           "seed 0x%016x of %s failed with %s, but fails with %s when run again", seed, scenario.name(), kind,
           failure.kind()));
     }
-    ScenarioRun run = scenario.run(failure.value(), settings);
-    return new ShrunkFailure(scenario, seed, failure.shrunk(), failure.value(), mutants, run,
-        choices.size(), failure.shrunkSize());
+    I input = failure.value();
+    ScenarioRun run = scenario.run(input, settings);
+    if (scenario.text().isPresent() && maxAttempts > 0) {
+      TextShrinker.Shrunk text = TextShrinker.shrink(scenario, input, settings, failure.kind(), maxAttempts);
+      input = castTo(text.input());
+      run = text.failingRun();
+    }
+    return new ShrunkFailure(scenario, seed, failure.shrunk(), input, mutants, run, choices.size(), failure.shrunkSize());
+  }
+
+  @SuppressWarnings("unchecked") // TextShrinker parsed it with this scenario's own text form
+  private static <I> I castTo(Object input) {
+    return (I) input;
   }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param scenario the scenario that failed
  * @param seed the seed of the try that first failed
  * @param choices the shrunk choice sequence
- * @param input the input {@code choices} generate
+ * @param input the input {@code choices} generate, shrunk further through the scenario's text form
+ *     when it has one ({@link FailureShrinker}): what a failure file writes and replays
  * @param mutants the engine mutants of the run
  * @param failingRun the run of {@code input}: its violation, digest and last events
  * @param originalSize choices of the failing try as found

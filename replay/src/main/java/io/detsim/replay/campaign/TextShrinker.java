@@ -10,19 +10,28 @@ import io.detsim.sim.fault.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Shrinks an input as written, through its scenario's text form: what {@code detsim shrink} does to
  * a failure file a person edited, whose input no choice sequence is known to generate. It knows
  * nothing of any scenario: it deletes lines (halves, then quarters, down to single lines, as delta
- * debugging does [1]), then moves every line that starts with a time (a schedule entry) earlier, to
- * zero or half its time. A candidate that the text form does not parse is skipped without a run;
+ * debugging does [1]), then makes every plain number smaller (to zero, else halving it while the
+ * failure stays: fewer observations, a lower rate, a smaller burst, fewer workers), then moves every
+ * line that starts with a time (a schedule entry) earlier, to zero or half its time. A plain number
+ * is a run of digits that is a word of its own or a numerator ({@code 5000 observations}, {@code
+ * 1/161}); digits inside a name, a hexadecimal seed, a duration or after a slash are left alone.
+ * A candidate that the text form does not parse is skipped without a run;
  * one that parses is kept when it still fails with the same kind of violation. Bounded by a count
  * of runs, never by time, so that a file shrinks the same on every machine.
  *
  * <p>[1] Zeller &amp; Hildebrandt, Simplifying and Isolating Failure-Inducing Input, TSE 2002.
  */
 public final class TextShrinker {
+  /** Digits that are a word or a numerator: not inside a name, a hex seed, a duration, or after a slash. */
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("(?<![\\w.\\-/])\\d+(?![\\w.\\-])");
+
   private TextShrinker() {}
 
   /**
@@ -71,6 +80,23 @@ public final class TextShrinker {
       }
     }
     for (int index = 0; index < lines.size() && attempts.left(); index++) {
+      for (int number = 0; attempts.left(); number++) {
+        Matcher found = PLAIN_NUMBER.matcher(lines.get(index));
+        boolean exists = true;
+        for (int skip = 0; skip <= number && exists; skip++) {
+          exists = found.find();
+        }
+        if (!exists) {
+          break;
+        }
+        List<String> smaller = smallerNumber(lines, index, found.start(), found.end(), attempts);
+        if (smaller != null) {
+          lines = smaller;
+          failing = attempts.lastFailing();
+        }
+      }
+    }
+    for (int index = 0; index < lines.size() && attempts.left(); index++) {
       for (long divisor : new long[] {0, 2}) {
         List<String> candidate = earlier(lines, index, divisor);
         ScenarioRun run = candidate == null ? null : attempts.failingRun(candidate);
@@ -82,6 +108,43 @@ public final class TextShrinker {
       }
     }
     return new Shrunk(attempts.parse(lines), failing, before, lines.size());
+  }
+
+  /**
+   * The lines with the number at {@code start..end} of line {@code index} made as small as still
+   * fails: zero, else halved for as long as halving keeps the failure. Null when no smaller value fails.
+   */
+  private static List<String> smallerNumber(List<String> lines, int index, int start, int end, Attempts<?> attempts) {
+    long value;
+    try {
+      value = Long.parseLong(lines.get(index).substring(start, end));
+    } catch (NumberFormatException tooLong) {
+      return null;
+    }
+    if (value == 0) {
+      return null;
+    }
+    List<String> zero = withNumber(lines, index, start, end, 0);
+    if (attempts.failingRun(zero) != null) {
+      return zero;
+    }
+    List<String> best = null;
+    for (long current = value; current / 2 > 0 && attempts.left(); current /= 2) {
+      List<String> halved = withNumber(best != null ? best : lines, index, start,
+          start + Long.toString(current).length(), current / 2);
+      if (attempts.failingRun(halved) == null) {
+        break;
+      }
+      best = halved;
+    }
+    return best;
+  }
+
+  private static List<String> withNumber(List<String> lines, int index, int start, int end, long number) {
+    String line = lines.get(index);
+    List<String> edited = new ArrayList<>(lines);
+    edited.set(index, line.substring(0, start) + number + line.substring(end));
+    return edited;
   }
 
   /** The lines with line {@code index}'s leading time set to zero ({@code divisor} 0) or divided; null if none. */
@@ -115,6 +178,7 @@ public final class TextShrinker {
     private final RunSettings settings;
     private final String kind;
     private int runsLeft;
+    private ScenarioRun lastFailing;
 
     Attempts(Scenario<I> scenario, InputText<I> text, RunSettings settings, String kind, int maxRuns) {
       this.scenario = scenario;
@@ -122,6 +186,11 @@ public final class TextShrinker {
       this.settings = settings;
       this.kind = Objects.requireNonNull(kind, "kind");
       this.runsLeft = maxRuns + 1; // the first run checks the input as given
+    }
+
+    /** The run of the last candidate that failed with the kind. */
+    ScenarioRun lastFailing() {
+      return lastFailing;
     }
 
     boolean left() {
@@ -142,7 +211,11 @@ public final class TextShrinker {
       }
       runsLeft--;
       ScenarioRun run = scenario.run(input, settings);
-      return run.failure().filter(failure -> failure.kind().equals(kind)).isPresent() ? run : null;
+      if (run.failure().filter(failure -> failure.kind().equals(kind)).isEmpty()) {
+        return null;
+      }
+      lastFailing = run;
+      return run;
     }
   }
 }
