@@ -32,7 +32,8 @@ import java.util.TreeSet;
 
 /**
  * Runs one scenario input on the simulator, in two phases (TigerBeetle's VOPR): a safety phase
- * with faults on, checked at checkpoints as it goes (queue depth within capacity, graph integrity),
+ * with faults on, checked at checkpoints as it goes (queue depth within capacity, everything held
+ * unindexed within the queue's capacity plus the dispatch window, graph integrity),
  * then every fault healed and a liveness phase in which the system must settle within a bound:
  * every observation acknowledged, everything acknowledged visible. The end checks are in
  * {@link EndChecks}.
@@ -158,6 +159,12 @@ public final class ScenarioRunner {
       if (server.queueDepth() > server.queueCapacity()) {
         return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(),
             "queue depth " + server.queueDepth() + " above its capacity " + server.queueCapacity()));
+      }
+      // The queue is not all the engine holds: staged and in-flight observations count as well.
+      if (server.heldUnindexed() > server.heldBound()) {
+        return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), server.heldUnindexed()
+            + " observations held unindexed (queued, staged, in flight) above the bound " + server.heldBound()
+            + " (queue capacity " + server.queueCapacity() + " plus the workers' dispatch window)"));
       }
       if (model.has(ScenarioCheck.PRESSURE_FOLLOWS_DEPTH)) {
         PressureState expected = PressureState.of(server.queueDepth(), server.queueCapacity());

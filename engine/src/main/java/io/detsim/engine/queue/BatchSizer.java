@@ -28,6 +28,11 @@ public record BatchSizer(int mediumFromDepth, int largeFromDepth, int smallBatch
     return new BatchSizer(1, 1, batchSize, batchSize, batchSize);
   }
 
+  /** The largest batch at any depth. */
+  public int largest() {
+    return Math.max(smallBatch, Math.max(mediumBatch, largeBatch));
+  }
+
   public int batchSize(int depth) {
     if (depth >= largeFromDepth) {
       return largeBatch;

@@ -49,6 +49,8 @@ final class Dispatcher {
   private final Map<Long, Outstanding> outstanding = new LinkedHashMap<>();
   private long nextBatchId = 1;
   private int staged;
+  /** Observations in the batches that are out: held by the engine as much as the staged ones. */
+  private int inFlight;
   private long stolen;
 
   Dispatcher(EngineOptions options, NodeContext context, WorkerPool workers, Listener listener,
@@ -118,6 +120,7 @@ final class Dispatcher {
       return false;
     }
     out.line().batchesOut--;
+    inFlight -= out.batch().items().size();
     metrics.batchProcessed(done.worker());
     metrics.batchSize(done.worker(), out.batch().items().size());
     busyNanos[done.worker()] += done.busyNanos();
@@ -155,6 +158,20 @@ final class Dispatcher {
 
   int outstandingBatches() {
     return outstanding.size();
+  }
+
+  /** Observations admitted and not yet indexed: queued, staged for a worker, or in a batch that is out. */
+  int held() {
+    return queue.depth() + staged + inFlight;
+  }
+
+  /**
+   * The most {@link #held} may ever be (docs/engine.md guarantee 8): the queue's capacity, the
+   * staging window of every worker's largest batch, and one batch more staged to break a standstill.
+   */
+  int heldBound() {
+    int largest = options.batchSizer().largest();
+    return queue.capacity() + options.workers() * largest + largest;
   }
 
   private void pull(long nowNanos) {
@@ -239,6 +256,7 @@ final class Dispatcher {
     }
     WorkerMessages.IndexBatch batch = new WorkerMessages.IndexBatch(nextBatchId++, line.index, items);
     outstanding.put(batch.batchId(), new Outstanding(worker, batch, line));
+    inFlight += items.size();
     line.batchesOut++;
     context.send(workers.id(worker), batch);
   }

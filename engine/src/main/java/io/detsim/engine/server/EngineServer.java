@@ -520,6 +520,16 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     return dispatcher.queue().capacity();
   }
 
+  /** Observations admitted and not yet indexed: queued, staged for a worker, or in a batch that is out. */
+  public int heldUnindexed() {
+    return dispatcher.held();
+  }
+
+  /** The most {@link #heldUnindexed} may be: the queue's capacity plus the workers' dispatch window. */
+  public int heldBound() {
+    return dispatcher.heldBound();
+  }
+
   public long recoveredObservations() {
     return recoveredObservations;
   }
