@@ -55,9 +55,6 @@ final class EmbeddedClient implements Node {
   /** Recall from one space (a command from {@link EmbeddedEngine}). */
   record RecallCommand(String space, float[] cue, int k, CompletableFuture<RecallResult> result) {}
 
-  /** The server crashed or the engine stops: no outstanding call will get an answer from it. */
-  record Abandon(String why) {}
-
   private final NodeContext context;
   private final NodeId server;
   private final int dimension;
@@ -113,8 +110,6 @@ final class EmbeddedClient implements Node {
       onRecallBatch(batch);
     } else if (message instanceof RecallCommand recall) {
       onRecall(recall);
-    } else if (message instanceof Abandon abandon) {
-      abandonAll(abandon.why());
     } // Status: the server's pressure reaches callers as OVER_CAPACITY refusals
   }
 
@@ -270,21 +265,7 @@ final class EmbeddedClient implements Node {
     }
   }
 
-  // ---- the end ----
-
-  private void abandonAll(String why) {
-    IllegalStateException failure = new IllegalStateException(why + ": outcome unknown");
-    for (Line line : lines.values()) {
-      line.unsent.forEach(offer -> offer.result().completeExceptionally(failure));
-      line.inFlight.values().forEach(offer -> offer.result().completeExceptionally(failure));
-    }
-    recalls.values().forEach(pages -> pages.result.completeExceptionally(failure));
-    lines.clear();
-    awaitingIndexed.clear(); // a restarted server indexes them again from its log, before it answers anything
-    bySession.clear();
-    initsInFlight.clear();
-    recalls.clear();
-  }
+  // ---- answers ----
 
   private void complete(Offer offer, OfferResult result) {
     offer.result().complete(result);
