@@ -103,8 +103,46 @@ public final class RealBenchCommand implements Callable<Integer> {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
     checkBeforeRunning(settings, folder);
     PrintWriter stdout = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
-    List<PointResult> results = new RealBench(settings, stdout).run(points(), folder, preamble(settings));
-    return results.stream().allMatch(PointResult::ran) ? 0 : 1;
+    PrintWriter stderr = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    Thread.setDefaultUncaughtExceptionHandler(RealBenchCommand::endOnJvmError);
+    List<PointResult> results;
+    try {
+      results = new RealBench(settings, stdout).run(points(), folder, preamble(settings));
+    } finally {
+      Thread.setDefaultUncaughtExceptionHandler(previous);
+    }
+    int failedPoints = 0;
+    for (PointResult result : results) {
+      if (result.failure() != null) {
+        failedPoints++;
+        stderr.println("bench real: point " + result.point().name() + ": " + result.failure());
+      }
+    }
+    if (failedPoints > 0) {
+      stderr.println("bench real: " + failedPoints + " of " + results.size()
+          + " points failed (above); the figures of a failed point are not the engine's under load");
+      stderr.flush();
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * A thread of the harness (the generator, the recall probe, the poller) met an error of the JVM,
+   * an OutOfMemoryError most likely: the measurement is void and the process cannot be trusted to
+   * go on, so it ends now, saying so, instead of living on with a thread missing. The engine's own
+   * threads do not get here: the engine contains such errors and fails its offers.
+   */
+  private static void endOnJvmError(Thread thread, Throwable error) {
+    try {
+      System.err.println("detsim: bench real: " + error + " in thread " + thread.getName()
+          + "; the benchmark cannot go on");
+    } finally {
+      if (error instanceof VirtualMachineError) {
+        Runtime.getRuntime().halt(1);
+      }
+    }
   }
 
   /**
