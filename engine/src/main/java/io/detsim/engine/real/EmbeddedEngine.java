@@ -1,5 +1,6 @@
 package io.detsim.engine.real;
 
+import io.detsim.engine.log.WalOptions;
 import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Episode;
 import io.detsim.engine.protocol.Priority;
@@ -57,6 +58,12 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final NodeId CLIENT = NodeId.of("embedded-client");
   private static final long CALL_TIMEOUT_NANOS = 30_000_000_000L;
   private static final long DRAIN_POLL_MILLIS = 5;
+  /**
+   * Snapshots go to disk 1 MB at a time as they are written: whole in memory, a snapshot of every
+   * observation held took up to four times its size at once and ended in an OutOfMemoryError
+   * (docs/benchmarks.md). Simulation keeps writing them whole, so its traces do not change.
+   */
+  private static final WalOptions STREAMED_SNAPSHOTS = WalOptions.none().withSnapshotChunkBytes(1 << 20);
   /** Recalls pending at once; more are refused at once. A recall holds only its cue and k. */
   public static final int PENDING_RECALLS_MAX = 1_024;
 
@@ -83,7 +90,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     QueueOptions queue = config.engine().queue();
     this.offerGate = new OfferGate(config.pendingOffersMax(), queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos());
     this.recallGate = new OfferGate(PENDING_RECALLS_MAX, queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos());
-    runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine()));
+    runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine(), STREAMED_SNAPSHOTS));
     runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension()));
     runtime.onCrash((id, cause) -> {
       if (id.equals(SERVER) || id.equals(CLIENT)) {
