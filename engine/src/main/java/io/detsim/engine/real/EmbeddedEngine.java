@@ -43,7 +43,8 @@ import java.util.function.Function;
  * <p><b>Overload.</b> Nothing on the way from a caller to the server grows without bound: at most
  * {@link EmbeddedConfig#pendingOffersMax()} offers (and {@link #PENDING_RECALLS_MAX} recalls) may
  * wait for their answers at once, and one more is refused at once on the caller's thread with
- * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. Past that edge the
+ * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer of a
+ * priority while a retry-after the server gave that priority runs. Past that edge the
  * server's own queue is bounded by its capacity (guarantee 8 of docs/engine.md).
  *
  * <p><b>Failure.</b> A crash of the server or of the engine's client, or an {@link
@@ -88,8 +89,9 @@ public final class EmbeddedEngine implements AutoCloseable {
     // Episode ids made up here must not repeat those of an earlier run on the same folder.
     this.idPrefix = "m" + Long.toHexString(runtime.clock().nowNanos()) + "-";
     QueueOptions queue = config.engine().queue();
-    this.offerGate = new OfferGate(config.pendingOffersMax(), queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos());
-    this.recallGate = new OfferGate(PENDING_RECALLS_MAX, queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos());
+    this.offerGate = new OfferGate(config.pendingOffersMax(), queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos(),
+        Priority.values().length);
+    this.recallGate = new OfferGate(PENDING_RECALLS_MAX, queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos(), 1);
     runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine(), STREAMED_SNAPSHOTS));
     runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension()));
     runtime.onCrash((id, cause) -> {
@@ -148,8 +150,10 @@ public final class EmbeddedEngine implements AutoCloseable {
       return result;
     }
     long now = runtime.clock().nowNanos();
-    if (!offerGate.tryEnter()) { // refused here, at once: it must not wait in memory for its refusal
-      result.complete(OfferResult.rejected(memoryId, RejectReason.OVER_CAPACITY, offerGate.retryAfterNanos(now), 0));
+    int lane = priority.ordinal();
+    if (!offerGate.tryEnter(lane, now)) { // refused here, at once: it must not wait in memory for its refusal
+      result.complete(OfferResult.rejected(memoryId, RejectReason.OVER_CAPACITY,
+          offerGate.retryAfterNanos(lane, now), 0));
       return result;
     }
     Episode episode;
@@ -163,6 +167,8 @@ public final class EmbeddedEngine implements AutoCloseable {
       offerGate.leave();
       if (error != null) {
         offersFailed.increment();
+      } else if (answer.reason() == RejectReason.OVER_CAPACITY && answer.retryAfterNanos() > 0) {
+        offerGate.closeUntil(lane, runtime.clock().nowNanos() + answer.retryAfterNanos());
       }
     });
     track(result);
@@ -177,7 +183,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     if (refuseUnlessRunning(result)) {
       return result;
     }
-    if (!recallGate.tryEnter()) {
+    if (!recallGate.tryEnter(0, runtime.clock().nowNanos())) {
       result.complete(new RecallResult(List.of(), 0, RejectReason.OVER_CAPACITY));
       return result;
     }
