@@ -93,7 +93,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         Priority.values().length);
     this.recallGate = new OfferGate(PENDING_RECALLS_MAX, queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos(), 1);
     runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine(), STREAMED_SNAPSHOTS));
-    runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension()));
+    runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension(),
+        offerGate::serverOverloaded));
     runtime.onCrash((id, cause) -> {
       if (id.equals(SERVER) || id.equals(CLIENT)) {
         fail("the engine's " + id.name() + " crashed: " + (cause == null ? "crashed on request" : cause.toString()));
@@ -168,7 +169,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       if (error != null) {
         offersFailed.increment();
       } else if (answer.reason() == RejectReason.OVER_CAPACITY && answer.retryAfterNanos() > 0) {
-        offerGate.closeUntil(lane, runtime.clock().nowNanos() + answer.retryAfterNanos());
+        offerGate.serverRefused(lane, runtime.clock().nowNanos(), answer.retryAfterNanos());
       }
     });
     track(result);

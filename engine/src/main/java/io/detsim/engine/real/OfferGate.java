@@ -17,12 +17,16 @@ import java.util.concurrent.atomic.LongAdder;
  * 0.9 s GC pauses at 100K/s, docs/benchmarks.md). Every message on that path, and every entry of the
  * client's in-flight maps, belongs to a pending call, so this one counter bounds them all.
  *
- * <p><b>The server's retry-after binds the edge too.</b> Once the server refused an offer of a lane
- * with OVER_CAPACITY and a retry-after, the edge refuses that lane's offers at once until then
- * ({@link #closeUntil}), with the time left. Without it, the edge let through as many offers as the
- * server answered, and the server spent its thread reading and refusing them (and refusing the
- * sequence gaps each refusal leaves): measured at 200K/s offered with one worker, GC 17 of 60 s and
- * 428 indexed a second, because the doomed offers took the CPU the worker needed.
+ * <p><b>The server's state binds the edge too.</b> Without that, the edge let through as many
+ * offers as the server answered, and the server spent its thread reading and refusing them (and
+ * the sequence gaps each refusal leaves): measured at 200K/s offered with one worker, GC 17 of 60 s
+ * and 428 indexed a second, the doomed offers taking the CPU the worker needed. So while the server
+ * says its queue is OVERLOADED (its Status, sent on every change) every offer is refused here; and
+ * once it refused a lane with OVER_CAPACITY (a full lane, under the overload threshold), that lane
+ * is refused here for the retry-after, but at most {@link #CLOSE_MAX_NANOS}: the server's estimate
+ * can be far too long (60 s when its worker has not finished a batch yet; measured: an engine
+ * idle for a minute with its queue empty), while a lane closed 100 ms costs the server one refused
+ * burst each time. Callers refused for either reason get the server's retry-after.
  *
  * <p>The retry-after it gives follows the server's own rule (docs/engine.md): the time to answer
  * half of what is pending at the answer rate measured over the last {@link #RATE_WINDOW_NANOS} or
@@ -31,6 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class OfferGate {
   static final long RATE_WINDOW_NANOS = 100_000_000L;
+  static final long CLOSE_MAX_NANOS = 100_000_000L;
   private static final long RETRY_AFTER_MIN_NANOS = 1_000_000L;
 
   private final int limit;
@@ -40,6 +45,8 @@ final class OfferGate {
   private final AtomicLong answered = new AtomicLong();
   private final LongAdder refused = new LongAdder();
   private final AtomicLongArray closedUntilNanos;
+  private final AtomicLongArray advisedUntilNanos; // the server's whole retry-after, told to callers
+  private volatile boolean serverOverloaded;
   private long windowStartNanos = Long.MIN_VALUE; // guarded by this
   private long windowStartAnswered;
   private double answersPerNano;
@@ -50,6 +57,7 @@ final class OfferGate {
     this.idleNanos = idleNanos;
     this.maxNanos = maxNanos;
     this.closedUntilNanos = new AtomicLongArray(lanes);
+    this.advisedUntilNanos = new AtomicLongArray(lanes);
   }
 
   /**
@@ -57,7 +65,7 @@ final class OfferGate {
    * are pending or the server asked that lane to wait until after {@code nowNanos}.
    */
   boolean tryEnter(int lane, long nowNanos) {
-    if (nowNanos - closedUntilNanos.get(lane) < 0) {
+    if (serverOverloaded || nowNanos - closedUntilNanos.get(lane) < 0) {
       refused.increment();
       return false;
     }
@@ -79,15 +87,29 @@ final class OfferGate {
     answered.incrementAndGet();
   }
 
-  /** The server refused a call of {@code lane} with a retry-after: the lane waits until {@code untilNanos}. */
-  void closeUntil(int lane, long untilNanos) {
-    closedUntilNanos.accumulateAndGet(lane, untilNanos, (now, until) -> until - now > 0 ? until : now);
+  /** The server's queue is OVERLOADED, or no longer: from its latest Status. */
+  void serverOverloaded(boolean overloaded) {
+    serverOverloaded = overloaded;
+  }
+
+  /** The server refused a call of {@code lane} at {@code nowNanos}, asking it to wait {@code retryAfterNanos}. */
+  void serverRefused(int lane, long nowNanos, long retryAfterNanos) {
+    later(closedUntilNanos, lane, nowNanos + Math.min(retryAfterNanos, CLOSE_MAX_NANOS));
+    later(advisedUntilNanos, lane, nowNanos + retryAfterNanos);
   }
 
   /** How long a caller of {@code lane} refused at {@code nowNanos} should wait before it offers again. */
   long retryAfterNanos(int lane, long nowNanos) {
-    long closedFor = closedUntilNanos.get(lane) - nowNanos;
-    return closedFor > 0 ? closedFor : retryAfterNanos(nowNanos);
+    long advised = advisedUntilNanos.get(lane) - nowNanos;
+    long closed = closedUntilNanos.get(lane) - nowNanos;
+    if (advised > 0 || closed > 0) {
+      return Math.max(RETRY_AFTER_MIN_NANOS, Math.max(advised, closed));
+    }
+    return retryAfterNanos(nowNanos);
+  }
+
+  private static void later(AtomicLongArray deadlines, int lane, long untilNanos) {
+    deadlines.accumulateAndGet(lane, untilNanos, (now, until) -> until - now > 0 ? until : now);
   }
 
   /** How long a refused caller should wait before it offers again. */

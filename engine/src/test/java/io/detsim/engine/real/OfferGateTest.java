@@ -9,20 +9,29 @@ class OfferGateTest {
   private static final long MS = 1_000_000L;
 
   @Test
-  void aLaneTheServerRefused_isClosedUntilItsRetryAfter_andOnlyThatLane() {
+  void aLaneTheServerRefused_isClosedAtMostBriefly_andOnlyThatLane_butCallersHearTheWholeRetryAfter() {
     OfferGate gate = new OfferGate(10, 60_000 * MS, 300_000 * MS, 3);
-    gate.closeUntil(1, 1_000 * MS);
+    gate.serverRefused(1, 0, 60_000 * MS); // an estimate of a minute
 
-    assertThat(gate.tryEnter(1, 400 * MS)).isFalse();
-    assertThat(gate.retryAfterNanos(1, 400 * MS)).as("the time left").isEqualTo(600 * MS);
-    assertThat(gate.tryEnter(0, 400 * MS)).as("another lane").isTrue();
-    assertThat(gate.tryEnter(1, 1_000 * MS)).as("open again at the deadline").isTrue();
-    gate.closeUntil(1, 900 * MS); // an older, shorter retry-after does not reopen it earlier
-    gate.closeUntil(1, 2_000 * MS);
-    gate.closeUntil(1, 1_500 * MS);
-    assertThat(gate.tryEnter(1, 1_900 * MS)).isFalse();
+    assertThat(gate.tryEnter(1, 40 * MS)).isFalse();
+    assertThat(gate.retryAfterNanos(1, 40 * MS)).as("the server's advice").isEqualTo(59_960 * MS);
+    assertThat(gate.tryEnter(0, 40 * MS)).as("another lane").isTrue();
+    assertThat(gate.tryEnter(1, OfferGate.CLOSE_MAX_NANOS)).as("the edge tries again soon").isTrue();
+    gate.serverRefused(1, 200 * MS, 10 * MS);
+    gate.serverRefused(1, 200 * MS, 5 * MS); // a shorter retry-after does not reopen it earlier
+    assertThat(gate.tryEnter(1, 209 * MS)).isFalse();
+    assertThat(gate.tryEnter(1, 210 * MS)).isTrue();
     assertThat(gate.refused()).isEqualTo(2);
-    assertThat(gate.pending()).isEqualTo(2);
+  }
+
+  @Test
+  void whileTheServerIsOverloaded_everyLaneIsRefused() {
+    OfferGate gate = new OfferGate(10, 60_000 * MS, 300_000 * MS, 3);
+    gate.serverOverloaded(true);
+    assertThat(gate.tryEnter(0, 0)).isFalse();
+    assertThat(gate.tryEnter(2, 0)).isFalse();
+    gate.serverOverloaded(false);
+    assertThat(gate.tryEnter(2, 0)).isTrue();
   }
 
   @Test
