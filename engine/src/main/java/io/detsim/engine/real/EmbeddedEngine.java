@@ -5,8 +5,8 @@ import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Episode;
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.protocol.RejectReason;
-import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.protocol.SpaceId;
+import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.real.metrics.PrometheusEndpoint;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.sim.port.NodeId;
@@ -43,9 +43,10 @@ import java.util.function.Function;
  * <p><b>Overload.</b> Nothing on the way from a caller to the server grows without bound: at most
  * {@link EmbeddedConfig#pendingOffersMax()} offers (and {@link #PENDING_RECALLS_MAX} recalls) may
  * wait for their answers at once, and one more is refused at once on the caller's thread with
- * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer of a
- * priority while a retry-after the server gave that priority runs. Past that edge the
- * server's own queue is bounded by its capacity (guarantee 8 of docs/engine.md).
+ * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer while
+ * the server says its queue is OVERLOADED, and every offer of a priority for up to 100 ms after the
+ * server refused that priority. Past that edge the server's own queue is bounded by its capacity
+ * (guarantee 8 of docs/engine.md).
  *
  * <p><b>Failure.</b> A crash of the server or of the engine's client, or an {@link
  * OutOfMemoryError} in any of the engine's threads, makes the engine FAILED for good (see
