@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -21,6 +22,22 @@ final class BenchReport {
   private static final double NANOS_PER_MILLI = 1e6;
 
   private BenchReport() {}
+
+  /**
+   * Why nothing could be written into {@code folder}, or empty when it can: the folder is made if
+   * missing and a file is written into it and deleted. Asked before a sweep starts, so an
+   * unwritable folder is reported in a second, not after the last point.
+   */
+  static Optional<String> problemWriting(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      Path probe = Files.createTempFile(folder, ".detsim-bench-", ".probe");
+      Files.delete(probe);
+      return Optional.empty();
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      return Optional.of("cannot write there (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
+  }
 
   /** Writes everything; {@code preamble} (how the run was made) heads results.md. */
   static void write(Path folder, String preamble, List<PointResult> results) throws IOException {

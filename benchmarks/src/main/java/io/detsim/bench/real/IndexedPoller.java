@@ -18,6 +18,7 @@ final class IndexedPoller {
   private final Supplier<long[]> reader; // {indexed, queueDepth}
   private final List<Sample> samples = new ArrayList<>();
   private volatile boolean stopping;
+  private long failures; // touched by the poller's thread; read after join
   private Thread thread;
 
   IndexedPoller(Supplier<long[]> reader) {
@@ -33,6 +34,9 @@ final class IndexedPoller {
   List<Sample> stop() throws InterruptedException {
     stopping = true;
     thread.join();
+    if (failures > 1) {
+      System.err.println("indexed poller: " + failures + " readings failed");
+    }
     return List.copyOf(samples);
   }
 
@@ -43,7 +47,9 @@ final class IndexedPoller {
         long[] reading = reader.get();
         samples.add(new Sample(System.nanoTime(), reading[0], reading[1]));
       } catch (RuntimeException e) { // the server did not answer in time: a gap in the samples, not the end
-        System.err.println("indexed poller: " + e.getMessage());
+        if (failures++ == 0) { // a failed engine fails every reading: once is enough to say so
+          System.err.println("indexed poller: " + e.getMessage() + " (further failures are counted)");
+        }
       }
       next += PERIOD_NANOS;
       long sleep = next - System.nanoTime();

@@ -16,9 +16,12 @@ import org.HdrHistogram.Histogram;
  * @param unansweredTotal never answered before the generator gave up, over the whole run
  * @param unanswered never answered, of those due during the measurement
  * @param acceptedTotal ACCEPTED over the whole run, warm-up included
+ * @param firstFailure the error of the first offer that failed (it names why: the engine failed, and
+ *     what crashed); null when none failed
  */
 record LoadTally(long offered, Histogram acceptedLatency, double acceptedPerSecond, long overCapacity,
-    long otherRefusals, long failedTotal, long unansweredTotal, long unanswered, long acceptedTotal) {
+    long otherRefusals, long failedTotal, long unansweredTotal, long unanswered, long acceptedTotal,
+    String firstFailure) {
 
   double rejectedPercent() {
     return offered == 0 ? 0 : 100.0 * (overCapacity + otherRefusals) / offered;

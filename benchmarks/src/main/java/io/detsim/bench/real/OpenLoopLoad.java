@@ -4,6 +4,8 @@ import io.detsim.engine.protocol.RejectReason;
 import io.detsim.engine.real.OfferResult;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -43,6 +45,7 @@ final class OpenLoopLoad {
   private final LongAdder otherRefusals = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder answers = new LongAdder();
+  private final AtomicReference<String> firstFailure = new AtomicReference<>();
   private Thread thread;
 
   OpenLoopLoad(OfferSink sink, Schedule schedule, EmbeddingPool pool, List<String> spaces) {
@@ -90,7 +93,8 @@ final class OpenLoopLoad {
     }
     Histogram latency = acceptedLatency.getIntervalHistogram();
     return new LoadTally(measuredCount(), latency, acceptedDuringMeasurement.sum() / schedule.measureSeconds(),
-        overCapacity.sum(), otherRefusals.sum(), failed.sum(), unanswered, unansweredMeasured, accepted.sum());
+        overCapacity.sum(), otherRefusals.sum(), failed.sum(), unanswered, unansweredMeasured, accepted.sum(),
+        firstFailure.get());
   }
 
   // ---- the generator's thread ----
@@ -134,6 +138,7 @@ final class OpenLoopLoad {
     boolean measured = schedule.isMeasured(intended);
     if (error != null || result == null) {
       failed.increment();
+      firstFailure.compareAndSet(null, describe(error));
     } else if (result.accepted()) {
       accepted.increment();
       if (now >= schedule.measureStartNanos() && now < schedule.measureEndNanos()) {
@@ -147,6 +152,15 @@ final class OpenLoopLoad {
     } else if (measured) {
       otherRefusals.increment();
     }
+  }
+
+  /** A failed future's error, unwrapped: the engine's message says why it failed. */
+  private static String describe(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause == null ? "no answer and no error" : String.valueOf(cause.getMessage());
   }
 
   /** Marks observation {@code index} as settled; true for the one caller that settled it. */

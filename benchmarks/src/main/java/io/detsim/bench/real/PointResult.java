@@ -29,6 +29,17 @@ record PointResult(BenchPoint point, LoadTally load, RecallTally recalls, double
     return error == null;
   }
 
+  /** Why this point counts as failed (it did not run, or offers failed), or null when it did not. */
+  String failure() {
+    if (!ran()) {
+      return "did not run: " + error;
+    }
+    if (load.failedTotal() > 0) {
+      return load.failedTotal() + " offers failed, the first with: " + load.firstFailure();
+    }
+    return null;
+  }
+
   Histogram acceptedLatency() {
     return load.acceptedLatency();
   }

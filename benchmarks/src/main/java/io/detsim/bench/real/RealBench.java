@@ -24,7 +24,12 @@ public final class RealBench {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new RealBenchCommand()).execute(args));
+    CommandLine command = new CommandLine(new RealBenchCommand());
+    command.setParameterExceptionHandler((problem, arguments) -> { // one line, as detsim gives it
+      problem.getCommandLine().getErr().println("bench real: " + problem.getMessage());
+      return 2;
+    });
+    System.exit(command.execute(args));
   }
 
   /** Runs every point, one after the other, and writes the report into {@code folder}. */

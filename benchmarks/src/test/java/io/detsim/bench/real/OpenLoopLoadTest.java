@@ -86,6 +86,29 @@ class OpenLoopLoadTest {
     assertThat(tally.acceptedTotal()).isEqualTo(500);
   }
 
+  @Test
+  void failedOffers_areCountedWithTheFirstCause_andFailThePointAndItsRow() throws Exception {
+    AtomicLong calls = new AtomicLong();
+    OfferSink failsAfter100 = (space, embedding) -> calls.incrementAndGet() <= 100
+        ? CompletableFuture.completedFuture(new OfferResult("id", true, null, 0, 0))
+        : CompletableFuture.failedFuture(new IllegalStateException("the engine failed: the engine's server crashed: "
+            + "java.lang.OutOfMemoryError: Java heap space"));
+    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 1_000, 0, 200 * MS);
+    OpenLoopLoad load = new OpenLoopLoad(failsAfter100, schedule, pool, SPACES);
+    load.start();
+    load.awaitSent();
+    LoadTally tally = load.finish(1_000 * MS);
+
+    assertThat(tally.failedTotal()).isEqualTo(100);
+    assertThat(tally.firstFailure()).contains("OutOfMemoryError");
+    PointResult point = new PointResult(new BenchPoint(1_000, 1, 0, 0, 4), tally,
+        new RecallTally(new org.HdrHistogram.Histogram(3), 0, 0), 0, 0, 0, 0, 0, 0, 0, 0, null);
+    assertThat(point.failure()).isEqualTo("100 offers failed, the first with: the engine failed: the engine's server "
+        + "crashed: java.lang.OutOfMemoryError: Java heap space");
+    String[] cells = ResultsTable.row(point).split("\\|");
+    assertThat(cells[cells.length - 1].trim()).as("the failed column").isEqualTo("100");
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

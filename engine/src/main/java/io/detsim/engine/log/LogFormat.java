@@ -78,6 +78,20 @@ final class LogFormat {
     return buffer.putInt(SNAPSHOT_HEADER_BYTES - 4, snapshotChecksum(buffer.array())).array();
   }
 
+  /**
+   * The header {@link #encodeSnapshot} would write before a payload of {@code payloadLength} bytes
+   * whose own CRC-32C is {@code payloadCrc}: the same bytes, for a payload never held whole.
+   */
+  static byte[] encodeSnapshotHeader(long generation, long endLsn, long payloadLength, int payloadCrc) {
+    ByteBuffer buffer = ByteBuffer.allocate(SNAPSHOT_HEADER_BYTES)
+        .putInt(SNAPSHOT_MAGIC)
+        .putLong(generation)
+        .putLong(endLsn)
+        .putInt((int) payloadLength);
+    int headerCrc = checksum(buffer.array(), SNAPSHOT_HEADER_BYTES - 4);
+    return buffer.putInt(Crc32cCombine.combine(headerCrc, payloadCrc, payloadLength)).array();
+  }
+
   /** The snapshot, or null if the file is short or fails its checksum. */
   static Snapshot decodeSnapshot(byte[] bytes) {
     if (bytes.length < SNAPSHOT_HEADER_BYTES) {

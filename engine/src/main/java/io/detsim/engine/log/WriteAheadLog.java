@@ -3,6 +3,10 @@ package io.detsim.engine.log;
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.DiskFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -117,13 +121,27 @@ public final class WriteAheadLog {
    */
   public void compact(byte[] snapshot, Runnable onInstalled) {
     Objects.requireNonNull(snapshot, "snapshot");
+    compact(out -> out.write(snapshot), onInstalled);
+  }
+
+  /** Writes a snapshot's payload; it may be called after the log has rolled, never twice. */
+  @FunctionalInterface
+  public interface SnapshotWriter {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * {@link #compact(byte[], Runnable)} with the snapshot produced by {@code snapshot} as it is
+   * written: whole in memory first, or streamed to the file in chunks, as the options say (the
+   * file's bytes are the same). The writer runs at once, before this returns, on the state of now.
+   */
+  public void compact(SnapshotWriter snapshot, Runnable onInstalled) {
+    Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(onInstalled, "onInstalled");
     if (compacting) {
       throw new IllegalStateException("a compaction is already running: wait for its onInstalled");
     }
-    if (snapshot.length > LogFormat.MAX_PAYLOAD_BYTES) {
-      throw new IllegalArgumentException("snapshot of " + snapshot.length + " bytes is too large");
-    }
+    byte[] whole = options.snapshotChunkBytes() == 0 ? inMemory(snapshot) : null;
     compacting = true;
     long generation = ++maxGeneration;
     long endLsn = nextLsn;
@@ -131,8 +149,31 @@ public final class WriteAheadLog {
     String tempName = LogFiles.snapshotTemp(generation);
     DiskFile temp = disk.open(tempName);
     Check.that(temp.size() == 0, "leftover %s: recovery deletes abandoned snapshots", tempName);
-    temp.append(LogFormat.encodeSnapshot(new LogFormat.Snapshot(generation, endLsn, snapshot)));
+    if (whole != null) {
+      temp.append(LogFormat.encodeSnapshot(new LogFormat.Snapshot(generation, endLsn, whole)));
+    } else {
+      SnapshotStream stream = new SnapshotStream(temp, generation, endLsn, options.snapshotChunkBytes());
+      try {
+        snapshot.writeTo(stream);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing the snapshot " + tempName, e);
+      }
+      stream.finish();
+    }
     temp.sync(() -> install(tempName, generation, endLsn, onInstalled));
+  }
+
+  private static byte[] inMemory(SnapshotWriter snapshot) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      snapshot.writeTo(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen: writing to memory", e);
+    }
+    if (bytes.size() > LogFormat.MAX_PAYLOAD_BYTES) {
+      throw new IllegalArgumentException("snapshot of " + bytes.size() + " bytes is too large");
+    }
+    return bytes.toByteArray();
   }
 
   /** Steps (3) and (4) of compaction: the synced snapshot takes over from the older segments. */

@@ -12,6 +12,8 @@ import io.detsim.engine.protocol.RecallBatch;
 import io.detsim.engine.protocol.RecallHit;
 import io.detsim.engine.protocol.RejectReason;
 import io.detsim.engine.protocol.SessionId;
+import io.detsim.engine.protocol.SessionStatus;
+import io.detsim.engine.protocol.Status;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The embedded engine's client node: turns {@link EmbeddedEngine#offer} and {@code recall} calls
@@ -55,12 +58,10 @@ final class EmbeddedClient implements Node {
   /** Recall from one space (a command from {@link EmbeddedEngine}). */
   record RecallCommand(String space, float[] cue, int k, CompletableFuture<RecallResult> result) {}
 
-  /** The server crashed or the engine stops: no outstanding call will get an answer from it. */
-  record Abandon(String why) {}
-
   private final NodeContext context;
   private final NodeId server;
   private final int dimension;
+  private final Consumer<Boolean> overloaded;
   private final Map<String, Line> lines = new LinkedHashMap<>(); // by space
   private final Map<Long, Line> initsInFlight = new LinkedHashMap<>(); // by Init request id
   private final Map<SessionId, Line> bySession = new LinkedHashMap<>();
@@ -95,10 +96,12 @@ final class EmbeddedClient implements Node {
     }
   }
 
-  EmbeddedClient(NodeContext context, NodeId server, int dimension) {
+  /** @param overloaded hears, from each Status, whether the server's queue is OVERLOADED (the edge then refuses) */
+  EmbeddedClient(NodeContext context, NodeId server, int dimension, Consumer<Boolean> overloaded) {
     this.context = context;
     this.server = server;
     this.dimension = dimension;
+    this.overloaded = overloaded;
   }
 
   @Override
@@ -113,9 +116,9 @@ final class EmbeddedClient implements Node {
       onRecallBatch(batch);
     } else if (message instanceof RecallCommand recall) {
       onRecall(recall);
-    } else if (message instanceof Abandon abandon) {
-      abandonAll(abandon.why());
-    } // Status: the server's pressure reaches callers as OVER_CAPACITY refusals
+    } else if (message instanceof Status status && bySession.containsKey(status.session())) {
+      onStatus(status.status());
+    }
   }
 
   /**
@@ -158,6 +161,18 @@ final class EmbeddedClient implements Node {
       return;
     }
     transmit(line, offer);
+  }
+
+  /**
+   * The server's pressure, announced on every change: OVERLOADED closes the edge, BACKPRESSURE or
+   * ACTIVE opens it; a session's own states (paused, closed) say nothing about the queue.
+   */
+  private void onStatus(SessionStatus status) {
+    if (status == SessionStatus.OVERLOADED) {
+      overloaded.accept(true);
+    } else if (status == SessionStatus.ACTIVE || status == SessionStatus.BACKPRESSURE) {
+      overloaded.accept(false);
+    }
   }
 
   private void onInitAck(InitAck ack) {
@@ -270,21 +285,7 @@ final class EmbeddedClient implements Node {
     }
   }
 
-  // ---- the end ----
-
-  private void abandonAll(String why) {
-    IllegalStateException failure = new IllegalStateException(why + ": outcome unknown");
-    for (Line line : lines.values()) {
-      line.unsent.forEach(offer -> offer.result().completeExceptionally(failure));
-      line.inFlight.values().forEach(offer -> offer.result().completeExceptionally(failure));
-    }
-    recalls.values().forEach(pages -> pages.result.completeExceptionally(failure));
-    lines.clear();
-    awaitingIndexed.clear(); // a restarted server indexes them again from its log, before it answers anything
-    bySession.clear();
-    initsInFlight.clear();
-    recalls.clear();
-  }
+  // ---- answers ----
 
   private void complete(Offer offer, OfferResult result) {
     offer.result().complete(result);

@@ -18,9 +18,17 @@ import java.util.OptionalLong;
  *     any free port (see {@link EmbeddedEngine#metricsPort()})
  * @param seed the seed of the engine's random streams (HNSW levels); empty for a secure random one
  * @param drainTimeoutNanos how long {@code shutdown(true)} waits for queued work before it stops anyway
+ * @param pendingOffersMax how many offers may wait for their answer at once; an offer beyond it is
+ *     refused at once with OVER_CAPACITY and a retry-after, on the caller's thread. It bounds the memory
+ *     of observations on their way to the server: each holds its embedding (4 bytes a dimension) and
+ *     about 300 bytes more, so the default 16,384 is about 13 MB at dimension 128 and 55 MB at 768; it
+ *     takes a burst of 10,000 (the design's end_to_end) whole. It also caps throughput at this many
+ *     per fsync round trip, far above what the server sustains
  */
 public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metricsPort, OptionalLong seed,
-    long drainTimeoutNanos) {
+    long drainTimeoutNanos, int pendingOffersMax) {
+  /** The default {@link #pendingOffersMax}. */
+  public static final int PENDING_OFFERS_MAX = 16_384;
 
   public EmbeddedConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -29,12 +37,16 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
     Check.argument(metricsPort >= -1 && metricsPort <= 65_535, "metrics port must be -1 (none) or 0..65535: %d",
         metricsPort);
     Check.argument(drainTimeoutNanos > 0, "drain timeout must be positive: %d", drainTimeoutNanos);
+    Check.argument(pendingOffersMax > 0, "pending offers max must be positive: %d", pendingOffersMax);
   }
 
-  /** {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of docs/engine.md), no metrics port. */
+  /**
+   * {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of docs/engine.md), no metrics
+   * port, {@link #PENDING_OFFERS_MAX} pending offers.
+   */
   public static EmbeddedConfig of(Path dataDirectory, int dimension) {
     return new EmbeddedConfig(dataDirectory, realTimeOptions(dimension), -1, OptionalLong.empty(),
-        60_000_000_000L);
+        60_000_000_000L, PENDING_OFFERS_MAX);
   }
 
   /**
@@ -57,7 +69,7 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
   }
 
   public EmbeddedConfig withEngine(EngineOptions options) {
-    return new EmbeddedConfig(dataDirectory, options, metricsPort, seed, drainTimeoutNanos);
+    return new EmbeddedConfig(dataDirectory, options, metricsPort, seed, drainTimeoutNanos, pendingOffersMax);
   }
 
   public EmbeddedConfig withWorkers(int workers) {
@@ -69,14 +81,19 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
   }
 
   public EmbeddedConfig withMetricsPort(int port) {
-    return new EmbeddedConfig(dataDirectory, engine, port, seed, drainTimeoutNanos);
+    return new EmbeddedConfig(dataDirectory, engine, port, seed, drainTimeoutNanos, pendingOffersMax);
   }
 
   public EmbeddedConfig withSeed(long value) {
-    return new EmbeddedConfig(dataDirectory, engine, metricsPort, OptionalLong.of(value), drainTimeoutNanos);
+    return new EmbeddedConfig(dataDirectory, engine, metricsPort, OptionalLong.of(value), drainTimeoutNanos,
+        pendingOffersMax);
   }
 
   public EmbeddedConfig withDrainTimeout(long nanos) {
-    return new EmbeddedConfig(dataDirectory, engine, metricsPort, seed, nanos);
+    return new EmbeddedConfig(dataDirectory, engine, metricsPort, seed, nanos, pendingOffersMax);
+  }
+
+  public EmbeddedConfig withPendingOffersMax(int max) {
+    return new EmbeddedConfig(dataDirectory, engine, metricsPort, seed, drainTimeoutNanos, max);
   }
 }

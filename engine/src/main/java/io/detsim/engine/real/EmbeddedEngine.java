@@ -1,9 +1,12 @@
 package io.detsim.engine.real;
 
+import io.detsim.engine.log.WalOptions;
 import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Episode;
 import io.detsim.engine.protocol.Priority;
+import io.detsim.engine.protocol.RejectReason;
 import io.detsim.engine.protocol.SpaceId;
+import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.real.metrics.PrometheusEndpoint;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.sim.port.NodeId;
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -33,8 +37,22 @@ import java.util.function.Function;
  * callback on the engine ({@code join} of another offer, {@link #awaitIndexed}, {@link #metrics}),
  * which needs that same thread to answer. An offer's future completes
  * with ACCEPTED (durable: it survives a crash) or REJECTED with a reason (OVER_CAPACITY comes with a
- * retry-after); it completes exceptionally only when the engine stops or its server crashed before
- * answering, and then the outcome is unknown (it may have become durable).
+ * retry-after); it completes exceptionally only when the engine stops or fails before answering,
+ * and then the outcome is unknown (it may have become durable).
+ *
+ * <p><b>Overload.</b> Nothing on the way from a caller to the server grows without bound: at most
+ * {@link EmbeddedConfig#pendingOffersMax()} offers (and {@link #PENDING_RECALLS_MAX} recalls) may
+ * wait for their answers at once, and one more is refused at once on the caller's thread with
+ * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer while
+ * the server says its queue is OVERLOADED, and every offer of a priority for up to 100 ms after the
+ * server refused that priority. Past that edge the server's own queue is bounded by its capacity
+ * (guarantee 8 of docs/engine.md).
+ *
+ * <p><b>Failure.</b> A crash of the server or of the engine's client, or an {@link
+ * OutOfMemoryError} in any of the engine's threads, makes the engine FAILED for good (see
+ * {@link EngineState} for why it does not restart itself): every offer and recall from then on
+ * fails at once with an {@link IllegalStateException} that names the cause, every pending one too,
+ * and {@link #health()} and the Prometheus endpoint show it. The failed server's memory is released.
  */
 public final class EmbeddedEngine implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmbeddedEngine.class.getName());
@@ -42,6 +60,14 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final NodeId CLIENT = NodeId.of("embedded-client");
   private static final long CALL_TIMEOUT_NANOS = 30_000_000_000L;
   private static final long DRAIN_POLL_MILLIS = 5;
+  /**
+   * Snapshots go to disk 1 MB at a time as they are written: whole in memory, a snapshot of every
+   * observation held took up to four times its size at once and ended in an OutOfMemoryError
+   * (docs/benchmarks.md). Simulation keeps writing them whole, so its traces do not change.
+   */
+  private static final WalOptions STREAMED_SNAPSHOTS = WalOptions.none().withSnapshotChunkBytes(1 << 20);
+  /** Recalls pending at once; more are refused at once. A recall holds only its cue and k. */
+  public static final int PENDING_RECALLS_MAX = 1_024;
 
   private final EmbeddedConfig config;
   private final RealRuntime runtime;
@@ -49,7 +75,12 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final Set<CompletableFuture<?>> outstanding = ConcurrentHashMap.newKeySet();
   private final AtomicLong nextEpisode = new AtomicLong();
   private final String idPrefix;
+  private final OfferGate offerGate;
+  private final OfferGate recallGate;
+  private final LongAdder offersFailed = new LongAdder();
   private volatile boolean stopping;
+  private volatile EngineState state = EngineState.RUNNING;
+  private volatile String failure;
 
   private EmbeddedEngine(EmbeddedConfig config) {
     this.config = config;
@@ -58,16 +89,22 @@ public final class EmbeddedEngine implements AutoCloseable {
         : new RealRuntime(config.dataDirectory());
     // Episode ids made up here must not repeat those of an earlier run on the same folder.
     this.idPrefix = "m" + Long.toHexString(runtime.clock().nowNanos()) + "-";
-    runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine()));
-    runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension()));
-    runtime.onCrash((id, failure) -> {
-      if (id.equals(SERVER)) {
-        runtime.send(CLIENT, new EmbeddedClient.Abandon("the engine's server crashed"));
+    QueueOptions queue = config.engine().queue();
+    this.offerGate = new OfferGate(config.pendingOffersMax(), queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos(),
+        Priority.values().length);
+    this.recallGate = new OfferGate(PENDING_RECALLS_MAX, queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos(), 1);
+    runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine(), STREAMED_SNAPSHOTS));
+    runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension(),
+        offerGate::serverOverloaded));
+    runtime.onCrash((id, cause) -> {
+      if (id.equals(SERVER) || id.equals(CLIENT)) {
+        fail("the engine's " + id.name() + " crashed: " + (cause == null ? "crashed on request" : cause.toString()));
       }
     });
     runtime.start();
     try {
-      this.endpoint = config.metricsPort() < 0 ? null : PrometheusEndpoint.start(config.metricsPort(), this::metrics);
+      this.endpoint = config.metricsPort() < 0 ? null
+          : PrometheusEndpoint.start(config.metricsPort(), this::metrics, this::health);
     } catch (RuntimeException e) { // a port in use: no engine, and no threads left behind
       runtime.shutdown();
       throw e;
@@ -110,32 +147,74 @@ public final class EmbeddedEngine implements AutoCloseable {
   public CompletableFuture<OfferResult> offer(String space, String memoryId, float[] embedding, String content,
       Priority priority) {
     CompletableFuture<OfferResult> result = new CompletableFuture<>();
-    if (refuseWhenStopped(result)) {
+    if (refuseUnlessRunning(result)) {
+      offersFailed.increment();
       return result;
     }
     long now = runtime.clock().nowNanos();
-    Episode episode = new Episode(memoryId, space, now, content, embedding, 1.0f);
+    int lane = priority.ordinal();
+    if (!offerGate.tryEnter(lane, now)) { // refused here, at once: it must not wait in memory for its refusal
+      result.complete(OfferResult.rejected(memoryId, RejectReason.OVER_CAPACITY,
+          offerGate.retryAfterNanos(lane, now), 0));
+      return result;
+    }
+    Episode episode;
+    try {
+      episode = new Episode(memoryId, space, now, content, embedding, 1.0f);
+    } catch (RuntimeException bad) { // a null argument: the caller's bug, thrown to the caller
+      offerGate.leave();
+      throw bad;
+    }
+    result.whenComplete((answer, error) -> {
+      offerGate.leave();
+      if (error != null) {
+        offersFailed.increment();
+      } else if (answer.reason() == RejectReason.OVER_CAPACITY && answer.retryAfterNanos() > 0) {
+        offerGate.serverRefused(lane, runtime.clock().nowNanos(), answer.retryAfterNanos());
+      }
+    });
     track(result);
     runtime.send(CLIENT, new EmbeddedClient.Offer(space, priority, episode, now, result));
+    refuseUnlessRunning(result); // failed since the first check: fail() may not have seen it in outstanding
     return result;
   }
 
   /** The {@code k} nearest memories of {@code cue} in {@code space}, as of the last indexed batch. */
   public CompletableFuture<RecallResult> recall(String space, float[] cue, int k) {
     CompletableFuture<RecallResult> result = new CompletableFuture<>();
-    if (refuseWhenStopped(result)) {
+    if (refuseUnlessRunning(result)) {
       return result;
     }
+    if (!recallGate.tryEnter(0, runtime.clock().nowNanos())) {
+      result.complete(new RecallResult(List.of(), 0, RejectReason.OVER_CAPACITY));
+      return result;
+    }
+    result.whenComplete((answer, error) -> recallGate.leave());
     track(result);
     runtime.send(CLIENT, new EmbeddedClient.RecallCommand(space, cue.clone(), k, result));
+    refuseUnlessRunning(result);
     return result;
   }
 
   // ---- inspection ----
 
-  /** The engine's metrics, taken on the server's thread between two of its handlers. */
+  /**
+   * The engine's metrics, taken on the server's thread between two of its handlers.
+   *
+   * @throws IllegalStateException when the engine is not running: the message says why (a failed
+   *     engine names what crashed); {@link #health()} answers in every state
+   */
   public MetricsSnapshot metrics() {
     return inspect(EngineServer::metrics);
+  }
+
+  /** The engine's own state and edge counters; answered here, without the server. */
+  public EngineHealth health() {
+    return new EngineHealth(state, failure, offerGate.pending(), offerGate.refused(), offersFailed.sum());
+  }
+
+  public EngineState state() {
+    return state;
   }
 
   /** The observations the engine holds in {@code space}, in acceptance order (see {@link EngineServer#held}). */
@@ -149,6 +228,9 @@ public final class EmbeddedEngine implements AutoCloseable {
    * only when the engine is quiet (after {@link #awaitIndexed}).
    */
   public <T> T inspect(Function<EngineServer, T> reader) {
+    if (state != EngineState.RUNNING) {
+      throw new IllegalStateException(notRunning());
+    }
     return await(runtime.call(SERVER, EngineServer.class, reader));
   }
 
@@ -178,7 +260,7 @@ public final class EmbeddedEngine implements AutoCloseable {
    */
   public boolean awaitIndexed(long timeoutNanos) {
     long deadline = System.nanoTime() + timeoutNanos;
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && state == EngineState.RUNNING) {
       if (outstanding.isEmpty() && isServerUp() && isQuiet()) {
         return true;
       }
@@ -198,20 +280,52 @@ public final class EmbeddedEngine implements AutoCloseable {
    * closed; offers still unanswered complete exceptionally (outcome unknown).
    */
   public void shutdown(boolean drain) {
-    if (stopping) {
-      return;
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      stopping = true;
     }
-    stopping = true;
-    if (drain && isServerUp() && !awaitIndexed(config.drainTimeoutNanos())) {
+    if (drain && state == EngineState.RUNNING && !awaitIndexed(config.drainTimeoutNanos())) {
       LOG.log(System.Logger.Level.WARNING, "drain did not finish in time; stopping anyway");
     }
     if (endpoint != null) {
       endpoint.close();
     }
+    synchronized (this) {
+      if (state == EngineState.RUNNING) {
+        state = EngineState.STOPPED;
+      }
+    }
     runtime.shutdown();
     IllegalStateException stopped = new IllegalStateException("the engine stopped: outcome unknown");
     for (CompletableFuture<?> future : outstanding) {
       future.completeExceptionally(stopped);
+    }
+  }
+
+  /**
+   * The server or the client crashed: FAILED for good. Every pending call fails now (its outcome is
+   * unknown), and every later one at once; what the crashed nodes held becomes garbage.
+   */
+  private void fail(String why) {
+    synchronized (this) {
+      if (state != EngineState.RUNNING) {
+        return;
+      }
+      failure = why;
+      state = EngineState.FAILED;
+    }
+    LOG.log(System.Logger.Level.ERROR, "the engine failed: " + why + "; every offer from now on fails at once");
+    if (runtime.isUp(SERVER)) {
+      runtime.crash(SERVER); // the client crashed: nothing could reach the server any more
+    }
+    if (runtime.isUp(CLIENT)) {
+      runtime.crash(CLIENT); // what it held for the failed server goes, and later mail to it is dropped
+    }
+    IllegalStateException failed = new IllegalStateException(notRunning() + ": outcome unknown");
+    for (CompletableFuture<?> future : outstanding) {
+      future.completeExceptionally(failed);
     }
   }
 
@@ -235,16 +349,20 @@ public final class EmbeddedEngine implements AutoCloseable {
     inspect(server -> server.queueCapacity()); // answered once onStart (recovery) has run
   }
 
-  private boolean refuseWhenStopped(CompletableFuture<?> result) {
-    if (stopping) {
-      result.completeExceptionally(new IllegalStateException("the engine is stopping"));
-      return true;
-    }
-    if (!isServerUp()) {
-      result.completeExceptionally(new IllegalStateException("the engine's server is down"));
+  /** Fails {@code result} at once unless the engine is running; true when it did. */
+  private boolean refuseUnlessRunning(CompletableFuture<?> result) {
+    if (stopping || state != EngineState.RUNNING) {
+      result.completeExceptionally(new IllegalStateException(notRunning()));
       return true;
     }
     return false;
+  }
+
+  private String notRunning() {
+    if (state == EngineState.FAILED) {
+      return "the engine failed: " + failure;
+    }
+    return stopping ? "the engine is stopping" : "the engine is " + state.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private void track(CompletableFuture<?> future) {

@@ -87,7 +87,11 @@ final class GroupSync {
         round = pending;
         pending = new ArrayList<>();
       }
-      runRound(round);
+      try {
+        runRound(round);
+      } catch (RuntimeException | Error failure) { // this thread must not end silently: the node would wait for ever
+        owner.diskFailed(failure);
+      }
     }
   }
 
@@ -102,7 +106,7 @@ final class GroupSync {
         file.force(forcer);
         forces.incrementAndGet();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
       owner.diskFailed(e); // no callback of this round may claim durability; the owner stops
       return;
     }

@@ -21,6 +21,8 @@ record Mail(int incarnation, Kind kind, NodeId source, Object payload) {
     DURABLE,
     /** Run a function against the live behaviour (inspection from outside, on the actor's thread). */
     CALL,
+    /** The life ended: let go of its behaviour, unless a new life began since. */
+    RELEASE,
     /** The runtime is shutting down: the thread ends. */
     STOP
   }

@@ -89,6 +89,7 @@ final class RealActor {
       timer.cancel();
     }
     timers.clear();
+    mailbox.add(new Mail(incarnation, Mail.Kind.RELEASE, null, null));
     return true;
   }
 
@@ -148,9 +149,14 @@ final class RealActor {
     return timer != null && timer.cancel();
   }
 
+  /** On the timer thread: an error here would vanish into the executor's future, and the timer with it. */
   private void fire(RealTimer timer) {
-    if (timer.fire()) {
-      deliverTo(timer.incarnation, Mail.Kind.TIMER, timer);
+    try {
+      if (timer.fire()) {
+        deliverTo(timer.incarnation, Mail.Kind.TIMER, timer);
+      }
+    } catch (RuntimeException | Error failure) {
+      runtime.fatal(failure);
     }
   }
 
@@ -165,7 +171,14 @@ final class RealActor {
         return; // only the runtime interrupts, when a shutdown gave up waiting
       }
       if (mail.kind() == Mail.Kind.STOP) {
+        behaviour = null;
         return;
+      }
+      if (mail.kind() == Mail.Kind.RELEASE) {
+        if (!alive) {
+          behaviour = null; // a dead life's state (a server's indexes) must not stay reachable
+        }
+        continue;
       }
       if (mail.incarnation() != incarnation) {
         if (mail.kind() == Mail.Kind.CALL) {
@@ -176,13 +189,24 @@ final class RealActor {
       try {
         handle(mail);
       } catch (Throwable failure) { // a handler's bug ends this life, never the thread
-        if (mail.incarnation() == incarnation) {
-          LOG.log(System.Logger.Level.ERROR, "handler of " + id + " failed; it crashes", failure);
-          runtime.handlerFailed(this, mail.incarnation(), failure);
-        } else { // its life ended while it ran (killed, or the runtime stopping): nothing left to crash
-          LOG.log(System.Logger.Level.DEBUG, "handler of an ended life of " + id + " failed", failure);
+        try {
+          handlerFailed(mail, failure);
+        } catch (Throwable again) { // reporting failed too (the heap is still full): crash, without words
+          if (mail.incarnation() == incarnation) {
+            runtime.handlerFailed(this, mail.incarnation(), failure);
+          }
         }
       }
+    }
+  }
+
+  /** Crashes first and logs after: under an OutOfMemoryError the log line may not fit, the crash must. */
+  private void handlerFailed(Mail mail, Throwable failure) {
+    if (mail.incarnation() == incarnation) {
+      runtime.handlerFailed(this, mail.incarnation(), failure);
+      LOG.log(System.Logger.Level.ERROR, "handler of " + id + " failed; it crashed", failure);
+    } else { // its life ended while it ran (killed, or the runtime stopping): nothing left to crash
+      LOG.log(System.Logger.Level.DEBUG, "handler of an ended life of " + id + " failed", failure);
     }
   }
 

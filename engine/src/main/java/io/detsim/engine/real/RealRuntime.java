@@ -311,15 +311,39 @@ public final class RealRuntime implements AutoCloseable {
     return id;
   }
 
-  /** A handler threw: its node crashes, or, for an actor, the actor alone dies. */
+  /**
+   * A handler threw: its node crashes, or, for an actor, the actor alone dies. An error of the JVM
+   * itself ({@link OutOfMemoryError}, {@link InternalError}) crashes the actor's whole node even
+   * when an actor threw it: a supervisor would restart the worker into the same starved heap, and
+   * the node's memory (its indexes, its queue) is what must be let go for the JVM to recover.
+   */
   void handlerFailed(RealActor actor, int life, Throwable failure) {
-    if (actor.id.isActor()) {
+    if (isFatal(failure) && actor.id.isActor()) {
+      crash(actor.process, failure);
+    } else if (actor.id.isActor()) {
       if (actor.die(life)) {
         notifyCrash(actor.id, failure);
       }
     } else {
       crashLife(actor, life, failure);
     }
+  }
+
+  /**
+   * A thread of the runtime that is no node's (the timer) met an error it cannot report through a
+   * handler: every node crashes with it, so that nothing waits for a timer or a sync that will
+   * never come. Only errors of the JVM itself get here.
+   */
+  void fatal(Throwable failure) {
+    LOG.log(System.Logger.Level.ERROR, "the runtime cannot go on; every node crashes", failure);
+    for (RealActor node : nodes) {
+      crash(node, failure);
+    }
+  }
+
+  /** Errors of the JVM itself; a stack overflow is one handler's bug, and only that handler's. */
+  static boolean isFatal(Throwable failure) {
+    return failure instanceof VirtualMachineError && !(failure instanceof StackOverflowError);
   }
 
   private void crash(RealActor process, Throwable failure) {

@@ -26,10 +26,10 @@ final class EngineRecovery {
 
   private EngineRecovery() {}
 
-  static State run(Disk disk, EngineOptions options) {
+  static State run(Disk disk, EngineOptions options, WalOptions base) {
     WalOptions walOptions = options.has(EngineMutant.TORN_TAIL_NOT_CUT)
-        ? WalOptions.none().withMutant(WalOptions.Mutant.TORN_TAIL_NOT_CUT)
-        : WalOptions.none();
+        ? base.withMutant(WalOptions.Mutant.TORN_TAIL_NOT_CUT)
+        : base;
     Recovery recovery = WriteAheadLog.recover(disk, walOptions, LogCodec::isKnownType);
     Map<SessionId, LogCodec.SessionEntry> sessions = new LinkedHashMap<>();
     List<StoredObservation> observations = new ArrayList<>();

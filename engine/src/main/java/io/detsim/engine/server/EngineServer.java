@@ -3,6 +3,7 @@ package io.detsim.engine.server;
 import io.detsim.engine.index.HnswIndex;
 import io.detsim.engine.index.HnswMutant;
 import io.detsim.engine.log.Cut;
+import io.detsim.engine.log.WalOptions;
 import io.detsim.engine.log.WriteAheadLog;
 import io.detsim.engine.metrics.EngineMetrics;
 import io.detsim.engine.metrics.MetricsSnapshot;
@@ -37,6 +38,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -65,6 +67,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   private final NodeContext context;
   private final EngineOptions options;
+  private final WalOptions walOptions;
   private final WorkerPool workers;
   private final Dispatcher dispatcher;
   private final EngineMetrics metrics;
@@ -97,8 +100,17 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   }
 
   public EngineServer(NodeContext context, EngineOptions options) {
+    this(context, options, WalOptions.none());
+  }
+
+  /**
+   * A server whose write-ahead log has {@code log}'s options (the engine's mutants still apply):
+   * the real runtime streams its snapshots to disk in chunks (docs/engine.md, real runtime).
+   */
+  public EngineServer(NodeContext context, EngineOptions options, WalOptions log) {
     this.context = context;
     this.options = options;
+    this.walOptions = Objects.requireNonNull(log, "log");
     this.workers = new WorkerPool(options, context,
         worker -> workerContext -> new Worker(workerContext, context.self(), worker, options));
     this.metrics = new EngineMetrics(context.clock());
@@ -109,7 +121,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   @Override
   public void onStart() {
-    EngineRecovery.State recovered = EngineRecovery.run(context.disk(), options);
+    EngineRecovery.State recovered = EngineRecovery.run(context.disk(), options, walOptions);
     for (Cut cut : recovered.cuts()) {
       context.trace("log-cut", cut.traceDetail());
     }
@@ -467,9 +479,9 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     List<LogCodec.SessionEntry> entries = new ArrayList<>();
     sessions.snapshot().sessions().forEach(s -> entries.add(new LogCodec.SessionEntry(s.id(), s.space(), s.closed())));
-    byte[] snapshot = LogCodec.snapshot(new LogCodec.Snapshot(sessions.snapshot().nextSessionNumber(), entries, all));
+    LogCodec.Snapshot snapshot = new LogCodec.Snapshot(sessions.snapshot().nextSessionNumber(), entries, all);
     context.trace("compaction", all.size() + " observations");
-    log.compact(snapshot, () -> context.trace("compacted", "snapshot installed"));
+    log.compact(out -> LogCodec.writeSnapshot(snapshot, out), () -> context.trace("compacted", "snapshot installed"));
   }
 
   // ---- inspection, for tests and validators (read between events, never from a handler) ----

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,21 +73,30 @@ final class LogCodec {
   }
 
   static byte[] snapshot(Snapshot snapshot) {
-    return write(out -> {
-      out.writeInt(SNAPSHOT_VERSION);
-      out.writeLong(snapshot.nextSessionNumber());
-      out.writeInt(snapshot.sessions().size());
-      for (SessionEntry session : snapshot.sessions()) {
-        out.writeUTF(session.id().value());
-        out.writeUTF(session.space().value());
-        out.writeBoolean(session.closed());
-      }
-      out.writeInt(snapshot.observations().size());
-      for (StoredObservation stored : snapshot.observations()) {
-        out.writeLong(stored.lsn());
-        writeObservation(out, stored.session(), stored.seq(), stored.priority(), stored.episode());
-      }
-    });
+    return write(out -> writeSnapshot(out, snapshot));
+  }
+
+  /** The snapshot's bytes onto {@code target}, as they are produced: a snapshot need not fit in memory. */
+  static void writeSnapshot(Snapshot snapshot, OutputStream target) throws IOException {
+    DataOutputStream out = new DataOutputStream(target);
+    writeSnapshot(out, snapshot);
+    out.flush();
+  }
+
+  private static void writeSnapshot(DataOutputStream out, Snapshot snapshot) throws IOException {
+    out.writeInt(SNAPSHOT_VERSION);
+    out.writeLong(snapshot.nextSessionNumber());
+    out.writeInt(snapshot.sessions().size());
+    for (SessionEntry session : snapshot.sessions()) {
+      out.writeUTF(session.id().value());
+      out.writeUTF(session.space().value());
+      out.writeBoolean(session.closed());
+    }
+    out.writeInt(snapshot.observations().size());
+    for (StoredObservation stored : snapshot.observations()) {
+      out.writeLong(stored.lsn());
+      writeObservation(out, stored.session(), stored.seq(), stored.priority(), stored.episode());
+    }
   }
 
   static Snapshot readSnapshot(byte[] data) {

@@ -33,7 +33,7 @@ class RealRuntimeTest {
     assertThat(RealThreads.alive()).as("no detsim thread outlives its runtime").isEmpty();
   }
 
-  /** Records what it receives; a message "boom" makes it throw; "timer:<ms>" sets a timer. */
+  /** Records what it receives; "boom" makes it throw, "oom" throw an OutOfMemoryError. */
   static final class Recorder implements Node {
     final NodeContext context;
     final List<Object> received = new ArrayList<>(); // touched by the node's thread only
@@ -54,6 +54,9 @@ class RealRuntimeTest {
       handlerThread = Thread.currentThread();
       if ("boom".equals(message)) {
         throw new IllegalStateException("boom");
+      }
+      if ("oom".equals(message)) {
+        throw new OutOfMemoryError("thrown by the test");
       }
       received.add(message);
       inHandler = false;
@@ -166,6 +169,33 @@ class RealRuntimeTest {
     NodeId again = runtime.call(parent, Recorder.class, r -> r.context.spawn("child", Recorder::new)).get();
     runtime.send(again, "hello");
     assertThat(awaitReceived(again, 1)).containsExactly("hello");
+  }
+
+  @Test
+  void outOfMemoryInAnActor_crashesItsWholeNode_andTheNodesStateIsLetGo() throws Exception {
+    runtime = new RealRuntime(folder, 1);
+    NodeId parent = runtime.addNode("parent", Recorder::new);
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    runtime.onCrash((id, failure) -> {
+      if (id.equals(parent)) {
+        failures.add(failure);
+      }
+    });
+    runtime.start();
+    NodeId child = runtime.call(parent, Recorder.class, r -> r.context.spawn("child", Recorder::new)).get();
+    java.lang.ref.WeakReference<Recorder> state = runtime.call(parent, Recorder.class,
+        r -> new java.lang.ref.WeakReference<>(r)).get();
+
+    runtime.send(child, "oom");
+
+    awaitCondition(() -> !failures.isEmpty());
+    assertThat(failures.get(0)).isInstanceOf(OutOfMemoryError.class);
+    assertThat(runtime.isUp(parent)).as("a supervisor would restart the worker into the same heap").isFalse();
+    assertThat(runtime.isUp(child)).isFalse();
+    awaitCondition(() -> {
+      System.gc();
+      return state.get() == null;
+    });
   }
 
   @Test

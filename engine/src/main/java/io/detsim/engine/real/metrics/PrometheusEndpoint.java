@@ -1,6 +1,8 @@
 package io.detsim.engine.real.metrics;
 
 import io.detsim.engine.metrics.MetricsSnapshot;
+import io.detsim.engine.real.EngineHealth;
+import io.detsim.engine.real.EngineState;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -58,13 +60,33 @@ public final class PrometheusEndpoint implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound
    */
   public static PrometheusEndpoint start(String host, int port, Supplier<MetricsSnapshot> snapshots) {
+    return start(host, port, snapshots, null);
+  }
+
+  /**
+   * Starts serving an embedded engine's metrics on the loopback address, with its health beside
+   * them ({@link HealthCollector}): while the engine is not running only the health is served, so a
+   * failed engine scrapes as {@code detsim_engine_state{state="failed"} 1}, not as an HTTP error.
+   */
+  public static PrometheusEndpoint start(int port, Supplier<MetricsSnapshot> snapshots,
+      Supplier<EngineHealth> health) {
+    return start(LOOPBACK_HOST, port, snapshots, Objects.requireNonNull(health, "health"));
+  }
+
+  private static PrometheusEndpoint start(String host, int port, Supplier<MetricsSnapshot> snapshots,
+      Supplier<EngineHealth> health) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(snapshots, "snapshots");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("a TCP port is 0 to 65535, was " + port);
     }
     PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(new EngineCollector(snapshots, new SnapshotConverter(FamilyCatalog.ofEngine())));
+    Supplier<MetricsSnapshot> whileRunning = snapshots;
+    if (health != null) {
+      registry.register(new HealthCollector(health));
+      whileRunning = () -> health.get().state() == EngineState.RUNNING ? snapshots.get() : null;
+    }
+    registry.register(new EngineCollector(whileRunning, new SnapshotConverter(FamilyCatalog.ofEngine())));
     try {
       return new PrometheusEndpoint(HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart());
     } catch (IOException e) {
@@ -93,10 +115,11 @@ public final class PrometheusEndpoint implements AutoCloseable {
       this.converter = converter;
     }
 
+    /** Null from the supplier: the engine is not running, and has no metrics to give. */
     @Override
     public MetricSnapshots collect() {
-      MetricsSnapshot snapshot = Objects.requireNonNull(snapshots.get(), "the snapshot supplier returned null");
-      return converter.convert(snapshot);
+      MetricsSnapshot snapshot = snapshots.get();
+      return snapshot == null ? new MetricSnapshots() : converter.convert(snapshot);
     }
   }
 }

@@ -1,0 +1,102 @@
+package io.detsim.engine.real;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detsim.engine.protocol.RejectReason;
+import io.detsim.engine.server.EngineServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An offer beyond the pending bound is refused at once, on the caller's thread, with a retry-after:
+ * it is never queued. Before, every offer went into unbounded mailboxes and waited there for the
+ * server thread, which at 100K/s offered filled the heap before the server could refuse any.
+ *
+ * <p>The server's thread is held in a call here, so nothing offered can be answered: what the
+ * bound does is then the only thing that can complete a future.
+ */
+class EdgeRefusalTest {
+  private static final int PENDING_MAX = 8;
+
+  @TempDir
+  Path folder;
+
+  @AfterEach
+  void noThreadOutlivesItsEngine() {
+    assertThat(RealThreads.alive()).isEmpty();
+  }
+
+  @Test
+  void offer_beyondThePendingBound_isRefusedAtOnce_withRetryAfter_andTheBoundedOnesGoThrough() throws Exception {
+    EmbeddedConfig config = EmbeddedConfig.of(folder, TestEmbeddings.DIMENSION).withPendingOffersMax(PENDING_MAX);
+    try (EmbeddedEngine engine = EmbeddedEngine.start(config)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Boolean> held = engine.runtime().call(engine.serverId(), EngineServer.class,
+          server -> await(release));
+      List<CompletableFuture<OfferResult>> pending = new ArrayList<>();
+      for (int i = 0; i < PENDING_MAX; i++) {
+        pending.add(engine.offer("edge_space", TestEmbeddings.of(i), "pending"));
+      }
+      List<CompletableFuture<OfferResult>> beyond = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        beyond.add(engine.offer("edge_space", TestEmbeddings.of(100 + i), "beyond"));
+      }
+
+      assertThat(pending).noneMatch(CompletableFuture::isDone); // the server is held: none can have an answer
+      for (CompletableFuture<OfferResult> refused : beyond) {
+        assertThat(refused).as("answered before offer() returned").isDone();
+        OfferResult result = refused.join();
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.reason()).isEqualTo(RejectReason.OVER_CAPACITY);
+        assertThat(result.retryAfterNanos()).isPositive();
+      }
+      assertThat(engine.health().pendingOffers()).isEqualTo(PENDING_MAX);
+      assertThat(engine.health().offersRefusedAtEdge()).isEqualTo(3);
+
+      release.countDown();
+      assertThat(held.get(10, TimeUnit.SECONDS)).isTrue();
+      for (CompletableFuture<OfferResult> result : pending) {
+        assertThat(result.get(10, TimeUnit.SECONDS).accepted()).isTrue();
+      }
+      assertThat(engine.offer("edge_space", TestEmbeddings.of(200), "after").get(10, TimeUnit.SECONDS).accepted())
+          .as("places are given back as answers come").isTrue();
+      assertThat(engine.health().pendingOffers()).isZero();
+    }
+  }
+
+  @Test
+  void recall_beyondItsBound_isRefusedAtOnce() throws Exception {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, TestEmbeddings.DIMENSION))) {
+      CountDownLatch release = new CountDownLatch(1);
+      engine.runtime().call(engine.serverId(), EngineServer.class, server -> await(release));
+      List<CompletableFuture<RecallResult>> pending = new ArrayList<>();
+      for (int i = 0; i < EmbeddedEngine.PENDING_RECALLS_MAX; i++) {
+        pending.add(engine.recall("edge_space", TestEmbeddings.of(i), 3));
+      }
+      CompletableFuture<RecallResult> beyond = engine.recall("edge_space", TestEmbeddings.of(1), 3);
+
+      assertThat(beyond).isDone();
+      assertThat(beyond.join().refusal()).isEqualTo(RejectReason.OVER_CAPACITY);
+      release.countDown();
+      for (CompletableFuture<RecallResult> result : pending) {
+        assertThat(result.get(10, TimeUnit.SECONDS).refusal()).isNull();
+      }
+    }
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
