@@ -36,10 +36,10 @@ class EmbeddedEngineTest {
   @Test
   void offer_invalidContent_isRefusedAsInvalidInput_andLaterOffersStillGoThrough() throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, DIMENSION).withSeed(1))) {
-      OfferResult good = engine.offer("space_a", TestEmbeddings.of(1), "one").get(10, TimeUnit.SECONDS);
-      OfferResult wrongDimension = engine.offer("space_a", new float[3], "short").get(10, TimeUnit.SECONDS);
-      OfferResult badSpace = engine.offer("A!", TestEmbeddings.of(2), "bad space").get(10, TimeUnit.SECONDS);
-      OfferResult after = engine.offer("space_a", TestEmbeddings.of(3), "three").get(10, TimeUnit.SECONDS);
+      OfferResult good = engine.offer("space_a", TestEmbeddings.of(1), "one").get(60, TimeUnit.SECONDS);
+      OfferResult wrongDimension = engine.offer("space_a", new float[3], "short").get(60, TimeUnit.SECONDS);
+      OfferResult badSpace = engine.offer("A!", TestEmbeddings.of(2), "bad space").get(60, TimeUnit.SECONDS);
+      OfferResult after = engine.offer("space_a", TestEmbeddings.of(3), "three").get(60, TimeUnit.SECONDS);
       assertThat(good.accepted()).isTrue();
       assertThat(wrongDimension.reason()).isEqualTo(RejectReason.INVALID_INPUT);
       assertThat(badSpace.reason()).isEqualTo(RejectReason.INVALID_INPUT);
@@ -52,7 +52,7 @@ class EmbeddedEngineTest {
   @Test
   void recall_ofAnUnknownSpace_isEmpty() throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, DIMENSION))) {
-      RecallResult result = engine.recall("nobody_here", TestEmbeddings.of(1), 5).get(10, TimeUnit.SECONDS);
+      RecallResult result = engine.recall("nobody_here", TestEmbeddings.of(1), 5).get(60, TimeUnit.SECONDS);
       assertThat(result.hits()).isEmpty();
       assertThat(result.refusal()).isNull();
     }
@@ -66,7 +66,7 @@ class EmbeddedEngineTest {
       for (int i = 0; i < 100; i++) {
         results.add(engine.offer("metric_space", TestEmbeddings.of(i), "m"));
       }
-      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
       MetricsSnapshot metrics = engine.metrics();
       assertThat(metrics.counter(MetricNames.OBSERVATIONS_TOTAL, "metric_space", "normal")).isEqualTo(100);
       assertThat(engine.metricsPort()).isPositive();
@@ -82,13 +82,13 @@ class EmbeddedEngineTest {
   void restart_onTheSameFolder_keepsEveryAcceptedObservation() throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, DIMENSION))) {
       for (int i = 0; i < 50; i++) {
-        assertThat(engine.offer("kept", "k-" + i, TestEmbeddings.of(i), "k", Priority.HIGH).get(10, TimeUnit.SECONDS)
+        assertThat(engine.offer("kept", "k-" + i, TestEmbeddings.of(i), "k", Priority.HIGH).get(60, TimeUnit.SECONDS)
             .accepted()).isTrue();
       }
     }
     try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, DIMENSION))) {
       assertThat(engine.held("kept")).hasSize(50);
-      assertThat(engine.offer("kept", "k-50", TestEmbeddings.of(50), "k", Priority.HIGH).get(10, TimeUnit.SECONDS)
+      assertThat(engine.offer("kept", "k-50", TestEmbeddings.of(50), "k", Priority.HIGH).get(60, TimeUnit.SECONDS)
           .accepted()).as("a new session goes on after the recovered ones").isTrue();
       assertThat(engine.awaitIndexed(10_000_000_000L)).isTrue();
       assertThat(engine.held("kept")).hasSize(51);

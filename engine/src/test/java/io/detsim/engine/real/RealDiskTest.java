@@ -53,13 +53,13 @@ class RealDiskTest {
     CountDownLatch durable = new CountDownLatch(requests);
     log.append(bytes("record 0\n"));
     log.sync(durable::countDown);
-    assertThat(firstForceStarted.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(firstForceStarted.await(60, TimeUnit.SECONDS)).isTrue();
     for (int i = 1; i < requests; i++) { // all of these arrive while the first force runs
       log.append(bytes("record " + i + "\n"));
       log.sync(durable::countDown);
     }
     releaseFirstForce.countDown();
-    assertThat(durable.await(5, TimeUnit.SECONDS)).as("every sync callback ran").isTrue();
+    assertThat(durable.await(60, TimeUnit.SECONDS)).as("every sync callback ran").isTrue();
     RealDiskStats stats = disk.stats();
     disk.close();
     assertThat(stats.syncRequests()).isEqualTo(requests);
@@ -83,7 +83,7 @@ class RealDiskTest {
         done.countDown();
       });
     }
-    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
     disk.close();
     assertThat(order).isSorted().hasSize(50);
   }
@@ -98,7 +98,7 @@ class RealDiskTest {
     file.write(0, bytes("HELLO"));
     CountDownLatch synced = new CountDownLatch(1);
     file.sync(synced::countDown);
-    assertThat(synced.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(synced.await(60, TimeUnit.SECONDS)).isTrue();
     disk.close();
 
     RealDisk reopened = new RealDisk(folder.resolve("node"), "node", owner, Forcer.FDATASYNC);
@@ -136,7 +136,7 @@ class RealDiskTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
