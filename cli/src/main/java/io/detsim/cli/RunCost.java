@@ -25,7 +25,8 @@ final class RunCost implements HandlerMeter, TraceSink {
   private static final long[] MARKS = {10_000_000_000L, 60_000_000_000L, 600_000_000_000L};
   private static final String[] WINDOWS = {"0-10s", "10-60s", "60-600s", "600s-end"};
 
-  private final Map<NodeId, String> kinds = new LinkedHashMap<>();
+  /** Each node's kind's accumulator (shared by the nodes of a kind): one lookup a handler. */
+  private final Map<NodeId, long[]> accumulators = new LinkedHashMap<>();
   private final Map<String, long[]> handlerNanos = new TreeMap<>();
   private final long[] windowWallNanos = new long[WINDOWS.length];
   private final long[] windowSimulatedNanos = new long[WINDOWS.length];
@@ -72,7 +73,12 @@ final class RunCost implements HandlerMeter, TraceSink {
   @Override
   public void end(NodeId node, long token) {
     long elapsed = System.nanoTime() - token;
-    handlerNanos.computeIfAbsent(kinds.computeIfAbsent(node, RunCost::kindOf), kind -> new long[1])[0] += elapsed;
+    long[] accumulator = accumulators.get(node);
+    if (accumulator == null) {
+      accumulator = handlerNanos.computeIfAbsent(kindOf(node), kind -> new long[1]);
+      accumulators.put(node, accumulator);
+    }
+    accumulator[0] += elapsed;
   }
 
   static String kindOf(NodeId node) {
