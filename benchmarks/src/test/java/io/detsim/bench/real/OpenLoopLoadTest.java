@@ -29,11 +29,7 @@ class OpenLoopLoadTest {
       }
       return CompletableFuture.completedFuture(new OfferResult("id", true, null, 0, 0));
     };
-    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 1_000, 0, 1_000 * MS);
-    OpenLoopLoad load = new OpenLoopLoad(blocksOnce, schedule, pool, SPACES);
-    load.start();
-    load.awaitSent();
-    LoadTally tally = load.finish(1_000 * MS);
+    LoadTally tally = run(blocksOnce, 1_000, 0, 1_000 * MS, 1_000 * MS);
 
     assertThat(calls.get()).isEqualTo(1_000); // the schedule was kept: nothing skipped after the stall
     assertThat(tally.offered()).isEqualTo(1_000);
@@ -55,11 +51,7 @@ class OpenLoopLoadTest {
     OfferSink holdsTen = (space, embedding) -> calls.incrementAndGet() % 50 == 0
         ? heldUntilTheEnd
         : CompletableFuture.completedFuture(new OfferResult("id", true, null, 0, 0));
-    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 500, 0, 1_000 * MS);
-    OpenLoopLoad load = new OpenLoopLoad(holdsTen, schedule, pool, SPACES);
-    load.start();
-    load.awaitSent();
-    LoadTally tally = load.finish(200 * MS);
+    LoadTally tally = run(holdsTen, 500, 0, 1_000 * MS, 200 * MS);
 
     assertThat(tally.unanswered()).isEqualTo(10);
     assertThat(tally.acceptedLatency().getTotalCount()).isEqualTo(500); // the unanswered are in, not dropped
@@ -72,11 +64,7 @@ class OpenLoopLoadTest {
     OfferSink refusesHalf = (space, embedding) -> CompletableFuture.completedFuture(calls.incrementAndGet() % 2 == 0
         ? new OfferResult("id", false, RejectReason.OVER_CAPACITY, 1_000, 0)
         : new OfferResult("id", true, null, 0, 0));
-    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 2_000, 250 * MS, 250 * MS);
-    OpenLoopLoad load = new OpenLoopLoad(refusesHalf, schedule, pool, SPACES);
-    load.start();
-    load.awaitSent();
-    LoadTally tally = load.finish(1_000 * MS);
+    LoadTally tally = run(refusesHalf, 2_000, 250 * MS, 250 * MS, 1_000 * MS);
 
     assertThat(calls.get()).isEqualTo(1_000); // warm-up and measurement, each observation offered once
     assertThat(tally.offered()).isEqualTo(500);
@@ -93,11 +81,7 @@ class OpenLoopLoadTest {
         ? CompletableFuture.completedFuture(new OfferResult("id", true, null, 0, 0))
         : CompletableFuture.failedFuture(new IllegalStateException("the engine failed: the engine's server crashed: "
             + "java.lang.OutOfMemoryError: Java heap space"));
-    Schedule schedule = new Schedule(System.nanoTime() + 10 * MS, 1_000, 0, 200 * MS);
-    OpenLoopLoad load = new OpenLoopLoad(failsAfter100, schedule, pool, SPACES);
-    load.start();
-    load.awaitSent();
-    LoadTally tally = load.finish(1_000 * MS);
+    LoadTally tally = run(failsAfter100, 1_000, 0, 200 * MS, 1_000 * MS);
 
     assertThat(tally.failedTotal()).isEqualTo(100);
     assertThat(tally.firstFailure()).contains("OutOfMemoryError");
@@ -115,5 +99,15 @@ class OpenLoopLoadTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Runs {@code sink} on a schedule starting 10 ms from now and waits up to {@code graceNanos} for its answers. */
+  private LoadTally run(OfferSink sink, long perSecond, long warmupNanos, long measuredNanos, long graceNanos)
+      throws Exception {
+    OpenLoopLoad load = new OpenLoopLoad(sink, new Schedule(System.nanoTime() + 10 * MS, perSecond, warmupNanos,
+        measuredNanos), pool, SPACES);
+    load.start();
+    load.awaitSent();
+    return load.finish(graceNanos);
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,16 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The server's thread is held in a call here, so nothing offered can be answered: what the
  * bound does is then the only thing that can complete a future.
  */
+@ExtendWith(RealThreads.class)
 class EdgeRefusalTest {
   private static final int PENDING_MAX = 8;
 
   @TempDir
   Path folder;
-
-  @AfterEach
-  void noThreadOutlivesItsEngine() {
-    assertThat(RealThreads.alive()).isEmpty();
-  }
 
   @Test
   void offer_beyondThePendingBound_isRefusedAtOnce_withRetryAfter_andTheBoundedOnesGoThrough() throws Exception {

@@ -17,21 +17,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded API: answers, refusals, metrics, restart on a folder, and both ways of stopping. */
+@ExtendWith(RealThreads.class)
 class EmbeddedEngineTest {
   private static final int DIMENSION = TestEmbeddings.DIMENSION;
 
   @TempDir
   Path folder;
-
-  @AfterEach
-  void noThreadOutlivesItsEngine() {
-    assertThat(RealThreads.alive()).isEmpty();
-  }
 
   @Test
   void offer_invalidContent_isRefusedAsInvalidInput_andLaterOffersStillGoThrough() throws Exception {

@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,14 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * client after it had given up on the server, be sent to the dead server and never be answered;
  * metrics() threw a timeout and the Prometheus endpoint answered HTTP 500, which says nothing.
  */
+@ExtendWith(RealThreads.class)
 class EngineFailureTest {
   @TempDir
   Path folder;
-
-  @AfterEach
-  void noThreadOutlivesItsEngine() {
-    assertThat(RealThreads.alive()).isEmpty();
-  }
 
   @Test
   void serverCrash_failsPendingAndEveryLaterOffer_andHealthAndTheEndpointSayWhy() throws Exception {

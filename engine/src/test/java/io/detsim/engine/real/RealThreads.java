@@ -1,10 +1,20 @@
 package io.detsim.engine.real;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The runtime's threads that are still alive (they are all named {@code detsim-...}). */
-final class RealThreads {
-  private RealThreads() {}
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The runtime's threads that are still alive (they are all named {@code detsim-...}); as an
+ * extension, {@code @ExtendWith(RealThreads.class)}, a check after each test that none outlives it.
+ */
+final class RealThreads implements AfterEachCallback {
+  @Override
+  public void afterEach(ExtensionContext context) {
+    assertThat(alive()).as("no detsim thread outlives its engine").isEmpty();
+  }
 
   static List<String> alive() {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
