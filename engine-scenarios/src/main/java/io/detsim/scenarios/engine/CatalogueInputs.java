@@ -127,19 +127,24 @@ final class CatalogueInputs {
    * schedule: 200 entries over the ten minutes.
    */
   static Gen<ScenarioInput> sustained10Minutes() {
+    return sustained(SUSTAINED_NANOS);
+  }
+
+  /** The shape of sustained_10min, {@code durationNanos} long: the same rates and fault periods. */
+  static Gen<ScenarioInput> sustained(long durationNanos) {
     return source -> {
       long seed = seed(source);
       int workers = 4;
       NodeId client = NodeId.of("client-0");
       List<ScheduledFault> entries = new ArrayList<>();
       entries.add(new ScheduledFault(0, new Fault.Delay(0, 100 * MS)));
-      for (long at = KILL_EVERY; at < SUSTAINED_NANOS; at += KILL_EVERY) {
+      for (long at = KILL_EVERY; at < durationNanos; at += KILL_EVERY) {
         entries.add(new ScheduledFault(at, new Fault.Kill(SERVER.child("worker-" + source.choose(0, workers - 1)))));
       }
-      for (long at = BURST_EVERY; at < SUSTAINED_NANOS; at += BURST_EVERY) {
+      for (long at = BURST_EVERY; at < durationNanos; at += BURST_EVERY) {
         entries.add(new ScheduledFault(at, new Fault.Burst(10_000)));
       }
-      for (long at = 0; at < SUSTAINED_NANOS; at += SKEW_EVERY) {
+      for (long at = 0; at < durationNanos; at += SKEW_EVERY) {
         NodeId node = source.chance(Ratio.of(1, 2)) ? SERVER : client;
         entries.add(new ScheduledFault(at, new Fault.ClockOffset(node, (source.choose(0, 10_000) - 5_000) * MS)));
       }
@@ -148,7 +153,7 @@ final class CatalogueInputs {
           EnumSet.of(FaultKind.DELAY, FaultKind.LOSS, FaultKind.KILL, FaultKind.BURST, FaultKind.CLOCK_SKEW),
           Ratio.of(1, 100), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
       return new ScenarioInput(seed, new ScenarioInput.EngineShape(workers, 0), swarm,
-          List.of(client(0, (int) (SUSTAINED_NANOS / SECOND) * 1_000, 1_000, true, true)), FaultSchedule.of(entries));
+          List.of(client(0, (int) (durationNanos / SECOND) * 1_000, 1_000, true, true)), FaultSchedule.of(entries));
     };
   }
 
