@@ -122,6 +122,11 @@ final class SendWindow {
     return nextSeq;
   }
 
+  /** Every number of the session up to this one is answered for good (ACCEPTED): the window's base minus one. */
+  long answeredThrough() {
+    return (unanswered.isEmpty() ? nextSeq : unanswered.firstKey()) - 1;
+  }
+
   boolean isUnanswered(long seq) {
     return unanswered.containsKey(seq);
   }

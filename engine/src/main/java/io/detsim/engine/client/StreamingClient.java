@@ -195,7 +195,8 @@ public final class StreamingClient implements Node {
   private void transmit(SessionId session, long seq, ObservationRecord record) {
     view.countSent(record.sendCount() > 0);
     record.markSent(context.clock().nowNanos());
-    context.send(options.server(), new Observation(session, seq, record.priority(), record.episode()));
+    context.send(options.server(), new Observation(session, seq, record.priority(), record.episode(),
+        Math.min(window.answeredThrough(), seq - 1)));
   }
 
   // ---- acknowledgements ----

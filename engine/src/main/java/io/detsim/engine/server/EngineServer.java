@@ -63,6 +63,8 @@ public final class EngineServer implements Node, Dispatcher.Listener {
    * 1 s also covers the retry of a lost retransmission (a further 400-500 ms).
    */
   private static final long REORDER_HOLD_NANOS = 1_000_000_000L;
+  /** Where session numbering resumes after a log cut, at the least: above any a log reaches. */
+  private static final long SESSION_NUMBERS_AFTER_CUT = 1L << 40;
   private static final long REORDER_SWEEP_NANOS = 50_000_000L;
 
   private final NodeContext context;
@@ -127,6 +129,13 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     log = recovered.log();
     sessions = SessionTable.restore(sessionOptions(), recovered.sessions(), context.clock().nowNanos());
+    if (recovered.cuts().stream().anyMatch(cut -> cut.reason() != Cut.Reason.ABANDONED_COMPACTION)) {
+      // Session numbers from a random point far above the log's: ids it handed out after the cut
+      // are unknown now, and a reused one made an old session's in-flight copy count as another
+      // observation of the new session (acknowledged loss and a double apply after a disk fault,
+      // swarm seed 0xb7a4712c74562914). From the node's seeded stream: replays stay exact.
+      sessions.numberFrom(context.random("session-numbers").nextLong(SESSION_NUMBERS_AFTER_CUT, 2 * SESSION_NUMBERS_AFTER_CUT));
+    }
     for (StoredObservation observation : recovered.observations()) {
       SpaceLine line = line(observation.episode().spaceId());
       line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().embedding());
@@ -261,6 +270,11 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     metrics.observationReceived(observation.episode().spaceId(), observation.priority());
     clients.put(session, source);
+    long forgotten = sessions.resumeAfter(session, observation.answeredThrough());
+    if (forgotten > 0) { // docs/engine.md: a session restored from a cut log
+      context.trace("session-resumed", session.value() + " expected #" + forgotten + ", but its client holds through #"
+          + observation.answeredThrough() + " as ACCEPTED: those were lost");
+    }
     ObservationDecision decision = sessions.onObservation(session, observation.seq(), now());
     switch (decision.kind()) {
       case ACCEPT:

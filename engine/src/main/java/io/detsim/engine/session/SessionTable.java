@@ -75,6 +75,34 @@ public final class SessionTable {
     return table;
   }
 
+  /**
+   * Hands out no session number below {@code floor} from now on. After recovery cut the log, the
+   * opens logged after the cut are gone, and with them the numbers they used: numbering must resume
+   * above anything the log could have handed out, or a stale copy of one session's observation
+   * passes as another's.
+   */
+  public void numberFrom(long floor) {
+    nextSessionNumber = StrictMath.max(nextSessionNumber, floor);
+  }
+
+  /**
+   * The client of session {@code id} holds every number through {@code answeredThrough} as
+   * ACCEPTED, but the session expects one of them: the server lost them (recovery cut its log at a
+   * corrupted record). The session resumes after them; returns the number it expected before, or 0
+   * when nothing changed. Without this the server would refuse every later number as a gap, waiting
+   * for one its client will never send again.
+   */
+  public long resumeAfter(SessionId id, long answeredThrough) {
+    Session session = sessions.get(id);
+    if (session == null || session.expectedSeq() > answeredThrough) {
+      return 0;
+    }
+    long expected = session.expectedSeq();
+    session.admittedSeq = answeredThrough;
+    session.durableSeq = answeredThrough;
+    return expected;
+  }
+
   /** Opens a session on {@code space}; it expects sequence number 1. */
   public SessionId open(SpaceId space, long nowNanos) {
     SessionId id = SessionId.of(ID_PREFIX + nextSessionNumber);

@@ -38,6 +38,26 @@ class SessionTableTest {
   }
 
   @Test
+  void numberFrom_skipsNumbersBelowTheFloor_andNeverGoesBack() {
+    table.open(SPACE, 0);
+    table.numberFrom(1L << 40);
+    assertThat(table.open(SPACE, 0).value()).isEqualTo("s-" + (1L << 40));
+    table.numberFrom(5);
+    assertThat(table.open(SPACE, 0).value()).isEqualTo("s-" + ((1L << 40) + 1));
+  }
+
+  @Test
+  void resumeAfter_whatTheClientHoldsAnswered_whenTheSessionExpectsLess() {
+    SessionId id = table.open(SPACE, 0);
+    assertThat(table.resumeAfter(id, 0)).isZero();
+    assertThat(table.resumeAfter(id, 4)).isEqualTo(1); // it expected #1: #1..#4 were lost
+    assertThat(table.find(id).orElseThrow().expectedSeq()).isEqualTo(5);
+    assertThat(table.find(id).orElseThrow().durableSeq()).isEqualTo(4);
+    assertThat(table.resumeAfter(id, 4)).as("nothing forgotten now").isZero();
+    assertThat(table.onObservation(id, 5, 0).kind()).isEqualTo(Kind.ACCEPT);
+  }
+
+  @Test
   void onObservation_acceptsOneFirstAndRefusesTwoAsGap() {
     SessionId id = table.open(SPACE, 0);
     ObservationDecision gap = table.onObservation(id, 2, 0);
