@@ -323,9 +323,20 @@ final class ShrinkPasses {
     for (int k = 0; k < fields && !state.isBudgetSpent(); k++) {
       long adopted = values[drop.start() + k];
       long own = values[keep.start() + k];
-      if (adopted >= 0 && adopted < own) {
-        long[] merged = with(values, keep.start() + k, adopted);
-        if (state.consider(without(merged, drop.start(), drop.end()))) {
+      if (adopted < 0 || adopted >= own) {
+        continue;
+      }
+      // The dropped element's own value first, then points between it and the kept one, nearest
+      // to it first (adopted + distance/2^s): "fails when the crash lands in the 100 ms the client
+      // streams" is a window, not a threshold, so a binary search from either end can miss it,
+      // while these log2(distance) points hit any window wider than its distance from the start.
+      long distance = own - adopted;
+      for (int shift = 64; shift >= 1 && !state.isBudgetSpent(); shift--) {
+        long between = shift == 64 ? adopted : adopted + (distance >> shift);
+        if (shift < 64 && (distance >> shift) == 0) {
+          continue;
+        }
+        if (state.consider(without(with(values, keep.start() + k, between), drop.start(), drop.end()))) {
           return true;
         }
       }

@@ -57,6 +57,25 @@ class ShrinkPassesTest {
   }
 
   @Test
+  void adoptFromSibling_findsAWindowBetweenTheTwoTimes() {
+    // Crash times. One crash fails only inside the 40..100 ms a client streams; two fail when the
+    // second is late (the first delayed the client). Deleting the first passes, lowering the second
+    // alone passes, adopting the first's time 0 passes: only a time between finds the window.
+    Gen<List<Long>> gen = Gen.listOf(source -> source.choose(0, 1000), 0, 4);
+    Property<List<Long>> property = Property.of("window", gen, crashes -> Verdict.that(
+        !(crashes.size() == 1 && crashes.get(0) >= 40 && crashes.get(0) <= 100)
+            && !(crashes.size() == 2 && crashes.get(1) >= 600), "crash", ""));
+    Function<ChoiceSequence, Outcome> test = sequence -> Trial.outcome(property, sequence);
+    Outcome.Fail start = (Outcome.Fail) test.apply(ChoiceSequence.of(1, 0, 1, 680));
+    ShrinkState state = new ShrinkState(test, 100, start);
+
+    assertThat(ShrinkPasses.adoptFromSibling(state)).isTrue();
+
+    assertThat(gen.generate(new ReplayChoiceSource(state.current()))).singleElement()
+        .satisfies(crash -> assertThat(crash).isBetween(40L, 100L));
+  }
+
+  @Test
   void deleteSpans_triesLargestFirst() {
     ChoiceSequence sequence = new ChoiceSequence(new long[] {1, 2, 3, 4},
         List.of(span(0, 4, "all"), span(0, 1, "a"), span(1, 3, "b"), span(1, 3, "b again")));
