@@ -46,7 +46,7 @@ class FuzzCommandTest {
 
   @BeforeAll
   static void fuzzWithAPlantedBug() {
-    oneJob = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "5", "--seeds", "10", "--jobs", "1",
+    oneJob = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "6", "--seeds", "10", "--jobs", "1",
         "--shrink-attempts", "30", "--corpus", folder.resolve("one-job").toString());
     String replay = oneJob.line("replay: ./detsim replay ");
     failureFile = Path.of(replay.substring("replay: ./detsim replay ".length()));
@@ -87,7 +87,7 @@ class FuzzCommandTest {
 
   @Test
   void twoJobs_reportTheSameFirstFailureAsOne() throws IOException {
-    Cli.Result twoJobs = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "5", "--seeds", "10",
+    Cli.Result twoJobs = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "6", "--seeds", "10",
         "--jobs", "2", "--shrink-attempts", "30", "--corpus", folder.resolve("two-jobs").toString());
     assertThat(twoJobs.exit()).isEqualTo(1);
     assertThat(withoutFolder(twoJobs.line("failure: "), "two-jobs"))
@@ -217,7 +217,7 @@ class FuzzCommandTest {
   @Test
   void keepGoing_runsEverySeedAndSavesOneFailurePerKind() throws IOException {
     Path corpus = folder.resolve("keep-going");
-    Cli.Result result = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "5", "--seeds", "8",
+    Cli.Result result = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "6", "--seeds", "8",
         "--keep-going", "--shrink-attempts", "10", "--corpus", corpus.toString());
     assertThat(result.exit()).isEqualTo(1);
     assertThat(summary(result).group(1)).isEqualTo("8");

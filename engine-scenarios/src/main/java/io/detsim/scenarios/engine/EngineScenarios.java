@@ -46,6 +46,11 @@ public final class EngineScenarios implements ScenarioProvider {
     all.add(new EngineScenario("eventual_consistency",
         "healthy streaming with recall probes: every accepted observation visible within 100 ms",
         quiet.withChecks(EnumSet.of(ScenarioCheck.BOUNDED_STALENESS)), CatalogueInputs.eventualConsistency()));
+    all.add(new EngineScenario("disk_faults",
+        "crashes, torn writes and corrupted records while compacting every 25 to 400 records: recovery, snapshot"
+            + " install and segment rolls under disk faults",
+        ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.CRASH, FaultKind.DISK, FaultKind.KILL, FaultKind.PAUSE))
+            .withDiskShapes()));
     all.add(new EngineScenario("graph_integrity", "many observations per space under worker kills and crashes: sound graphs",
         ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.KILL, FaultKind.CRASH)).withClients(1, 2, 300, 600)));
     all.add(new EngineScenario("combined_sustained",

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * Draws a whole {@link ScenarioInput} from one choice sequence, so that shrinking simplifies every
  * part of a failing run at once: fewer fault entries, fewer enabled kinds (a swarm coin at 0 is "off",
  * so shrinking also removes what the simulator would randomise, such as standing loss), smaller
- * workloads, simpler engines. Each choice's simplest value is the gentlest: no fault, the first
- * client, the earliest time, the smallest size.
+ * workloads, simpler engines (fewer workers, the default queue, dimension 8, no compaction). Each
+ * choice's simplest value is the gentlest: no fault, the first client, the earliest time, the
+ * smallest size.
  *
  * <p>Fault times are whole milliseconds: workers finish work on millisecond ticks, so faults and
  * completions meet on the same instants, where same-instant races live.
@@ -27,6 +28,17 @@ final class InputGenerator {
   private static final long MS = 1_000_000L;
   private static final long SECOND = 1_000_000_000L;
   static final NodeId SERVER = NodeId.of("server");
+  /**
+   * The dimensions a run's engine may have, simplest first: neighbour pruning with many close
+   * candidates, and distance kernels wider than one vector lane, only matter from 16 up.
+   */
+  private static final List<Integer> DIMENSIONS = List.of(ScenarioInput.EngineShape.SIMPLEST_DIMENSION, 16, 32, 64, 128);
+  /**
+   * Log records between compactions, simplest first: 0 is the design's 20,000, which no generated
+   * workload reaches (at most 3 x 400 observations); the others make compaction, snapshot install and
+   * segment rolls happen, under crashes, inside a two-second run.
+   */
+  private static final List<Long> COMPACTION_THRESHOLDS = List.of(0L, 400L, 100L, 25L);
 
   private InputGenerator() {}
 
@@ -51,6 +63,9 @@ final class InputGenerator {
         enabled.contains(FaultKind.DISK) ? Ratio.of(1, source.choose(1, 4)) : Ratio.NEVER);
     int workers = (int) source.choose(model.workersMin(), model.workersMax());
     int capacity = model.queueCapacities().get((int) source.choose(0, model.queueCapacities().size() - 1));
+    int dimension = DIMENSIONS.get((int) source.choose(0, DIMENSIONS.size() - 1));
+    long compaction = model.diskShapes()
+        ? COMPACTION_THRESHOLDS.get((int) source.choose(0, COMPACTION_THRESHOLDS.size() - 1)) : 0;
     List<ScenarioInput.ClientSpec> clients = clients(model, source);
     List<NodeId> clientIds = new ArrayList<>();
     clients.forEach(c -> clientIds.add(NodeId.of(c.name())));
@@ -66,7 +81,7 @@ final class InputGenerator {
       };
       Gen.listOf(entry, 0, model.maxFaultEntries()).generate(source).forEach(entries::addAll);
     }
-    return new ScenarioInput(simulationSeed, new ScenarioInput.EngineShape(workers, capacity), swarm, clients, FaultSchedule.of(entries));
+    return new ScenarioInput(simulationSeed, new ScenarioInput.EngineShape(workers, capacity, dimension, compaction), swarm, clients, FaultSchedule.of(entries));
   }
 
   private static Ratio knob(ChoiceSource source, EnumSet<FaultKind> enabled, FaultKind kind, int rarest, int range) {
@@ -121,6 +136,11 @@ final class InputGenerator {
         long up = (1 + source.choose(0, 999)) * MS;
         out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
         out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
+        if (model.diskShapes() && source.chance(Ratio.of(1, 2))) {
+          // A bit flipped in stored bytes while the node is up: only its checksums can notice, at
+          // the next recovery (docs/engine.md: it may lose what follows, never serve it garbled).
+          out.add(new ScheduledFault(at + duration + source.choose(0, up / MS - 1) * MS, new Fault.CorruptDisk(SERVER)));
+        }
         out.add(new ScheduledFault(at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it
         break;
       }

@@ -24,8 +24,27 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarmed swa
     clients = List.copyOf(clients);
   }
 
-  /** How the engine is built for the run. {@code queueCapacity} 0 keeps the design's default queue. */
-  public record EngineShape(int workers, int queueCapacity) {}
+  /**
+   * How the engine is built for the run. {@code queueCapacity} 0 keeps the design's default queue;
+   * {@code compactAfterRecords} 0 keeps the design's compaction threshold (20,000 records, which a
+   * short run never reaches: a small one makes compaction, snapshots and segment rolls part of it).
+   */
+  public record EngineShape(int workers, int queueCapacity, int dimension, long compactAfterRecords) {
+    /** The dimension every scenario ran at before the shape was drawn: the simplest, and the default. */
+    public static final int SIMPLEST_DIMENSION = 8;
+
+    public EngineShape {
+      if (workers < 1 || queueCapacity < 0 || dimension < 1 || compactAfterRecords < 0) {
+        throw new IllegalArgumentException("engine shape out of range: " + workers + " workers, queue " + queueCapacity
+            + ", dimension " + dimension + ", compaction every " + compactAfterRecords);
+      }
+    }
+
+    /** The design's engine with {@code workers} and a queue: dimension 8, the default compaction threshold. */
+    public EngineShape(int workers, int queueCapacity) {
+      this(workers, queueCapacity, SIMPLEST_DIMENSION, 0);
+    }
+  }
 
   /** One client: how many observations, how fast, and whether it probes recall while streaming. */
   public record ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
@@ -60,7 +79,10 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarmed swa
     StringBuilder text = new StringBuilder();
     text.append("simulation seed: ").append(String.format("0x%x", simulationSeed)).append('\n');
     text.append("engine: ").append(engine.workers()).append(" workers, queue ")
-        .append(engine.queueCapacity() == 0 ? "default" : String.valueOf(engine.queueCapacity())).append('\n');
+        .append(engine.queueCapacity() == 0 ? "default" : String.valueOf(engine.queueCapacity()))
+        .append(", dimension ").append(engine.dimension())
+        .append(engine.compactAfterRecords() == 0 ? "" : ", compaction every " + engine.compactAfterRecords() + " records")
+        .append('\n');
     text.append("swarm: ").append(swarm.enabled()).append(" loss ").append(swarm.loss()).append(" duplicate ")
         .append(swarm.duplicate()).append(" reorder ").append(swarm.reorder()).append(" torn writes ")
         .append(swarm.tornWrites()).append('\n');

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <pre>
  * [input]
  * simulation seed: 0x5f3a1
- * engine: 2 workers, queue default
+ * engine: 2 workers, queue default, dimension 32, compaction every 500 records
  * swarm: CRASH, LOSS, SHUFFLE_TIES
  * loss: 1/250
  * duplicate: 0/1
@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * 400ms restart server
  * </pre>
  *
- * <p>{@code queue default} is the design's default queue (capacity 0 in {@link EngineShape}); {@code swarm: none}
+ * <p>{@code queue default} is the design's default queue (capacity 0 in {@link EngineShape}); the dimension
+ * (8 when left out) and the compaction threshold (the design's when left out) are optional; {@code swarm: none}
  * enables no fault kind. Clients run in the order listed; a client line may be deleted.
  */
 public final class ScenarioInputText {
@@ -61,7 +62,8 @@ public final class ScenarioInputText {
     }
   };
 
-  private static final Pattern ENGINE = Pattern.compile("([0-9]+) workers?, queue (default|[0-9]+)");
+  private static final Pattern ENGINE = Pattern.compile(
+      "([0-9]+) workers?, queue (default|[0-9]+)(?:, dimension ([0-9]+))?(?:, compaction every ([0-9]+) records)?");
   private static final Pattern CLIENT_NAME = Pattern.compile("client (\\S+)");
   private static final Pattern CLIENT = Pattern.compile(
       "([0-9]+) observations into (\\S+) at ([0-9]+)/s((?:, (?:mixed priorities|recall probe))*)");
@@ -70,6 +72,8 @@ public final class ScenarioInputText {
 
   /** The engine's own bound on its workers ({@code EngineOptions}). */
   private static final int MAX_WORKERS = 64;
+  /** The largest dimension a failure file may ask for: the original design's 768, with room. */
+  private static final int MAX_DIMENSION = 4_096;
   private static final String SCHEDULE_HEADER = "# detsim fault schedule";
 
   private ScenarioInputText() {}
@@ -80,8 +84,14 @@ public final class ScenarioInputText {
     text.append("simulation seed: ").append(String.format(Locale.ROOT, "0x%x", input.simulationSeed())).append('\n');
     text.append("engine: ").append(input.engine().workers())
         .append(input.engine().workers() == 1 ? " worker" : " workers")
-        .append(", queue ").append(input.engine().queueCapacity() == 0 ? "default" : input.engine().queueCapacity())
-        .append('\n');
+        .append(", queue ").append(input.engine().queueCapacity() == 0 ? "default" : input.engine().queueCapacity());
+    if (input.engine().dimension() != EngineShape.SIMPLEST_DIMENSION) {
+      text.append(", dimension ").append(input.engine().dimension());
+    }
+    if (input.engine().compactAfterRecords() != 0) {
+      text.append(", compaction every ").append(input.engine().compactAfterRecords()).append(" records");
+    }
+    text.append('\n');
     Swarmed swarm = input.swarm();
     List<String> kinds = swarm.enabled().stream().map(Enum::name).toList();
     text.append("swarm: ").append(kinds.isEmpty() ? "none" : String.join(", ", kinds)).append('\n');
@@ -169,8 +179,8 @@ public final class ScenarioInputText {
   private static EngineShape engine(TextLines lines, TextLines.Field field) {
     Matcher matcher = ENGINE.matcher(field.value());
     if (!matcher.matches()) {
-      throw lines.error(field, "expected like '2 workers, queue default' or '1 worker, queue 400', found '"
-          + field.value() + "'");
+      throw lines.error(field, "expected like '2 workers, queue default' or '1 worker, queue 400, dimension 32,"
+          + " compaction every 500 records', found '" + field.value() + "'");
     }
     int workers = lines.count(field, matcher.group(1), matcher.start(1), 1);
     if (workers > MAX_WORKERS) {
@@ -178,7 +188,16 @@ public final class ScenarioInputText {
           + " workers (the engine's bound), found " + matcher.group(1));
     }
     int queue = matcher.group(2).equals("default") ? 0 : lines.count(field, matcher.group(2), matcher.start(2), 1);
-    return new EngineShape(workers, queue);
+    int dimension = EngineShape.SIMPLEST_DIMENSION;
+    if (matcher.group(3) != null) {
+      dimension = lines.count(field, matcher.group(3), matcher.start(3), 1);
+      if (dimension > MAX_DIMENSION) {
+        throw lines.error(field.index(), field.valueColumn() + matcher.start(3), "expected a dimension from 1 to "
+            + MAX_DIMENSION + ", found " + matcher.group(3));
+      }
+    }
+    long compaction = matcher.group(4) == null ? 0 : lines.count(field, matcher.group(4), matcher.start(4), 1);
+    return new EngineShape(workers, queue, dimension, compaction);
   }
 
   private static EnumSet<FaultKind> kinds(TextLines lines, TextLines.Field field) {

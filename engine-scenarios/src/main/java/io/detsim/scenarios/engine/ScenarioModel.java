@@ -15,6 +15,9 @@ import java.util.Set;
  * @param faultWindowNanos faults strike in {@code [0, faultWindowNanos)}; then everything heals
  * @param queueCapacities queue capacities to choose among (0: the design's default queue)
  * @param burstMax the largest load burst a BURST fault sends (0: no bursts)
+ * @param diskShapes whether runs may compact every few records and disk faults may corrupt a synced
+ *     record: off in the default scenario, where compaction would roll torn tails into snapshots and a
+ *     detected corruption waives the loss checks, both of which hide the crash bugs it is tuned for
  * @param checks what this scenario checks beyond what every run checks
  */
 public record ScenarioModel(
@@ -32,6 +35,7 @@ public record ScenarioModel(
     int workersMax,
     int burstMax,
     boolean recallProbes,
+    boolean diskShapes,
     Set<ScenarioCheck> checks) {
 
   public ScenarioModel {
@@ -49,37 +53,43 @@ public record ScenarioModel(
   /** The default fuzz scenario's space: every fault kind, small runs, a few clients. */
   public static ScenarioModel swarm() {
     return new ScenarioModel(EnumSet.allOf(FaultKind.class), 2_000_000_000L, 8, 1, 3, 50, 400, 500, 4_000,
-        List.of(0, 0, 400, 2_000), 1, 4, 2_000, true, EnumSet.noneOf(ScenarioCheck.class));
+        List.of(0, 0, 400, 2_000), 1, 4, 2_000, true, false, EnumSet.noneOf(ScenarioCheck.class));
   }
 
   public ScenarioModel withEligible(Set<FaultKind> kinds) {
     return new ScenarioModel(kinds, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, checks);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
   }
 
   public ScenarioModel withClients(int min, int max, int observationsLow, int observationsHigh) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, min, max, observationsLow, observationsHigh,
-        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, checks);
+        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
   }
 
   public ScenarioModel withRate(int min, int max) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, min, max, queueCapacities, workersMin, workersMax, burstMax, recallProbes, checks);
+        observationsMax, min, max, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
   }
 
   public ScenarioModel withFaultWindow(long nanos, int maxEntries) {
     return new ScenarioModel(eligible, nanos, maxEntries, clientsMin, clientsMax, observationsMin, observationsMax,
-        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, checks);
+        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
   }
 
   public ScenarioModel withQueueCapacities(List<Integer> capacities) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, capacities, workersMin, workersMax, burstMax, recallProbes, checks);
+        observationsMax, rateMin, rateMax, capacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
   }
 
   public ScenarioModel withChecks(Set<ScenarioCheck> extra) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, extra);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, extra);
+  }
+
+  /** This space, with compaction every few records and corrupted synced records drawn too. */
+  public ScenarioModel withDiskShapes() {
+    return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, true, checks);
   }
 
   public boolean has(ScenarioCheck check) {
@@ -88,6 +98,6 @@ public record ScenarioModel(
 
   public ScenarioModel withBurstMax(int max) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, max, recallProbes, checks);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, max, recallProbes, diskShapes, checks);
   }
 }

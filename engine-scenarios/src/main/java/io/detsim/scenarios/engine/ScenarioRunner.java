@@ -39,7 +39,6 @@ import java.util.TreeSet;
  * {@link EndChecks}.
  */
 public final class ScenarioRunner {
-  static final int DIMENSION = 8;
   private static final long MS = 1_000_000L;
   private static final long CHECKPOINT_NANOS = 50 * MS;
   private static final long INTEGRITY_EVERY_NANOS = 250 * MS;
@@ -86,7 +85,8 @@ public final class ScenarioRunner {
     sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
     List<NodeId> clients = new ArrayList<>();
     for (ScenarioInput.ClientSpec spec : input.clients()) {
-      ClientOptions options = clientOptions(spec.space(), spec.observations(), spec.ratePerSecond(), windowFor(spec.ratePerSecond()))
+      ClientOptions options = clientOptions(spec.space(), spec.observations(), spec.ratePerSecond(),
+          windowFor(spec.ratePerSecond()), input.engine().dimension())
           .withPriorityMix(spec.mixedPriorities() ? new PriorityMix(1, 2, 1) : PriorityMix.fixed(Priority.NORMAL))
           .withRecallProbe(spec.recallProbe() ? RecallProbe.every(10 * MS, 10, true) : RecallProbe.none());
       clients.add(sim.addNode(spec.name(), context -> new StreamingClient(context, options)));
@@ -94,7 +94,7 @@ public final class ScenarioRunner {
     sim.onBurst(size -> {
       // A burst mixes priorities as the lanes are sized (1:2:1), so it can fill the whole queue
       // and drive pressure through every threshold, not just fill the NORMAL lane.
-      ClientOptions burst = clientOptions("space-burst", size, 100_000, Math.min(size, 1_024))
+      ClientOptions burst = clientOptions("space-burst", size, 100_000, Math.min(size, 1_024), input.engine().dimension())
           .withPriorityMix(new PriorityMix(1, 2, 1));
       clients.add(sim.addNode("burst-" + clients.size(), context -> new StreamingClient(context, burst)));
     });
@@ -111,7 +111,11 @@ public final class ScenarioRunner {
       // liveness failure cannot hide an acknowledged observation lost (Violation.Kind's order).
       safetyPhase(sim, healAtNanos, model, events, stop).ifPresentOrElse(violations::add, () -> {
         livenessPhase(sim, clients, limits, stop).ifPresent(violations::add);
-        violations.addAll(new EndChecks(sim, clients).run());
+        EndChecks endChecks = new EndChecks(sim, clients, events);
+        violations.addAll(endChecks.run());
+        if (endChecks.lostToCorruption() > 0) {
+          events.label("engine:lost-to-detected-corruption");
+        }
         violations.addAll(EndChecks.scenarioChecks(sim, clients, model));
       });
     } catch (RunStoppedException stopped) { // not the engine's doing: no verdict
@@ -232,11 +236,19 @@ public final class ScenarioRunner {
   }
 
   private static EngineOptions engineOptions(ScenarioInput input, Set<EngineMutant> mutants) {
-    EngineOptions engine = EngineOptions.defaults(DIMENSION).withWorkers(input.engine().workers());
+    EngineOptions engine = EngineOptions.defaults(input.engine().dimension()).withWorkers(input.engine().workers());
+    if (input.engine().compactAfterRecords() > 0) {
+      engine = engine.withCompactAfterRecords(input.engine().compactAfterRecords());
+    }
     int capacity = input.engine().queueCapacity();
     if (capacity > 0) {
-      engine = engine.withQueue(QueueOptions.defaults().withLaneCapacities(capacity / 4, capacity / 2, capacity / 4)
-          .withTotalCapacity(capacity));
+      // Lanes 1:2:1 that add up to the capacity for every capacity a file may hold (quarters and a
+      // half of 50 add up to 49, which the queue refuses: the text shrinker halved 100 to 50 and the
+      // campaign died of it), and each lane at least 1.
+      int high = Math.max(1, capacity / 4);
+      int low = Math.max(1, capacity / 4);
+      int normal = Math.max(1, capacity - high - low);
+      engine = engine.withQueue(QueueOptions.defaults().withLaneCapacities(high, normal, low).withTotalCapacity(capacity));
     }
     for (EngineMutant mutant : mutants) {
       engine = engine.withMutant(mutant);
@@ -259,9 +271,9 @@ public final class ScenarioRunner {
     return Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, window));
   }
 
-  private static ClientOptions clientOptions(String space, int observations, int rate, int window) {
+  private static ClientOptions clientOptions(String space, int observations, int rate, int window, int dimension) {
     return ClientOptions.of(InputGenerator.SERVER, space).withObservationsTotal(observations)
-        .withDimension(DIMENSION).withRate(rate).withWindowMax(window);
+        .withDimension(dimension).withRate(rate).withWindowMax(window);
   }
 
   private static ChaosTestStats stats(Simulation sim, List<NodeId> clients) {

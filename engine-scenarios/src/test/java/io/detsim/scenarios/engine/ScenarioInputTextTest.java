@@ -1,6 +1,7 @@
 package io.detsim.scenarios.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detsim.properties.core.Property;
 import io.detsim.properties.core.PropertyConfig;
@@ -63,6 +64,31 @@ class ScenarioInputTextTest {
     String text = ScenarioInputText.format(input);
     assertThat(text).contains("swarm: none\n").doesNotContain("client ");
     assertThat(ScenarioInputText.parse(text, "empty")).isEqualTo(input);
+  }
+
+  @Test
+  void engineShape_roundTrips_andAnOldLineWithoutItKeepsDimension8AndTheDefaultCompaction() {
+    ScenarioInput shaped = new ScenarioInput(7, new ScenarioInput.EngineShape(2, 0, 128, 25),
+        new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
+        List.of(), FaultSchedule.empty());
+    String text = ScenarioInputText.format(shaped);
+    assertThat(text).contains("engine: 2 workers, queue default, dimension 128, compaction every 25 records\n");
+    assertThat(ScenarioInputText.parse(text, "shaped")).isEqualTo(shaped);
+
+    String old = text.replace(", dimension 128, compaction every 25 records", "");
+    assertThat(ScenarioInputText.parse(old, "old").engine()).isEqualTo(new ScenarioInput.EngineShape(2, 0, 8, 0));
+  }
+
+  @Test
+  void engineShape_outOfRange_isAnErrorNamingTheColumn() {
+    ScenarioInput shaped = new ScenarioInput(7, new ScenarioInput.EngineShape(2, 0, 16, 0),
+        new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
+        List.of(), FaultSchedule.empty());
+    String text = ScenarioInputText.format(shaped);
+    assertThatThrownBy(() -> ScenarioInputText.parse(text.replace("dimension 16", "dimension 5000"), "wide"))
+        .hasMessageContaining("wide:3:45: expected a dimension from 1 to 4096, found 5000");
+    assertThatThrownBy(() -> ScenarioInputText.parse(text.replace("dimension 16", "dimension 0"), "zero"))
+        .hasMessageContaining("zero:3:45:");
   }
 
   /** {@code count} inputs the scenario draws from seeds 0, 1, ...: a property that keeps what it is given. */

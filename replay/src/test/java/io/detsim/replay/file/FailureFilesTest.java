@@ -189,7 +189,9 @@ class FailureFilesTest {
     assertLine(12, "engine: 0 workers, queue default",
         "x.detsim:13:9: expected a whole number of at least 1, found '0'");
     assertLine(12, "engine: two workers", "x.detsim:13:9: expected like '2 workers, queue default' or "
-        + "'1 worker, queue 400', found 'two workers'");
+        + "'1 worker, queue 400, dimension 32, compaction every 500 records', found 'two workers'");
+    assertLine(12, "engine: 1 worker, queue default, dimension 0",
+        "x.detsim:13:44: expected a whole number of at least 1, found '0'");
     assertLine(18, "client client-0: 50 into space-0", "x.detsim:19:18: expected like '120 observations into space-0 "
         + "at 900/s, mixed priorities, recall probe', found '50 into space-0'");
     assertLine(6, "violation: SILENT_DROP at soon: lost", "x.detsim:7:27: bad violation time: "
