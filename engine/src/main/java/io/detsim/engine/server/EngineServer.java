@@ -129,7 +129,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     sessions = SessionTable.restore(sessionOptions(), recovered.sessions(), context.clock().nowNanos());
     for (StoredObservation observation : recovered.observations()) {
       SpaceLine line = line(observation.episode().spaceId());
-      line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().embedding());
+      line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().sharedEmbedding());
       line.visibleGeneration = line.index.generation();
       Tracked progress = new Tracked(observation, 0);
       progress.durable = true;
@@ -504,6 +504,12 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       }
     }
     return held;
+  }
+
+  /** The episode held under {@code lsn} (the one its snapshots write), or null: for tests. */
+  io.detsim.engine.protocol.Episode heldEpisode(long lsn) {
+    Tracked progress = tracked.get(lsn);
+    return progress == null ? null : progress.observation.episode();
   }
 
   /** The spaces the engine knows, sorted. */
