@@ -10,6 +10,7 @@ import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Ack;
 import io.detsim.engine.protocol.Capabilities;
 import io.detsim.engine.protocol.Close;
+import io.detsim.engine.protocol.Episode;
 import io.detsim.engine.protocol.FlowControl;
 import io.detsim.engine.protocol.Init;
 import io.detsim.engine.protocol.InitAck;
@@ -507,7 +508,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   }
 
   /** The episode held under {@code lsn} (the one its snapshots write), or null: for tests. */
-  io.detsim.engine.protocol.Episode heldEpisode(long lsn) {
+  Episode heldEpisode(long lsn) {
     Tracked progress = tracked.get(lsn);
     return progress == null ? null : progress.observation.episode();
   }
