@@ -32,8 +32,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx3g --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
- *     io.detsim.bench.EngineHeapFootprint [count] [dimension] [workers] [efConstruction] [spaces]
+ *     io.detsim.bench.EngineHeapFootprint [count] [dimension] [workers] [efConstruction] [spaces] [unit|raw]
  * </pre>
+ *
+ * <p>{@code unit} (the default) offers Gaussian vectors normalised as the engine normalises (double
+ * sum of squares, {@code StrictMath.sqrt}, each component divided): the index then keeps the held
+ * episode's own array, one copy of each embedding. {@code raw} offers them unnormalised: the index
+ * keeps a normalised copy beside the episode's raw floats, two copies; the difference is the cost
+ * of the second copy.
  */
 public final class EngineHeapFootprint {
   private static final int GC_ROUNDS = 5;
@@ -47,8 +53,10 @@ public final class EngineHeapFootprint {
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     int efConstruction = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     int spaces = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    boolean unit = args.length <= 5 || args[5].equals("unit");
     System.out.printf("EngineHeapFootprint: count=%d dimension=%d workers=%d efConstruction=%d spaces=%d "
-        + "maxHeap=%d MiB%n", count, dimension, workers, efConstruction, spaces, Runtime.getRuntime().maxMemory() >> 20);
+        + "vectors=%s maxHeap=%d MiB%n", count, dimension, workers, efConstruction, spaces, unit ? "unit" : "raw",
+        Runtime.getRuntime().maxMemory() >> 20);
     Path folder = Files.createTempDirectory("detsim-heap-");
     try {
       long before = usedHeapAfterFullGc();
@@ -59,7 +67,7 @@ public final class EngineHeapFootprint {
       try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, dimension).withEngine(options)
           .withSeed(1))) {
         long start = System.nanoTime();
-        long refusals = offerAll(engine, count, dimension, spaces);
+        long refusals = offerAll(engine, count, dimension, spaces, unit);
         double acceptedSeconds = (System.nanoTime() - start) / 1e9;
         if (!engine.awaitIndexed(3_600_000_000_000L)) {
           throw new IllegalStateException("not all indexed in an hour");
@@ -85,7 +93,8 @@ public final class EngineHeapFootprint {
    * (at most 50 ms), keeping its place in the window. Answers come on the engine's client thread,
    * which must not block: retries go through a scheduler.
    */
-  private static long offerAll(EmbeddedEngine engine, int count, int dimension, int spaces) throws Exception {
+  private static long offerAll(EmbeddedEngine engine, int count, int dimension, int spaces, boolean unit)
+      throws Exception {
     Xoshiro256 random = new Xoshiro256(42);
     Semaphore window = new Semaphore(IN_FLIGHT);
     AtomicLong refusals = new AtomicLong();
@@ -96,6 +105,9 @@ public final class EngineHeapFootprint {
         float[] vector = new float[dimension];
         for (int d = 0; d < dimension; d++) {
           vector[d] = (float) random.nextGaussian();
+        }
+        if (unit) {
+          vector = normalised(vector);
         }
         window.acquire();
         offer(engine, String.format("heap_%02d", i % spaces), vector, window, refusals, failure, retries);
@@ -125,6 +137,20 @@ public final class EngineHeapFootprint {
             TimeUnit.MILLISECONDS);
       }
     });
+  }
+
+  /** As the engine's index normalises (io.detsim.engine.index.Vectors#normalisedCopy). */
+  static float[] normalised(float[] vector) {
+    double squares = 0;
+    for (float component : vector) {
+      squares += (double) component * component;
+    }
+    double norm = StrictMath.sqrt(squares);
+    float[] unit = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      unit[i] = (float) (vector[i] / norm);
+    }
+    return unit;
   }
 
   private static long usedHeapAfterFullGc() {

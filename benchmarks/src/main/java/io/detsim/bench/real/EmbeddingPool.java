@@ -13,19 +13,25 @@ final class EmbeddingPool {
     this.vectors = vectors;
   }
 
+  /**
+   * Gaussian directions normalised as the engine's index normalises (double sum of squares, {@code
+   * StrictMath.sqrt}, each component divided), so that the index keeps the held observation's own
+   * array rather than a second copy, as it does for any client that sends such unit vectors.
+   */
   static EmbeddingPool random(int dimension, int size, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[][] vectors = new float[size][];
     for (int v = 0; v < size; v++) {
-      float[] vector = new float[dimension];
-      double norm = 0;
+      double[] values = new double[dimension];
+      double squares = 0;
       for (int i = 0; i < dimension; i++) {
-        vector[i] = (float) random.nextGaussian(); // a Gaussian direction is uniform on the sphere
-        norm += vector[i] * vector[i];
+        values[i] = (float) random.nextGaussian(); // a Gaussian direction is uniform on the sphere
+        squares += values[i] * values[i];
       }
-      float scale = (float) (1 / Math.sqrt(norm));
+      double norm = StrictMath.sqrt(squares);
+      float[] vector = new float[dimension];
       for (int i = 0; i < dimension; i++) {
-        vector[i] *= scale;
+        vector[i] = (float) (values[i] / norm);
       }
       vectors[v] = vector;
     }

@@ -92,7 +92,22 @@ public final class HnswIndex {
    * @throws IllegalArgumentException if the vector or generation is invalid
    */
   public boolean insert(long id, float[] vector, long generation) {
-    float[] unit = Vectors.normalisedCopy(vector, params.dimension(), "inserted");
+    return insertUnit(id, Vectors.normalisedCopy(vector, params.dimension(), "inserted"), generation);
+  }
+
+  /**
+   * {@link #insert}, keeping {@code vector} itself instead of a copy when it is already a unit
+   * vector (normalising it changes no bit); otherwise a normalised copy, as {@link #insert} does.
+   * The graph and every result are the same bit for bit either way. The engine passes the array its
+   * held observation keeps for its snapshots, so that an embedding is held once, not twice.
+   *
+   * @param vector as for {@link #insert}; the caller must never write it afterwards
+   */
+  public boolean insertShared(long id, float[] vector, long generation) {
+    return insertUnit(id, Vectors.unitOf(vector, params.dimension(), "inserted"), generation);
+  }
+
+  private boolean insertUnit(long id, float[] unit, long generation) {
     if (generation < 0) {
       throw new IllegalArgumentException("generation must not be negative: " + generation);
     }

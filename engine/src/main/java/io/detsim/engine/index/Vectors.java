@@ -41,6 +41,37 @@ final class Vectors {
    *     the norm is zero (cosine distance is undefined for the zero vector)
    */
   static float[] normalisedCopy(float[] vector, int dimension, String role) {
+    double norm = checkedNorm(vector, dimension, role);
+    return scaled(vector, norm);
+  }
+
+  /**
+   * {@code vector} itself when it is already a unit vector in this class's exact sense (normalising
+   * it would change no bit: what {@link #normalisedCopy} makes, and what the engine's own clients
+   * send), else {@link #normalisedCopy}. Either way the result holds the same bits as {@link
+   * #normalisedCopy} would, so no distance and no search result changes; only the engine then keeps
+   * one copy of the embedding instead of two. The caller must never write {@code vector} afterwards.
+   */
+  static float[] unitOf(float[] vector, int dimension, String role) {
+    double norm = checkedNorm(vector, dimension, role);
+    for (int i = 0; i < vector.length; i++) {
+      if (Float.floatToRawIntBits((float) (vector[i] / norm)) != Float.floatToRawIntBits(vector[i])) {
+        return scaled(vector, norm);
+      }
+    }
+    return vector;
+  }
+
+  private static float[] scaled(float[] vector, double norm) {
+    float[] unit = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      unit[i] = (float) (vector[i] / norm);
+    }
+    return unit;
+  }
+
+  /** The Euclidean norm of a valid vector; see {@link #normalisedCopy} for what is invalid. */
+  private static double checkedNorm(float[] vector, int dimension, String role) {
     if (vector == null) {
       throw new IllegalArgumentException(role + " vector is null");
     }
@@ -62,12 +93,7 @@ final class Vectors {
     if (sumOfSquares == 0.0) {
       throw new IllegalArgumentException(role + " vector has zero norm: cosine distance is undefined for it");
     }
-    double norm = StrictMath.sqrt(sumOfSquares);
-    float[] unit = new float[vector.length];
-    for (int i = 0; i < vector.length; i++) {
-      unit[i] = (float) (vector[i] / norm);
-    }
-    return unit;
+    return StrictMath.sqrt(sumOfSquares);
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.Optional;
  * checks it. {@code whenNanos} is read from the client's clock, so it orders nothing on the server.
  * The embedding is copied in and out: a sender that reuses its array after sending (the simulated
  * network hands over the same object) cannot change a message in flight, nor can a reader change
- * the episode. Use {@link #embeddingAt} or {@link #dimension} to read without copying.
+ * the episode. Use {@link #embeddingAt} or {@link #dimension} to read without copying; the engine
+ * reads its array through {@link #sharedEmbedding}, and never writes it.
  *
  * @param confidence the encoding confidence, valid in [0, 1]
  */
@@ -53,6 +54,15 @@ public record Episode(String id, String space, long whenNanos, String what, floa
   @Override
   public float[] embedding() {
     return embedding.clone();
+  }
+
+  /**
+   * The episode's own array, not a copy, for the engine alone: the server holds the episode for its
+   * snapshots and the index keeps this same array when it is already a unit vector, so that an
+   * embedding is held once, not twice (docs/benchmarks.md, whole-engine heap). Never write to it.
+   */
+  public float[] sharedEmbedding() {
+    return embedding;
   }
 
   public float embeddingAt(int index) {

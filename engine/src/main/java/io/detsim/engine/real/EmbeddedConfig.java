@@ -29,6 +29,17 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
     long drainTimeoutNanos, int pendingOffersMax) {
   /** The default {@link #pendingOffersMax}. */
   public static final int PENDING_OFFERS_MAX = 16_384;
+  /**
+   * The default queue may hold observations worth at most this share of the heap (1 / this). A
+   * queued observation is held twice over its life in the queue: as the queue's entry and as the
+   * server's held observation, and the refused stream around it makes garbage at the offered rate,
+   * so the rest of the heap is for the observations already indexed and for that garbage. Measured
+   * reason: the design's 160,000 (NORMAL 100,000) at dimension 128 took a 256 MB heap to 234 MB
+   * after GC with a 5 s pause under overload (docs/benchmarks.md, overload with a 256 MB heap).
+   */
+  static final int QUEUE_HEAP_SHARE_DIVISOR = 8;
+  /** A queued observation's heap beyond its embedding: episode, id and text, log and queue entries. */
+  static final int QUEUED_OBSERVATION_OVERHEAD_BYTES = 512;
 
   public EmbeddedConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -41,8 +52,8 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
   }
 
   /**
-   * {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of docs/engine.md), no metrics
-   * port, {@link #PENDING_OFFERS_MAX} pending offers.
+   * {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of docs/engine.md scaled to
+   * the heap), no metrics port, {@link #PENDING_OFFERS_MAX} pending offers.
    */
   public static EmbeddedConfig of(Path dataDirectory, int dimension) {
     return new EmbeddedConfig(dataDirectory, realTimeOptions(dimension), -1, OptionalLong.empty(),
@@ -55,13 +66,39 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
    * model's 40 us an observation; a real worker indexing a batch of 500 at a high dimension is
    * silent for longer than 50 ms, and a supervisor that kills it then re-delivers the same batch to
    * the next life, which is killed in turn: measured as an endless restart loop with no progress.
+   * The queue is {@link #queueForHeap} of this JVM's maximum heap.
    */
   public static EngineOptions realTimeOptions(int dimension) {
     EngineOptions simulated = EngineOptions.defaults(dimension);
-    return new EngineOptions(dimension, simulated.workers(), simulated.queue(), simulated.sessions(),
+    QueueOptions queue = queueForHeap(simulated.queue(), Runtime.getRuntime().maxMemory(), dimension);
+    return new EngineOptions(dimension, simulated.workers(), queue, simulated.sessions(),
         simulated.hnsw(), simulated.batchSizer(), simulated.batchCostNanos(), simulated.itemCostNanos(),
         simulated.recallCostNanos(), simulated.tickNanos(), 100_000_000L, 10_000_000_000L,
         simulated.compactAfterRecords(), simulated.stalenessBoundNanos(), simulated.mutants());
+  }
+
+  /**
+   * {@code design}'s lanes, scaled down in proportion (never up) so that a full queue holds at most
+   * {@code 1 / QUEUE_HEAP_SHARE_DIVISOR} of {@code heapBytes}, counting each observation as its
+   * embedding plus {@link #QUEUED_OBSERVATION_OVERHEAD_BYTES}: the design's 160,000 at dimension 128
+   * from a 1.3 GB heap up, 32,768 (NORMAL 20,480) in 256 MB. Each lane keeps at least one place.
+   */
+  static QueueOptions queueForHeap(QueueOptions design, long heapBytes, int dimension) {
+    long observationBytes = 4L * dimension + QUEUED_OBSERVATION_OVERHEAD_BYTES;
+    long fits = heapBytes / QUEUE_HEAP_SHARE_DIVISOR / observationBytes;
+    if (fits >= design.totalCapacity()) {
+      return design;
+    }
+    double scale = (double) Math.max(1, fits) / design.totalCapacity();
+    int high = scaled(design.highCapacity(), scale);
+    int normal = scaled(design.normalCapacity(), scale);
+    int low = scaled(design.lowCapacity(), scale);
+    int total = (int) Math.min(high + normal + low, Math.max(1, fits));
+    return design.withLaneCapacities(high, normal, low).withTotalCapacity(total);
+  }
+
+  private static int scaled(int capacity, double scale) {
+    return capacity == 0 ? 0 : Math.max(1, (int) (capacity * scale));
   }
 
   public int dimension() {

@@ -10,6 +10,7 @@ import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Ack;
 import io.detsim.engine.protocol.Capabilities;
 import io.detsim.engine.protocol.Close;
+import io.detsim.engine.protocol.Episode;
 import io.detsim.engine.protocol.FlowControl;
 import io.detsim.engine.protocol.Init;
 import io.detsim.engine.protocol.InitAck;
@@ -138,7 +139,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     for (StoredObservation observation : recovered.observations()) {
       SpaceLine line = line(observation.episode().spaceId());
-      line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().embedding());
+      line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().sharedEmbedding());
       line.visibleGeneration = line.index.generation();
       Tracked progress = new Tracked(observation, 0);
       progress.durable = true;
@@ -518,6 +519,12 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       }
     }
     return held;
+  }
+
+  /** The episode held under {@code lsn} (the one its snapshots write), or null: for tests. */
+  Episode heldEpisode(long lsn) {
+    Tracked progress = tracked.get(lsn);
+    return progress == null ? null : progress.observation.episode();
   }
 
   /** The spaces the engine knows, sorted. */

@@ -33,12 +33,16 @@ final class SpaceIndex {
     return generation;
   }
 
-  /** Inserts unless present (a re-delivered batch); returns true when it was new. */
+  /**
+   * Inserts unless present (a re-delivered batch); returns true when it was new. {@code vector} is
+   * the held observation's own array ({@link io.detsim.engine.protocol.Episode#sharedEmbedding}):
+   * the index keeps it, not a copy, when it is already a unit vector.
+   */
   boolean insert(long id, String memoryId, float[] vector) {
     if (index.contains(id)) {
       return false;
     }
-    index.insert(id, vector, generation + 1);
+    index.insertShared(id, vector, generation + 1);
     generation++;
     memoryIds.put(id, memoryId);
     return true;

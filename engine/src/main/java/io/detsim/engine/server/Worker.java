@@ -58,9 +58,9 @@ final class Worker implements Node {
     });
   }
 
-  private static void apply(WorkerMessages.IndexBatch batch) {
+  static void apply(WorkerMessages.IndexBatch batch) {
     for (StoredObservation item : batch.items()) {
-      batch.space().insert(item.lsn(), item.episode().id(), item.episode().embedding());
+      batch.space().insert(item.lsn(), item.episode().id(), item.episode().sharedEmbedding());
     }
   }
 

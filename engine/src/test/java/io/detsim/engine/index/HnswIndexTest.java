@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detsim.sim.random.Xoshiro256;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -265,5 +266,38 @@ class HnswIndexTest {
         }
       }
     }
+  }
+
+  /**
+   * The engine passes the array its held observation keeps for snapshots: a unit vector must be
+   * kept as that very array (one copy of the embedding, not two), anything else copied and
+   * normalised, and the graph must come out bit for bit as {@link HnswIndex#insert} builds it.
+   */
+  @Test
+  void insertShared_keepsAUnitVectorItself_copiesAnyOther_andBuildsTheSameGraph() {
+    Xoshiro256 random = new Xoshiro256(5);
+    HnswIndex shared = newIndex(9);
+    HnswIndex copied = newIndex(9);
+    float[][] unit = new float[300][];
+    float[][] raw = new float[300][];
+    for (int i = 0; i < 300; i++) {
+      raw[i] = TestVectors.randomVector(random, DIMENSION);
+      unit[i] = Vectors.normalisedCopy(raw[i], DIMENSION, "test");
+      float[] given = i % 2 == 0 ? unit[i] : raw[i];
+      shared.insertShared(i, given, i + 1);
+      copied.insert(i, given.clone(), i + 1);
+    }
+
+    HnswGraph graph = shared.graphForTest();
+    for (int i = 0; i < 300; i++) {
+      float[] kept = graph.vector(graph.indexOf(i));
+      if (i % 2 == 0 && Arrays.equals(Vectors.normalisedCopy(unit[i], DIMENSION, "test"), unit[i])) {
+        assertThat(kept).as("unit vector %d kept as the caller's array", i).isSameAs(unit[i]);
+      } else {
+        assertThat(kept).as("vector %d copied", i).isNotSameAs(raw[i]).isEqualTo(unit[i]);
+      }
+    }
+    assertThat(shared.structuralDigest()).isEqualTo(copied.structuralDigest());
+    assertThat(shared.search(raw[7], 10, Long.MAX_VALUE)).isEqualTo(copied.search(raw[7], 10, Long.MAX_VALUE));
   }
 }

@@ -148,4 +148,35 @@ class VectorsTest {
     assertThat(DistanceKey.distance(tie)).isEqualTo(0.25f);
     assertThat(DistanceKey.node(tie)).isEqualTo(10);
   }
+
+  /**
+   * The vector itself exactly when normalising it changes no bit (almost always for what the
+   * normalisation made: it is nearly a fixed point), a normalised copy otherwise, and the same bits
+   * as {@link Vectors#normalisedCopy} either way.
+   */
+  @Test
+  void unitOf_isTheVectorItself_exactlyWhenNormalisingChangesNoBit() {
+    Xoshiro256 random = new Xoshiro256(17);
+    int kept = 0;
+    int tried = 0;
+    for (int dimension : new int[] {1, 2, 3, 16, 128, 768}) {
+      for (int round = 0; round < 50; round++) {
+        float[] raw = TestVectors.randomVector(random, dimension);
+        float[] unit = Vectors.normalisedCopy(raw, dimension, "test");
+        for (float[] given : new float[][] {raw, unit}) {
+          float[] result = Vectors.unitOf(given, dimension, "test");
+          boolean fixedPoint = Arrays.equals(Vectors.normalisedCopy(given, dimension, "test"), given);
+          assertThat(result).isEqualTo(Vectors.normalisedCopy(given, dimension, "test"));
+          assertThat(result == given).as("kept iff a fixed point, dimension %d", dimension).isEqualTo(fixedPoint);
+          if (given == unit) {
+            tried++;
+            kept += fixedPoint ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertThat(kept).as("normalised vectors kept as they are").isGreaterThan(tried * 9 / 10);
+    assertThatThrownBy(() -> Vectors.unitOf(new float[] {0, 0}, 2, "inserted"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zero norm");
+  }
 }
