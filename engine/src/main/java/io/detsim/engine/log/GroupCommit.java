@@ -19,6 +19,7 @@ final class GroupCommit {
   private final LongSupplier appendedEndLsn;
   private final Consumer<Runnable> syncRound;
   private final Consumer<String> points;
+  private final boolean coversLateAppends;
   private long durableEndLsn;
   private boolean roundInFlight;
   private boolean firing;
@@ -29,8 +30,11 @@ final class GroupCommit {
    * @param syncRound makes every record appended so far durable, then runs its argument
    * @param durableEndLsn every record below it is durable already
    * @param points where a round announces its start and end ({@code group-commit-start}, {@code -end})
+   * @param coversLateAppends the planted bug {@link WalOptions.Mutant#GROUP_COMMIT_COVERS_LATE_APPENDS}
    */
-  GroupCommit(LongSupplier appendedEndLsn, Consumer<Runnable> syncRound, long durableEndLsn, Consumer<String> points) {
+  GroupCommit(LongSupplier appendedEndLsn, Consumer<Runnable> syncRound, long durableEndLsn, Consumer<String> points,
+      boolean coversLateAppends) {
+    this.coversLateAppends = coversLateAppends;
     this.appendedEndLsn = appendedEndLsn;
     this.syncRound = syncRound;
     this.durableEndLsn = durableEndLsn;
@@ -81,7 +85,7 @@ final class GroupCommit {
     points.accept("group-commit-start");
     syncRound.accept(() -> {
       roundInFlight = false;
-      durableEndLsn = Math.max(durableEndLsn, target);
+      durableEndLsn = Math.max(durableEndLsn, coversLateAppends ? appendedEndLsn.getAsLong() : target);
       points.accept("group-commit-end"); // durable now, but no waiter has been told yet
       fireAndContinue();
     });

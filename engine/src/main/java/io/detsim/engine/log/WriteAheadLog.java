@@ -71,7 +71,8 @@ public final class WriteAheadLog {
     this.segments = new ArrayList<>(segments);
     this.nextLsn = nextLsn;
     this.maxGeneration = maxGeneration;
-    this.groupCommit = new GroupCommit(() -> this.nextLsn, this::syncRound, durableEndLsn, point -> points.accept(point));
+    this.groupCommit = new GroupCommit(() -> this.nextLsn, this::syncRound, durableEndLsn, point -> points.accept(point),
+        options.mutant() == WalOptions.Mutant.GROUP_COMMIT_COVERS_LATE_APPENDS);
   }
 
   /**
@@ -158,6 +159,9 @@ public final class WriteAheadLog {
     long endLsn = nextLsn;
     segments.add(Segment.create(disk, generation, endLsn));
     points.accept("log-segment-roll");
+    if (options.mutant() == WalOptions.Mutant.COMPACTION_DELETES_EARLY) {
+      deleteSegmentsBefore(generation);
+    }
     String tempName = LogFiles.snapshotTemp(generation);
     DiskFile temp = disk.open(tempName);
     Check.that(temp.size() == 0, "leftover %s: recovery deletes abandoned snapshots", tempName);
@@ -173,6 +177,11 @@ public final class WriteAheadLog {
       stream.finish();
     }
     points.accept("snapshot-written"); // written, not yet durable: the temporary file's sync is next
+    if (options.mutant() == WalOptions.Mutant.SNAPSHOT_INSTALLED_BEFORE_SYNC) {
+      install(tempName, generation, endLsn, onInstalled);
+      temp.sync(() -> {});
+      return;
+    }
     temp.sync(() -> install(tempName, generation, endLsn, onInstalled));
   }
 
@@ -193,13 +202,17 @@ public final class WriteAheadLog {
   private void install(String tempName, long generation, long endLsn, Runnable onInstalled) {
     disk.rename(tempName, LogFiles.SNAPSHOT);
     points.accept("snapshot-installed"); // the new snapshot is in place; the old segments are not yet gone
-    while (segments.get(0).generation < generation) {
-      disk.delete(segments.remove(0).name()); // an open sync on it still completes; nothing waits on it
-    }
+    deleteSegmentsBefore(generation);
     compacting = false;
     compactions++;
     groupCommit.durableThrough(endLsn);
     onInstalled.run();
+  }
+
+  private void deleteSegmentsBefore(long generation) {
+    while (segments.get(0).generation < generation) {
+      disk.delete(segments.remove(0).name()); // an open sync on it still completes; nothing waits on it
+    }
   }
 
   public boolean isCompacting() {
