@@ -22,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code detsim fuzz} end to end, in-process: a planted bug is found, shrunk, saved and replayed;
  * the result does not depend on --jobs; shards split seeds; --time and --resume work.
  *
- * <p>With the steal-single-items mutant and start seed 5, the swarm scenario's seed indices 0 to 5
- * pass and index 6 fails (measured; index 3 failed too until heal-all switched BUGGIFY off and
- * BACKPRESSURE became a lease), so a parallel run races past the failure and must still report
- * index 6.
+ * <p>With the steal-single-items mutant and start seed 5, the swarm scenario's seed indices 0 to 4
+ * pass and index 5 fails (measured; index 3 failed too until heal-all switched BUGGIFY off and
+ * BACKPRESSURE became a lease, and index 6 was the first until node faults could be aimed at
+ * transition points, which changed the inputs these seeds draw), so a parallel run races past the
+ * failure and must still report index 5.
  */
 class FuzzCommandTest {
   /**
@@ -62,7 +63,7 @@ class FuzzCommandTest {
     assertThat(saved.violation().kind()).isEqualTo("SEQUENCE_VIOLATION");
     assertThat(saved.shrunkSize()).isLessThanOrEqualTo(saved.originalSize());
     Matcher summary = summary(oneJob);
-    assertThat(summary.group(1)).isEqualTo("7"); // indices 0..6: the first failure is index 6
+    assertThat(summary.group(1)).isEqualTo("6"); // indices 0..5: the first failure is index 5
     assertThat(summary.group(2)).isEqualTo("1");
   }
 

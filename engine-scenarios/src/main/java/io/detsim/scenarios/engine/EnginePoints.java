@@ -7,7 +7,7 @@ import java.util.List;
  * the generator aims faults, and what a campaign's coverage lists, reached or not.
  */
 final class EnginePoints {
-  /** Every point the engine announces; {@code EnginePointsTest} checks that each is reachable. */
+  /** Every point the engine announces (a campaign lists those its runs never reached). */
   static final List<String> ALL = List.of(
       "recovery-start", "recovery-log-read", "recovery-end",
       "group-commit-start", "group-commit-end",

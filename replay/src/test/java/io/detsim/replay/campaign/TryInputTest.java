@@ -24,8 +24,10 @@ class TryInputTest {
 
     TryInput regenerated = TryInput.generate(swarm, failure.seed().getAsLong());
 
-    assertThat(failure.tryIndex()).isEqualTo(6); // the campaign tests rely on this: indices 0..5 pass
-    assertThat(regenerated.seed()).isEqualTo(PropertyRunner.seedOfTry(5, 6));
+    // The campaign tests rely on this: indices 0..4 pass (index 6 until node faults could be aimed at
+    // transition points, an extra choice that changed the inputs these seeds draw).
+    assertThat(failure.tryIndex()).isEqualTo(5);
+    assertThat(regenerated.seed()).isEqualTo(PropertyRunner.seedOfTry(5, 5));
     assertThat(regenerated.choices()).isEqualTo(failure.original());
     assertThat(regenerated.input().toString()).isEqualTo(failure.valueText());
   }
