@@ -1,5 +1,6 @@
 package io.detsim.sim;
 
+import io.detsim.sim.fault.Anchor;
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Clock;
 import io.detsim.sim.port.Disk;
@@ -95,6 +96,13 @@ final class SimContext implements NodeContext {
   @Override
   public void trace(String kind, String detail) {
     simulation.trace().record(simulation.nowNanos(), actor.name(), new Name(kind), null, detail);
+  }
+
+  @Override
+  public void point(String name) {
+    // a name that no schedule could spell would be a point no fault can be aimed at
+    Check.argument(Anchor.POINT_NAME.matcher(name).matches(), "not a point name (lower-case words joined by '-'): %s", name);
+    simulation.announce(name);
   }
 
   private boolean isCurrent() {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -63,6 +65,9 @@ public final class Simulation {
   private final Map<NodeId, SimClock> clocks = new LinkedHashMap<>();
   private final Map<NodeId, SimDisk> disks = new LinkedHashMap<>();
   private final FaultApplier faults = new FaultApplier(this);
+  private final TransitionPoints points = new TransitionPoints();
+  private final List<ScheduledFault> aimedNeverFired = new ArrayList<>();
+  private boolean aimingOver;
   private final EventTarget driver = this::dispatchDriverEvent;
   private IntConsumer burstListener;
   private HandlerMeter meter;
@@ -173,16 +178,54 @@ public final class Simulation {
     schedule(schedule.entries());
   }
 
+  /**
+   * Schedules entries at absolute times now, and arms aimed entries: each is scheduled when its
+   * anchor's point is announced for the anchor's occurrence, at that instant plus its offset. An
+   * aimed fault not yet applied at {@code heal-all} is dropped ({@link #aimedFaultsNeverFired}).
+   */
   public void schedule(List<ScheduledFault> entries) {
     for (ScheduledFault entry : entries) {
-      scheduler.schedule(Math.max(entry.atNanos(), nowNanos()), driver, DriverEvent.FAULT, 0, entry.fault());
+      if (entry.isAimed()) {
+        if (aimingOver) {
+          aimedNeverFired.add(entry);
+        } else {
+          points.arm(entry);
+        }
+      } else {
+        scheduler.schedule(Math.max(entry.atNanos(), nowNanos()), driver, DriverEvent.FAULT, 0, entry.fault());
+      }
     }
   }
 
   /** Applies a fault now. Every fault goes through here, scheduled or not. */
   public void apply(Fault fault) {
     trace.record(nowNanos(), SIM, FAULT, null, FaultSchedule.describe(fault));
+    points.faultApplied(fault, nowNanos());
     faults.apply(fault);
+  }
+
+  /** A node announced a transition point: count it, and schedule the faults aimed at it. */
+  void announce(String point) {
+    points.announce(point, nowNanos(), (atNanos, entry) ->
+        scheduler.schedule(atNanos, driver, DriverEvent.AIMED_FAULT, 0, entry));
+  }
+
+  /** How often each transition point was announced in this run, by point name. */
+  public SortedMap<String, Long> pointsReached() {
+    return points.counts();
+  }
+
+  /**
+   * For each point, the fault kinds (names of {@link io.detsim.sim.fault.FaultKind}) applied at one
+   * of its announcements or within 10 ms after it: the transitions this run hit with faults.
+   */
+  public SortedMap<String, SortedSet<String>> pointsUnderFaults() {
+    return points.underFaults();
+  }
+
+  /** Aimed faults dropped at {@code heal-all}: their point's occurrence was not reached in time. */
+  public List<ScheduledFault> aimedFaultsNeverFired() {
+    return List.copyOf(aimedNeverFired);
   }
 
   public void crash(NodeId node) {
@@ -238,6 +281,9 @@ public final class Simulation {
    * the scheduled faults do. The switch is traced, so a trace shows where the quiet phase began.
    */
   void healAll() {
+    // Aiming ends with the faults: an aimed crash after heal-all would strike in the liveness phase.
+    aimingOver = true;
+    aimedNeverFired.addAll(points.disarm());
     if (buggify.switchOff()) {
       trace.record(nowNanos(), SIM, BUGGIFY, null, "off: heal-all starts the quiet phase");
     }
@@ -388,8 +434,12 @@ public final class Simulation {
   private void dispatchDriverEvent(int kind, long arg, Object payload) {
     if (kind == DriverEvent.RUN) {
       ((Runnable) payload).run();
-    } else {
+    } else if (kind == DriverEvent.FAULT) {
       apply((Fault) payload);
+    } else if (!aimingOver) {
+      apply(((ScheduledFault) payload).fault());
+    } else { // aimed, but due after heal-all: dropped, as in the liveness phase no fault strikes
+      aimedNeverFired.add((ScheduledFault) payload);
     }
   }
 
@@ -397,5 +447,6 @@ public final class Simulation {
   private static final class DriverEvent {
     static final int RUN = 1;
     static final int FAULT = 2;
+    static final int AIMED_FAULT = 3;
   }
 }

@@ -2,6 +2,7 @@ package io.detsim.scenarios.engine;
 
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.properties.core.Gen;
+import io.detsim.sim.fault.Anchor;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.FaultSchedule;
@@ -11,6 +12,7 @@ import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -39,6 +41,10 @@ final class InputGenerator {
    * segment rolls happen, under crashes, inside a two-second run.
    */
   private static final List<Long> COMPACTION_THRESHOLDS = List.of(0L, 400L, 100L, 25L);
+  /** An aimed fault strikes at one of the first few occurrences of its point... */
+  private static final int AIM_OCCURRENCES = 4;
+  /** ...and 0 to this many milliseconds after it. */
+  private static final long AIM_OFFSET_MAX_MS = 5;
 
   private InputGenerator() {}
 
@@ -76,8 +82,11 @@ final class InputGenerator {
       // span deletes exactly one fault while shrinking (a count drawn up front would re-read the rest).
       Gen<List<ScheduledFault>> entry = faultSource -> {
         FaultKind kind = schedulable.get((int) faultSource.choose(0, schedulable.size() - 1));
-        long at = faultSource.choose(0, model.faultWindowNanos() / MS - 1) * MS;
-        return faults(kind, at, workers, clientIds, model, faultSource);
+        Optional<Anchor> aim = aim(kind, faultSource);
+        long at = aim.isPresent()
+            ? faultSource.choose(0, AIM_OFFSET_MAX_MS) * MS // a few ms after the point: inside its window
+            : faultSource.choose(0, model.faultWindowNanos() / MS - 1) * MS;
+        return faults(kind, aim, at, workers, clientIds, model, faultSource);
       };
       Gen.listOf(entry, 0, model.maxFaultEntries()).generate(source).forEach(entries::addAll);
     }
@@ -118,15 +127,15 @@ final class InputGenerator {
   }
 
   /** The entries one drawn fault makes: a fault and, where it has one, its inverse later. */
-  private static List<ScheduledFault> faults(FaultKind kind, long at, int workers, List<NodeId> clients,
-      ScenarioModel model, ChoiceSource source) {
+  private static List<ScheduledFault> faults(FaultKind kind, Optional<Anchor> aim, long at, int workers,
+      List<NodeId> clients, ScenarioModel model, ChoiceSource source) {
     List<ScheduledFault> out = new ArrayList<>();
     long duration = (1 + source.choose(0, 499)) * MS;
     NodeId client = clients.get((int) source.choose(0, clients.size() - 1));
     switch (kind) {
       case CRASH:
-        out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
-        out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
+        out.add(entry(aim, at, new Fault.Crash(SERVER)));
+        out.add(entry(aim, at + duration, new Fault.Restart(SERVER)));
         break;
       case DISK: {
         // A flapping node: torn writes (the knob is in the swarm) matter at a crash, and what a
@@ -134,56 +143,84 @@ final class InputGenerator {
         // again: after a crash they back off for hundreds of milliseconds, so the node stays up
         // for up to a second between the two crashes.
         long up = (1 + source.choose(0, 999)) * MS;
-        out.add(new ScheduledFault(at, new Fault.Crash(SERVER)));
-        out.add(new ScheduledFault(at + duration, new Fault.Restart(SERVER)));
+        out.add(entry(aim, at, new Fault.Crash(SERVER)));
+        out.add(entry(aim, at + duration, new Fault.Restart(SERVER)));
         if (model.diskShapes() && source.chance(Ratio.of(1, 2))) {
           // A bit flipped in stored bytes while the node is up: only its checksums can notice, at
           // the next recovery (docs/engine.md: it may lose what follows, never serve it garbled).
-          out.add(new ScheduledFault(at + duration + source.choose(0, up / MS - 1) * MS, new Fault.CorruptDisk(SERVER)));
+          out.add(entry(aim, at + duration + source.choose(0, up / MS - 1) * MS, new Fault.CorruptDisk(SERVER)));
         }
-        out.add(new ScheduledFault(at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it
+        out.add(entry(aim, at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it
         break;
       }
       case PAUSE:
-        out.add(new ScheduledFault(at, new Fault.Pause(SERVER, duration)));
+        out.add(entry(aim, at, new Fault.Pause(SERVER, duration)));
         break;
       case KILL:
-        out.add(new ScheduledFault(at, new Fault.Kill(SERVER.child("worker-" + source.choose(0, workers - 1)))));
+        out.add(entry(aim, at, new Fault.Kill(SERVER.child("worker-" + source.choose(0, workers - 1)))));
         break;
       case PARTITION:
-        out.add(new ScheduledFault(at, new Fault.Partition(new TreeSet<>(List.of(client)), new TreeSet<>(List.of(SERVER)),
+        out.add(entry(aim, at, new Fault.Partition(new TreeSet<>(List.of(client)), new TreeSet<>(List.of(SERVER)),
             source.chance(Ratio.of(1, 2)))));
-        out.add(new ScheduledFault(at + duration, new Fault.Heal()));
+        out.add(entry(aim, at + duration, new Fault.Heal()));
         break;
       case CLOG:
-        out.add(new ScheduledFault(at, source.chance(Ratio.of(1, 2))
+        out.add(entry(aim, at, source.chance(Ratio.of(1, 2))
             ? new Fault.Clog(client, SERVER, duration) : new Fault.Clog(SERVER, client, duration)));
         break;
       case DELAY:
-        out.add(new ScheduledFault(at, new Fault.Delay(0, (1 + source.choose(0, 99)) * MS)));
+        out.add(entry(aim, at, new Fault.Delay(0, (1 + source.choose(0, 99)) * MS)));
         break;
       case LOSS:
-        out.add(new ScheduledFault(at, new Fault.Loss(Ratio.of(1, 50 - source.choose(0, 48)))));
+        out.add(entry(aim, at, new Fault.Loss(Ratio.of(1, 50 - source.choose(0, 48)))));
         break;
       case DUPLICATE:
-        out.add(new ScheduledFault(at, new Fault.Duplicate(Ratio.of(1, 50 - source.choose(0, 48)))));
+        out.add(entry(aim, at, new Fault.Duplicate(Ratio.of(1, 50 - source.choose(0, 48)))));
         break;
       case REORDER:
-        out.add(new ScheduledFault(at, new Fault.Reorder(Ratio.of(1, 20 - source.choose(0, 18)))));
+        out.add(entry(aim, at, new Fault.Reorder(Ratio.of(1, 20 - source.choose(0, 18)))));
         break;
       case CLOCK_SKEW:
         NodeId node = source.chance(Ratio.of(1, 2)) ? SERVER : client;
         long offset = (source.choose(0, 10_000) - 5_000) * MS; // within +/-5 s, as in the original
-        out.add(new ScheduledFault(at, source.chance(Ratio.of(1, 2))
+        out.add(entry(aim, at, source.chance(Ratio.of(1, 2))
             ? new Fault.ClockOffset(node, offset) : new Fault.ClockJump(node, offset)));
         break;
       case BURST:
-        out.add(new ScheduledFault(at, new Fault.Burst((int) (1 + source.choose(0, model.burstMax() - 1)))));
+        out.add(entry(aim, at, new Fault.Burst((int) (1 + source.choose(0, model.burstMax() - 1)))));
         break;
       default:
         throw new AssertionError("not a schedulable kind: " + kind);
     }
     return out;
+  }
+
+  /** An entry at {@code at}: from the run's start, or from {@code aim}'s announcement when aimed. */
+  private static ScheduledFault entry(Optional<Anchor> aim, long at, Fault fault) {
+    return new ScheduledFault(at, fault, aim);
+  }
+
+  /**
+   * Where a drawn fault of {@code kind} is anchored: nowhere (an absolute time, the simplest, what
+   * shrinking moves toward), or, for the faults that hit a node's own work (crash, disk, kill,
+   * pause), at the k-th occurrence of one of the engine's transition points. Uniform times almost
+   * never land in a transition's few milliseconds; aimed ones land there by construction. Network
+   * faults draw no choice here, so their inputs are as they were. With {@code -Ddetsim.aim=off}
+   * nothing is aimed (the uniform baseline a measurement compares with).
+   */
+  private static Optional<Anchor> aim(FaultKind kind, ChoiceSource source) {
+    boolean nodeFault = kind == FaultKind.CRASH || kind == FaultKind.DISK || kind == FaultKind.KILL
+        || kind == FaultKind.PAUSE;
+    if (!nodeFault || !aiming() || source.choose(0, 1) == 0) {
+      return Optional.empty();
+    }
+    String point = EnginePoints.ALL.get((int) source.choose(0, EnginePoints.ALL.size() - 1));
+    return Optional.of(new Anchor(point, 1 + (int) source.choose(0, AIM_OCCURRENCES - 1)));
+  }
+
+  /** Aiming is on unless the JVM says {@code -Ddetsim.aim=off}. */
+  static boolean aiming() {
+    return !"off".equals(System.getProperty("detsim.aim", "on"));
   }
 
   static long seconds(long count) {

@@ -251,7 +251,9 @@ public final class ScenarioInputText {
       }
       int column = line.indexOf(entry) + 1;
       String[] words = entry.replace("->", " ").split("[\\s,|]+");
-      long atNanos = io.detsim.sim.fault.Durations.parse(words[0]);
+      // an aimed entry (compaction-start@2+5ms, already checked by the schedule's parser): its offset
+      String time = words[0].contains("@") ? words[0].substring(words[0].indexOf('+') + 1) : words[0];
+      long atNanos = io.detsim.sim.fault.Durations.parse(time);
       if (atNanos > lines.maxSimulatedNanos()) {
         throw lines.error(index, column, "fault at " + words[0] + " is past the simulated-time bound of "
             + io.detsim.sim.fault.Durations.format(lines.maxSimulatedNanos())

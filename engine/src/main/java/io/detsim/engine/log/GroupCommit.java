@@ -18,6 +18,8 @@ final class GroupCommit {
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private final LongSupplier appendedEndLsn;
   private final Consumer<Runnable> syncRound;
+  private final Consumer<String> points;
+  private final boolean coversLateAppends;
   private long durableEndLsn;
   private boolean roundInFlight;
   private boolean firing;
@@ -27,11 +29,16 @@ final class GroupCommit {
    * @param appendedEndLsn the sequence number the next appended record will get
    * @param syncRound makes every record appended so far durable, then runs its argument
    * @param durableEndLsn every record below it is durable already
+   * @param points where a round announces its start and end ({@code group-commit-start}, {@code -end})
+   * @param coversLateAppends the planted bug {@link WalOptions.Mutant#GROUP_COMMIT_COVERS_LATE_APPENDS}
    */
-  GroupCommit(LongSupplier appendedEndLsn, Consumer<Runnable> syncRound, long durableEndLsn) {
+  GroupCommit(LongSupplier appendedEndLsn, Consumer<Runnable> syncRound, long durableEndLsn, Consumer<String> points,
+      boolean coversLateAppends) {
+    this.coversLateAppends = coversLateAppends;
     this.appendedEndLsn = appendedEndLsn;
     this.syncRound = syncRound;
     this.durableEndLsn = durableEndLsn;
+    this.points = points;
   }
 
   /** Runs {@code onDurable} once every record appended so far is durable: at once if it already is. */
@@ -75,9 +82,11 @@ final class GroupCommit {
     long target = appendedEndLsn.getAsLong();
     roundInFlight = true;
     rounds++;
+    points.accept("group-commit-start");
     syncRound.accept(() -> {
       roundInFlight = false;
-      durableEndLsn = Math.max(durableEndLsn, target);
+      durableEndLsn = Math.max(durableEndLsn, coversLateAppends ? appendedEndLsn.getAsLong() : target);
+      points.accept("group-commit-end"); // durable now, but no waiter has been told yet
       fireAndContinue();
     });
   }

@@ -66,11 +66,25 @@ final class LogRecovery {
       OptionalLong generation = LogFiles.snapshotTempGeneration(name);
       if (generation.isPresent()) {
         maxGeneration = Math.max(maxGeneration, generation.getAsLong());
+        if (options.mutant() == WalOptions.Mutant.RECOVERY_ROLLS_FORWARD) {
+          rollForward(name, generation.getAsLong());
+          continue;
+        }
         long size = disk.open(name).size();
         cuts.add(new Cut(name, 0, size, -1, Cut.Reason.ABANDONED_COMPACTION));
         disk.delete(name);
       }
     }
+  }
+
+  /** The planted bug: installs the temporary snapshot and deletes the segments it would replace. */
+  private void rollForward(String tempName, long generation) {
+    disk.rename(tempName, LogFiles.SNAPSHOT);
+    segmentsByGeneration().forEach((segmentGeneration, segment) -> {
+      if (segmentGeneration < generation) {
+        disk.delete(segment);
+      }
+    });
   }
 
   /**

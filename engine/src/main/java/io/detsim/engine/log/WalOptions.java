@@ -21,7 +21,28 @@ public record WalOptions(Mutant mutant, int snapshotChunkBytes) {
      * Recovery reports a bad tail but does not truncate it: later appends land after the garbage, are
      * acknowledged once synced, and the next recovery stops at the garbage and loses them.
      */
-    TORN_TAIL_NOT_CUT
+    TORN_TAIL_NOT_CUT,
+    /**
+     * Compaction deletes the old segments as soon as it has rolled, before its snapshot is synced
+     * and installed: a crash in between finds neither the old records nor a snapshot of them.
+     */
+    COMPACTION_DELETES_EARLY,
+    /**
+     * Compaction renames its snapshot into place (and deletes the old segments) as soon as it is
+     * written, without waiting for its sync: a crash before the sync leaves a torn snapshot.
+     */
+    SNAPSHOT_INSTALLED_BEFORE_SYNC,
+    /**
+     * A group-commit round, when its sync completes, declares durable everything appended so far,
+     * not only what was appended before the sync started: records appended during the round are
+     * acknowledged before any sync covers them, and a crash before the next round loses them.
+     */
+    GROUP_COMMIT_COVERS_LATE_APPENDS,
+    /**
+     * Recovery finishes an interrupted compaction (installs its snapshot and deletes the segments it
+     * replaces) instead of discarding it, without checking that the snapshot was ever synced.
+     */
+    RECOVERY_ROLLS_FORWARD
   }
 
   public WalOptions {

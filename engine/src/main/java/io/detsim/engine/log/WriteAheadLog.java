@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -56,6 +57,7 @@ public final class WriteAheadLog {
   private final GroupCommit groupCommit;
   private long nextLsn;
   private long maxGeneration;
+  private Consumer<String> points = point -> {};
   private boolean compacting;
   private long records;
   private long fileSyncs;
@@ -69,7 +71,17 @@ public final class WriteAheadLog {
     this.segments = new ArrayList<>(segments);
     this.nextLsn = nextLsn;
     this.maxGeneration = maxGeneration;
-    this.groupCommit = new GroupCommit(() -> this.nextLsn, this::syncRound, durableEndLsn);
+    this.groupCommit = new GroupCommit(() -> this.nextLsn, this::syncRound, durableEndLsn, point -> points.accept(point),
+        options.mutant() == WalOptions.Mutant.GROUP_COMMIT_COVERS_LATE_APPENDS);
+  }
+
+  /**
+   * Where the log announces its transitions ({@code log-segment-roll}, {@code snapshot-written},
+   * {@code snapshot-installed}, {@code group-commit-start}, {@code group-commit-end}): the node's
+   * {@link io.detsim.sim.port.NodeContext#point}, so that faults can be aimed at them.
+   */
+  public void announcePointsTo(Consumer<String> points) {
+    this.points = Objects.requireNonNull(points, "points");
   }
 
   /** Recovers the log on {@code disk} with no mutant, accepting every record type. */
@@ -146,6 +158,10 @@ public final class WriteAheadLog {
     long generation = ++maxGeneration;
     long endLsn = nextLsn;
     segments.add(Segment.create(disk, generation, endLsn));
+    points.accept("log-segment-roll");
+    if (options.mutant() == WalOptions.Mutant.COMPACTION_DELETES_EARLY) {
+      deleteSegmentsBefore(generation);
+    }
     String tempName = LogFiles.snapshotTemp(generation);
     DiskFile temp = disk.open(tempName);
     Check.that(temp.size() == 0, "leftover %s: recovery deletes abandoned snapshots", tempName);
@@ -159,6 +175,12 @@ public final class WriteAheadLog {
         throw new UncheckedIOException("writing the snapshot " + tempName, e);
       }
       stream.finish();
+    }
+    points.accept("snapshot-written"); // written, not yet durable: the temporary file's sync is next
+    if (options.mutant() == WalOptions.Mutant.SNAPSHOT_INSTALLED_BEFORE_SYNC) {
+      install(tempName, generation, endLsn, onInstalled);
+      temp.sync(() -> {});
+      return;
     }
     temp.sync(() -> install(tempName, generation, endLsn, onInstalled));
   }
@@ -179,13 +201,18 @@ public final class WriteAheadLog {
   /** Steps (3) and (4) of compaction: the synced snapshot takes over from the older segments. */
   private void install(String tempName, long generation, long endLsn, Runnable onInstalled) {
     disk.rename(tempName, LogFiles.SNAPSHOT);
-    while (segments.get(0).generation < generation) {
-      disk.delete(segments.remove(0).name()); // an open sync on it still completes; nothing waits on it
-    }
+    points.accept("snapshot-installed"); // the new snapshot is in place; the old segments are not yet gone
+    deleteSegmentsBefore(generation);
     compacting = false;
     compactions++;
     groupCommit.durableThrough(endLsn);
     onInstalled.run();
+  }
+
+  private void deleteSegmentsBefore(long generation) {
+    while (segments.get(0).generation < generation) {
+      disk.delete(segments.remove(0).name()); // an open sync on it still completes; nothing waits on it
+    }
   }
 
   public boolean isCompacting() {

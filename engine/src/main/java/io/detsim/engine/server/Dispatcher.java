@@ -106,6 +106,7 @@ final class Dispatcher {
         int idle = workers.idleWorker(this::batchesOutAt);
         if (idle >= 0 && idle != line.owner) {
           stolen++;
+        context.point("steal");
           metrics.workStolen(idle);
           sendItems(line, idle, 1);
         }
@@ -125,6 +126,7 @@ final class Dispatcher {
     metrics.batchSize(done.worker(), out.batch().items().size());
     busyNanos[done.worker()] += done.busyNanos();
     out.line().visibleGeneration = Math.max(out.line().visibleGeneration, done.generation());
+    context.point("worker-completion");
     for (StoredObservation item : out.batch().items()) {
       listener.indexed(item);
     }

@@ -14,7 +14,16 @@ public enum EngineMutant {
   DUPLICATES_AS_GAPS("a retransmitted (duplicate) observation is refused as a sequence gap"),
   TORN_TAIL_NOT_CUT("recovery keeps a torn log tail, so records appended after it are lost on the next recovery"),
   FULL_LANE_DROPS_SILENTLY("a full queue lane drops the observation but reports it admitted"),
-  ACK_BEFORE_APPLY("a worker acknowledges its batch one step before applying it; a death in between loses it");
+  ACK_BEFORE_APPLY("a worker acknowledges its batch one step before applying it; a death in between loses it"),
+  // Transition-window bugs: harmless unless a crash lands inside one short engine transition.
+  COMPACTION_DELETES_EARLY("compaction deletes the old log segments as it starts, before its snapshot is synced and"
+      + " installed; a crash in between loses them"),
+  SNAPSHOT_INSTALLED_BEFORE_SYNC("compaction renames its snapshot into place before the snapshot's sync completes;"
+      + " a crash before the sync leaves a torn snapshot"),
+  GROUP_COMMIT_COVERS_LATE_APPENDS("a group-commit round declares durable the records appended while it synced;"
+      + " a crash before the next round loses acknowledged ones"),
+  RECOVERY_ROLLS_FORWARD("recovery finishes an interrupted compaction with its unsynced snapshot instead of"
+      + " discarding it, deleting the segments it would replace");
 
   private final String description;
 

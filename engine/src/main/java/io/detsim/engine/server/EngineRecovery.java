@@ -27,9 +27,12 @@ final class EngineRecovery {
   private EngineRecovery() {}
 
   static State run(Disk disk, EngineOptions options, WalOptions base) {
-    WalOptions walOptions = options.has(EngineMutant.TORN_TAIL_NOT_CUT)
-        ? base.withMutant(WalOptions.Mutant.TORN_TAIL_NOT_CUT)
-        : base;
+    WalOptions walOptions = base;
+    for (WalOptions.Mutant mutant : WalOptions.Mutant.values()) { // the log's bugs have the engine's names
+      if (mutant != WalOptions.Mutant.NONE && options.has(EngineMutant.valueOf(mutant.name()))) {
+        walOptions = walOptions.withMutant(mutant);
+      }
+    }
     Recovery recovery = WriteAheadLog.recover(disk, walOptions, LogCodec::isKnownType);
     Map<SessionId, LogCodec.SessionEntry> sessions = new LinkedHashMap<>();
     List<StoredObservation> observations = new ArrayList<>();

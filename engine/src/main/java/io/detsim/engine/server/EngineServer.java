@@ -55,6 +55,8 @@ import java.util.TreeMap;
  */
 public final class EngineServer implements Node, Dispatcher.Listener {
   private static final long IDLE_CHECK_NANOS = 10_000_000_000L;
+  /** How many records pass between two asks of {@link EngineSite#EARLY_COMPACTION}. */
+  private static final int EARLY_COMPACTION_RECORDS = 64;
   /**
    * How long observations ahead of a gap are held before they are refused. Measured reason: a lost
    * observation's first retransmission leaves a client 200-250 ms after it (ClientOptions' retry
@@ -124,11 +126,14 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   @Override
   public void onStart() {
+    context.point("recovery-start");
     EngineRecovery.State recovered = EngineRecovery.run(context.disk(), options, walOptions);
     for (Cut cut : recovered.cuts()) {
       context.trace("log-cut", cut.traceDetail());
     }
     log = recovered.log();
+    log.announcePointsTo(context::point);
+    context.point("recovery-log-read"); // the log is cut and read; the indexes are not yet rebuilt
     sessions = SessionTable.restore(sessionOptions(), recovered.sessions(), context.clock().nowNanos());
     if (recovered.cuts().stream().anyMatch(cut -> cut.reason() != Cut.Reason.ABANDONED_COMPACTION)) {
       // Session numbers from a random point far above the log's: ids it handed out after the cut
@@ -150,6 +155,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     recoveredObservations = recovered.observations().size();
     durableThroughLsn = tracked.isEmpty() ? -1 : tracked.lastKey();
     context.consumeCpu(options.itemCostNanos() * recoveredObservations);
+    context.point("recovery-end");
     context.trace("recovered", recoveredObservations + " observations, " + recovered.sessions().sessions().size()
         + " sessions");
     workers.startAll();
@@ -482,8 +488,12 @@ public final class EngineServer implements Node, Dispatcher.Listener {
    */
   private void maybeCompact() {
     recordsSinceCompaction++;
-    if (recordsSinceCompaction < Math.max(options.compactAfterRecords(), lastSnapshotObservations)
-        || log.isCompacting()) {
+    // Asked once every EARLY_COMPACTION_RECORDS, not per record: a site that fires a quarter of the
+    // times it is asked would otherwise compact every few records, quadratic in what is held.
+    boolean early = recordsSinceCompaction % EARLY_COMPACTION_RECORDS == 0 && !log.isCompacting()
+        && context.buggify(EngineSite.EARLY_COMPACTION);
+    if (!early && (recordsSinceCompaction < Math.max(options.compactAfterRecords(), lastSnapshotObservations)
+        || log.isCompacting())) {
       return;
     }
     recordsSinceCompaction = 0;
@@ -496,6 +506,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     sessions.snapshot().sessions().forEach(s -> entries.add(new LogCodec.SessionEntry(s.id(), s.space(), s.closed())));
     LogCodec.Snapshot snapshot = new LogCodec.Snapshot(sessions.snapshot().nextSessionNumber(), entries, all);
     context.trace("compaction", all.size() + " observations");
+    context.point("compaction-start");
     log.compact(out -> LogCodec.writeSnapshot(snapshot, out), () -> context.trace("compacted", "snapshot installed"));
   }
 

@@ -15,5 +15,10 @@ public enum EngineSite {
   /** A healthy worker dies (an uncaught exception in a real thread). */
   SPURIOUS_WORKER_DEATH,
   /** A status message to clients goes out late. */
-  DELAYED_STATUS
+  DELAYED_STATUS,
+  /**
+   * The log compacts long before its threshold, as a small configured threshold would make it: so
+   * that runs of a few seconds with crashes reach compaction and snapshot install at all.
+   */
+  EARLY_COMPACTION
 }

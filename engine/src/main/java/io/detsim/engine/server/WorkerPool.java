@@ -126,6 +126,7 @@ final class WorkerPool {
     }
     restarts++;
     context.trace("worker-restart", "worker " + worker);
+    context.point("supervisor-restart");
     context.spawn("worker-" + worker, factories.apply(worker));
     believedAlive[worker] = true;
     lastReplyRound[worker] = round;

@@ -69,4 +69,13 @@ public interface NodeContext {
    * Deterministic text only.
    */
   void trace(String kind, String detail);
+
+  /**
+   * Announces that the system reached a named transition point ({@code compaction-start},
+   * {@code snapshot-installed}): a place where a crash or disk fault is likely to find a bug. The
+   * simulator counts each point and fires faults aimed at its k-th occurrence; it adds nothing to
+   * the trace, so announcing changes no digest. Names are lower-case words joined by {@code -}. The
+   * real runtime ignores it.
+   */
+  default void point(String name) {}
 }

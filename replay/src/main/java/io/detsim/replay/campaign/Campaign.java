@@ -62,6 +62,7 @@ public final class Campaign {
   private final TreeMap<String, Long> failuresByKind = new TreeMap<>();
   private final TreeMap<String, FoundFailure> firstFailures = new TreeMap<>();
   private final List<WrittenFailure> written = new ArrayList<>();
+  private final PointCoverage points = new PointCoverage();
   /** Set by a deadline or {@link #stop()}: runs in flight stop at their next step. */
   private final AtomicBoolean cancel = new AtomicBoolean();
   private volatile boolean stopRequested;
@@ -137,6 +138,14 @@ public final class Campaign {
   public void stop() {
     stopRequested = true;
     cancel.set(true);
+  }
+
+  /**
+   * The transition points this session's counted runs reached, and under which faults: read after
+   * {@link #run} returns.
+   */
+  public PointCoverage pointCoverage() {
+    return points;
   }
 
   /** Why a campaign ended when {@link #stop()} ended it. */
@@ -239,19 +248,19 @@ public final class Campaign {
     try {
       input = TryInput.generate(plan.scenario(), seed);
     } catch (GenerationException cannotGenerate) {
-      return new SeedOutcome(ordinal, seed, Optional.empty(), true, 0, 0);
+      return new SeedOutcome(ordinal, seed, Optional.empty(), true, 0, 0, List.of());
     }
     try {
       ScenarioRun result = input.run(RunSettings.plain().withPlantedBugs(plan.mutants()).withCancellation(cancel::get));
       return new SeedOutcome(ordinal, seed, result.failure().map(ScenarioRun.Failure::kind), false,
-          result.simulatedNanos(), result.digest());
+          result.simulatedNanos(), result.digest(), result.labels());
     } catch (RunStoppedException stopped) {
       if (stopped.reason() == RunStoppedException.Reason.CANCELLED) {
         throw stopped;
       }
-      return new SeedOutcome(ordinal, seed, Optional.of(stopped.getClass().getName()), false, 0, 0);
+      return new SeedOutcome(ordinal, seed, Optional.of(stopped.getClass().getName()), false, 0, 0, List.of());
     } catch (RuntimeException | AssertionError thrown) {
-      return new SeedOutcome(ordinal, seed, Optional.of(thrown.getClass().getName()), false, 0, 0);
+      return new SeedOutcome(ordinal, seed, Optional.of(thrown.getClass().getName()), false, 0, 0, List.of());
     }
   }
 
@@ -265,6 +274,9 @@ public final class Campaign {
       nextOrdinal++;
       simulatedNanos += outcome.simulatedNanos();
       digestSum += outcome.digest();
+      if (!outcome.discarded()) {
+        points.add(outcome.labels());
+      }
       if (outcome.discarded()) {
         discarded++;
       }

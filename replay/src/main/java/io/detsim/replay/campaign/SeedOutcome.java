@@ -1,5 +1,6 @@
 package io.detsim.replay.campaign;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Optional;
  * @param discarded true when no input could be generated from this seed (the property runner skips such tries)
  * @param simulatedNanos virtual time the run covered
  * @param digest the run's trace digest; 0 for a discarded seed
+ * @param labels what the run reached, for {@link PointCoverage}; empty when it did not run to a verdict
  */
 record SeedOutcome(long ordinal, long seed, Optional<String> failureKind, boolean discarded, long simulatedNanos,
-    long digest) {
+    long digest, List<String> labels) {
 
   boolean failed() {
     return failureKind.isPresent();

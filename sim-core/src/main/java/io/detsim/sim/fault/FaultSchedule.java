@@ -56,6 +56,19 @@ import java.util.TreeSet;
  * burst COUNT
  * </pre>
  *
+ * <p>Format v2 adds aimed entries: instead of a time, {@code POINT@K+DURATION} means that duration
+ * after the {@code K}-th announcement of the transition point {@code POINT} (see {@link Anchor}):
+ *
+ * <pre>
+ * # detsim fault schedule v2
+ * 1.25s crash server
+ * compaction-start@2+0ms crash server     # the second compaction, as it starts
+ * compaction-start@2+300ms restart server
+ * </pre>
+ *
+ * <p>v1 texts are still read; a schedule without aimed entries prints as v1, so older failure files
+ * and digests are unchanged. An aimed entry under a v1 header is an error.
+ *
  * <p>Durations are written as {@link Durations} does. {@link #toText} prints one canonical form
  * (single spaces, sorted node sets, the shortest exact durations, the header), so that
  * {@code parse(s.toText()).equals(s)} and printing a parsed text again gives the same text.
@@ -146,11 +159,28 @@ public final class FaultSchedule {
   }
 
   /**
-   * The time of the last entry, or 0 for an empty schedule: from then on no new fault strikes, which
-   * is when a run's liveness phase may begin.
+   * The time of the last entry at an absolute time, or 0 when there is none: from then on no new
+   * scheduled fault strikes, which is when a run's liveness phase may begin. Aimed entries are left
+   * out; the simulator drops those still pending at {@code heal-all}.
    */
   public long lastFaultAtNanos() {
-    return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).atNanos();
+    long last = 0;
+    for (ScheduledFault entry : entries) {
+      if (!entry.isAimed()) { // an aimed fault's time is not known before the run
+        last = Math.max(last, entry.atNanos());
+      }
+    }
+    return last;
+  }
+
+  /** True when some entry is aimed at a transition point: such a schedule prints as format v2. */
+  public boolean hasAimedEntries() {
+    for (ScheduledFault entry : entries) {
+      if (entry.isAimed()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

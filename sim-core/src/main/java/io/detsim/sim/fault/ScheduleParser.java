@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -46,6 +47,7 @@ final class ScheduleParser {
   private static final Pattern RATIO = Pattern.compile("[0-9]+(/[0-9]+)?");
   private static final Pattern DRIFT = Pattern.compile("([+-]?[0-9]+)ppm");
   private static final Pattern COUNT = Pattern.compile("[0-9]+");
+  private static final Pattern AIMED = Pattern.compile("([^@]*)@([^+]*)(\\+(.*))?");
   private static final long DRIFT_LIMIT_PPM = 1_000_000;
 
   private ScheduleParser() {}
@@ -54,34 +56,55 @@ final class ScheduleParser {
     Objects.requireNonNull(text, "text");
     List<ScheduledFault> entries = new ArrayList<>();
     List<String> lines = text.lines().toList();
+    boolean aimAllowed = true; // no header: read as the newest version
     for (int index = 0; index < lines.size(); index++) {
       if (index == 0) {
-        checkHeader(lines.get(0));
+        aimAllowed = !checkHeader(lines.get(0)).equals("v1");
       }
       LineCursor cursor = LineCursor.of(index + 1, lines.get(index));
       if (!cursor.isBlank()) {
-        entries.add(entry(cursor));
+        entries.add(entry(cursor, aimAllowed));
       }
     }
     return FaultSchedule.of(entries); // sorts: lines may come in any order
   }
 
-  /** A header for another version of the format must not be read as if it were this one. */
-  private static void checkHeader(String line) {
+  /**
+   * The version the header names ({@code v1} or {@code v2}), or {@code v2} when the first line is
+   * no header. A header for another version must not be read as if it were one of these.
+   */
+  private static String checkHeader(String line) {
     Matcher header = HEADER.matcher(line);
-    if (header.matches() && !header.group(1).equals("v1")) {
-      String version = header.group(1);
+    if (!header.matches()) {
+      return "v2";
+    }
+    String version = header.group(1);
+    if (!version.equals("v1") && !version.equals("v2")) {
       throw new ScheduleParseException(
           1,
           header.start(1) + 1,
-          "expected format version v1 after '# detsim fault schedule', found "
+          "expected format version v1 or v2 after '# detsim fault schedule', found "
               + (version.isEmpty() ? "none" : "'" + version + "'"),
           line);
     }
+    return version;
   }
 
-  private static ScheduledFault entry(LineCursor cursor) {
-    long atNanos = time(cursor, cursor.next("a time like 1.25s"));
+  private static ScheduledFault entry(LineCursor cursor, boolean aimAllowed) {
+    Token when = cursor.next("a time like 1.25s");
+    Optional<Anchor> anchor = Optional.empty();
+    long atNanos;
+    Matcher aimed = AIMED.matcher(when.text());
+    if (aimed.matches() && !when.text().startsWith("-")) {
+      if (!aimAllowed) {
+        throw cursor.error(when, "expected a time like 1.25s (aimed entries like " + when.quoted()
+            + " need '# detsim fault schedule v2')");
+      }
+      anchor = Optional.of(anchor(cursor, when, aimed));
+      atNanos = aimOffset(cursor, when, aimed);
+    } else {
+      atNanos = time(cursor, when);
+    }
     Token word = cursor.next("a fault after the time, one of " + String.join(", ", FAULT_WORDS));
     Fault fault;
     try {
@@ -92,7 +115,32 @@ final class ScheduleParser {
       throw cursor.error(word, e.getMessage());
     }
     cursor.expectEnd();
-    return new ScheduledFault(atNanos, fault);
+    return new ScheduledFault(atNanos, fault, anchor);
+  }
+
+  /** {@code compaction-start@2} of {@code compaction-start@2+5ms}. */
+  private static Anchor anchor(LineCursor cursor, Token when, Matcher aimed) {
+    String point = aimed.group(1);
+    if (!Anchor.POINT_NAME.matcher(point).matches()) {
+      throw cursor.error(when, "expected a point name like compaction-start before '@', found '" + point + "'");
+    }
+    int countColumn = when.column() + aimed.start(2);
+    String count = aimed.group(2);
+    long occurrence = COUNT.matcher(count).matches() ? parseLongOr(count, Long.MAX_VALUE) : -1;
+    if (occurrence < 1 || occurrence > Integer.MAX_VALUE) {
+      throw cursor.errorAt(countColumn,
+          "expected an occurrence from 1 to " + Integer.MAX_VALUE + " after '" + point + "@', found '" + count + "'");
+    }
+    return new Anchor(point, (int) occurrence);
+  }
+
+  /** {@code 5ms} of {@code compaction-start@2+5ms}; the offset is required, {@code +0ms} at least. */
+  private static long aimOffset(LineCursor cursor, Token when, Matcher aimed) {
+    if (aimed.group(3) == null) {
+      throw cursor.errorAt(when.column() + when.text().length(),
+          "expected an offset like +0ms after '" + when.text() + "', found end of word");
+    }
+    return duration(cursor, new Token(aimed.group(4), when.column() + aimed.start(4)));
   }
 
   private static long time(LineCursor cursor, Token token) {

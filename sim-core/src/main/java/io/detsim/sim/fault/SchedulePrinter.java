@@ -30,15 +30,23 @@ import java.util.StringJoiner;
  */
 final class SchedulePrinter {
   static final String HEADER = "# detsim fault schedule v1";
+  static final String HEADER_V2 = "# detsim fault schedule v2";
 
   private SchedulePrinter() {}
 
   static String print(FaultSchedule schedule) {
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    // v1 while nothing needs v2, so that a schedule without aimed entries prints as it always did
+    StringBuilder text = new StringBuilder(schedule.hasAimedEntries() ? HEADER_V2 : HEADER).append('\n');
     for (ScheduledFault entry : schedule.entries()) {
-      text.append(Durations.format(entry.atNanos())).append(' ').append(words(entry.fault())).append('\n');
+      text.append(when(entry)).append(' ').append(words(entry.fault())).append('\n');
     }
     return text.toString();
+  }
+
+  /** {@code 1.25s}, or {@code compaction-start@2+0ms} for an aimed entry. */
+  static String when(ScheduledFault entry) {
+    String offset = Durations.format(entry.atNanos());
+    return entry.anchor().map(anchor -> anchor + "+" + offset).orElse(offset);
   }
 
   /** The fault part of a line: {@code crash server}, {@code partition a,b | c}. */

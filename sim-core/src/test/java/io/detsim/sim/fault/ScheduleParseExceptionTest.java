@@ -162,9 +162,9 @@ class ScheduleParseExceptionTest {
 
   @Test
   void header_withAnotherVersionIsRejected() {
-    assertError("# detsim fault schedule v2\n1s heal", 1, 25,
-        "expected format version v1 after '# detsim fault schedule', found 'v2'");
+    assertError("# detsim fault schedule v3\n1s heal", 1, 25,
+        "expected format version v1 or v2 after '# detsim fault schedule', found 'v3'");
     assertError("# detsim fault schedule\n1s heal", 1, 24,
-        "expected format version v1 after '# detsim fault schedule', found none");
+        "expected format version v1 or v2 after '# detsim fault schedule', found none");
   }
 }

@@ -1,0 +1,102 @@
+package io.detsim.replay.campaign;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which transition points a campaign's runs reached, and under which fault kinds: where the fuzzer
+ * looks, and where it is blind. Built from the runs' labels, so it works for any scenario that
+ * labels its runs this way:
+ *
+ * <ul>
+ *   <li>{@code point:P}: the run reached point P;
+ *   <li>{@code point:P:under:K}: a fault of kind K struck at one of P's announcements or within the
+ *       simulator's window after it ({@code Simulation.pointsUnderFaults});
+ *   <li>{@code point:P:never}: P is a point the system can announce, and this run did not reach it.
+ * </ul>
+ *
+ * <p>A point named only by {@code :never} labels was reached by no run: it is listed as blind.
+ * Counts cover the seeds this session ran (a resumed campaign's earlier sessions are not included).
+ */
+public final class PointCoverage {
+  private static final String PREFIX = "point:";
+  private static final String UNDER = ":under:";
+  private static final String NEVER = ":never";
+
+  private long runs;
+  private final SortedMap<String, Long> reached = new TreeMap<>();
+  private final SortedMap<String, SortedMap<String, Long>> under = new TreeMap<>();
+  private final SortedSet<String> known = new TreeSet<>();
+
+  /** Adds one run's labels. */
+  public void add(List<String> labels) {
+    runs++;
+    for (String label : labels) {
+      if (!label.startsWith(PREFIX)) {
+        continue;
+      }
+      String rest = label.substring(PREFIX.length());
+      int underAt = rest.indexOf(UNDER);
+      if (underAt >= 0) {
+        String point = rest.substring(0, underAt);
+        under.computeIfAbsent(point, p -> new TreeMap<>()).merge(rest.substring(underAt + UNDER.length()), 1L, Long::sum);
+        known.add(point);
+      } else if (rest.endsWith(NEVER)) {
+        known.add(rest.substring(0, rest.length() - NEVER.length()));
+      } else {
+        reached.merge(rest, 1L, Long::sum);
+        known.add(rest);
+      }
+    }
+  }
+
+  /** How many runs reached each point, by name; points no run reached are absent. */
+  public SortedMap<String, Long> reached() {
+    return Collections.unmodifiableSortedMap(reached);
+  }
+
+  /** For each point, the fault kinds that struck in its window, with how many runs saw each. */
+  public SortedMap<String, SortedMap<String, Long>> underFaults() {
+    return Collections.unmodifiableSortedMap(under);
+  }
+
+  /** Points the system can announce that no run reached: where the fuzzer is blind. */
+  public List<String> blind() {
+    List<String> blind = new ArrayList<>();
+    for (String point : known) {
+      if (!reached.containsKey(point)) {
+        blind.add(point);
+      }
+    }
+    return blind;
+  }
+
+  /** One line a point: runs that reached it, and the fault kinds that hit it; then the blind ones. */
+  public String report() {
+    if (known.isEmpty()) {
+      return "points: none announced";
+    }
+    StringBuilder text = new StringBuilder("points reached in ").append(runs).append(" runs:");
+    reached.forEach((point, count) -> {
+      text.append(String.format(Locale.ROOT, "%n  %-22s %6d runs", point, count));
+      SortedMap<String, Long> kinds = under.getOrDefault(point, Collections.emptySortedMap());
+      if (kinds.isEmpty()) {
+        text.append("  under no fault");
+      } else {
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((kind, n) -> parts.add(kind + " " + n));
+        text.append("  under ").append(String.join(", ", parts));
+      }
+    });
+    List<String> blind = blind();
+    text.append(String.format(Locale.ROOT, "%npoints never reached (the fuzzer is blind there): %s",
+        blind.isEmpty() ? "none" : String.join(", ", blind)));
+    return text.toString();
+  }
+}

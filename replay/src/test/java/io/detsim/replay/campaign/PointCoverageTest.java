@@ -1,0 +1,39 @@
+package io.detsim.replay.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A campaign's point coverage, added up from its runs' labels. */
+class PointCoverageTest {
+
+  @Test
+  void countsRunsPerPoint_andFaultKindsPerPoint_andListsThePointsNoRunReached() {
+    PointCoverage coverage = new PointCoverage();
+    coverage.add(List.of("fault:CRASH", "point:compaction-start", "point:compaction-start:under:CRASH",
+        "point:recovery-start", "point:steal:never"));
+    coverage.add(List.of("point:recovery-start", "point:recovery-start:under:PAUSE", "point:compaction-start:never",
+        "point:steal:never"));
+    coverage.add(List.of("swarm:LOSS")); // a run of a scenario without points changes nothing but the run count
+
+    assertThat(coverage.reached()).isEqualTo(Map.of("compaction-start", 1L, "recovery-start", 2L));
+    assertThat(coverage.underFaults()).isEqualTo(
+        Map.of("compaction-start", Map.of("CRASH", 1L), "recovery-start", Map.of("PAUSE", 1L)));
+    assertThat(coverage.blind()).containsExactly("steal");
+    assertThat(coverage.report()).isEqualTo(String.join(System.lineSeparator(),
+        "points reached in 3 runs:",
+        "  compaction-start            1 runs  under CRASH 1",
+        "  recovery-start              2 runs  under PAUSE 1",
+        "points never reached (the fuzzer is blind there): steal"));
+  }
+
+  @Test
+  void aScenarioThatAnnouncesNoPoints_saysSo() {
+    PointCoverage coverage = new PointCoverage();
+    coverage.add(List.of("fault:CRASH"));
+    assertThat(coverage.report()).isEqualTo("points: none announced");
+    assertThat(coverage.blind()).isEmpty();
+  }
+}
