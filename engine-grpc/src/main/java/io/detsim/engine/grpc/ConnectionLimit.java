@@ -33,7 +33,7 @@ final class ConnectionLimit extends ServerTransportFilter implements ServerInter
 
   @Override
   public void transportTerminated(Attributes transport) {
-    if (transport.get(OVER) != null) { // counted in transportReady
+    if (transport != null && transport.get(OVER) != null) { // counted in transportReady (null: never ready)
       open.decrementAndGet();
     }
   }
