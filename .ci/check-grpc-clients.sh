@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gRPC clients end to end against `detsim server` from dist/target/detsim.jar (built by verify):
-# the Python client streams 10,000 observations while the server is killed with -9 and restarted on
-# the same folder (the client reconnects and resends what was not acknowledged); then the server is
+# the Python and TypeScript clients stream 10,000 observations each while the server is killed with -9
+# and restarted on the same folder (each reconnects and resends what was not acknowledged); then the server is
 # killed with -9 once more, restarted, and every acknowledged observation must be recallable.
 # Fails loudly at the first step that fails. Run from the repository's root.
 set -euo pipefail
@@ -21,6 +21,9 @@ if ! /usr/bin/python3 -c 'import grpc, grpc_tools' 2>/dev/null; then
     || fail "apt-get install python3-grpcio python3-grpc-tools"
 fi
 sh "$clients/python/generate.sh" || fail "generating the Python stubs"
+
+step "npm ci, tsc (TypeScript client)"
+(cd "$clients/typescript" && npm ci --no-audit --no-fund --silent && npx tsc) || fail "building the TypeScript client"
 
 work=$(mktemp -d)
 server_pid=
@@ -56,16 +59,24 @@ kill_server() { kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null || true; s
 step "start the server on $work/data, port $port"
 start_server
 
-step "Python client: 10,000 observations at 4,000/s, the server killed -9 and restarted under it"
-/usr/bin/python3 "$clients/python/stream.py" --target "127.0.0.1:$port" --dim "$dim" --count 10000 --rate 4000 \
-  --space python-client --acked "$work/python.acked" | tee "$work/python.out" &
-client_pid=$!
+step "Python and TypeScript clients: 10,000 observations each at 3,000/s, the server killed -9 and restarted under them"
+/usr/bin/python3 "$clients/python/stream.py" --target "127.0.0.1:$port" --dim "$dim" --count 10000 --rate 3000 \
+  --space python-client --acked "$work/python.acked" >"$work/python.out" &
+python_pid=$!
+node "$clients/typescript/dist/stream.js" --target "127.0.0.1:$port" --dim "$dim" --count 10000 --rate 3000 \
+  --space typescript-client --acked "$work/typescript.acked" >"$work/typescript.out" &
+typescript_pid=$!
 await_session "$work/python.out"
+await_session "$work/typescript.out"
 kill_server
 start_server
-wait "$client_pid" || fail "the Python client"
-grep -q "([1-9][0-9]* reconnects)" "$work/python.out" || fail "the Python client never reconnected: the kill missed it"
-[ "$(wc -l <"$work/python.acked")" -eq 10000 ] || fail "the Python client did not get 10,000 acknowledgements"
+wait "$python_pid" || { cat "$work/python.out"; fail "the Python client"; }
+wait "$typescript_pid" || { cat "$work/typescript.out"; fail "the TypeScript client"; }
+for client in python typescript; do
+  cat "$work/$client.out"
+  [ "$(wc -l <"$work/$client.acked")" -eq 10000 ] || fail "the $client client did not get 10,000 acknowledgements"
+  grep -q "([1-9][0-9]* reconnects)" "$work/$client.out" || fail "the $client client never reconnected: the kill missed it"
+done
 
 step "kill -9 the server, restart it on the same folder"
 kill_server
