@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The gRPC clients end to end against `detsim server` from dist/target/detsim.jar (built by verify):
-# the Python and TypeScript clients stream 10,000 observations each while the server is killed with -9
+# the Python, TypeScript and Java clients stream 10,000 observations each while the server is killed with -9
 # and restarted on the same folder (each reconnects and resends what was not acknowledged); then the server is
 # killed with -9 once more, restarted, and every acknowledged observation must be recallable.
 # Fails loudly at the first step that fails. Run from the repository's root.
@@ -24,6 +24,11 @@ sh "$clients/python/generate.sh" || fail "generating the Python stubs"
 
 step "npm ci, tsc (TypeScript client)"
 (cd "$clients/typescript" && npm ci --no-audit --no-fund --silent && npx tsc) || fail "building the TypeScript client"
+
+step "mvn compile (Java client: stubs generated from the .proto)"
+(cd "$clients/java" && mvn -B -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) \
+  || fail "building the Java client"
+java_client_cp="$clients/java/target/classes:$(cat "$clients/java/target/classpath.txt")"
 
 work=$(mktemp -d)
 server_pid=
@@ -59,20 +64,25 @@ kill_server() { kill -9 "$server_pid"; wait "$server_pid" 2>/dev/null || true; s
 step "start the server on $work/data, port $port"
 start_server
 
-step "Python and TypeScript clients: 10,000 observations each at 3,000/s, the server killed -9 and restarted under them"
+step "Python, TypeScript and Java clients: 10,000 observations each at 3,000/s, the server killed -9 and restarted under them"
 /usr/bin/python3 "$clients/python/stream.py" --target "127.0.0.1:$port" --dim "$dim" --count 10000 --rate 3000 \
   --space python-client --acked "$work/python.acked" >"$work/python.out" &
 python_pid=$!
 node "$clients/typescript/dist/stream.js" --target "127.0.0.1:$port" --dim "$dim" --count 10000 --rate 3000 \
   --space typescript-client --acked "$work/typescript.acked" >"$work/typescript.out" &
 typescript_pid=$!
+"$java_bin" -cp "$java_client_cp" example.Stream --target "127.0.0.1:$port" --dim "$dim" --count 10000 --rate 3000 \
+  --space java-client --acked "$work/java.acked" >"$work/java.out" &
+java_pid=$!
 await_session "$work/python.out"
 await_session "$work/typescript.out"
+await_session "$work/java.out"
 kill_server
 start_server
 wait "$python_pid" || { cat "$work/python.out"; fail "the Python client"; }
 wait "$typescript_pid" || { cat "$work/typescript.out"; fail "the TypeScript client"; }
-for client in python typescript; do
+wait "$java_pid" || { cat "$work/java.out"; fail "the Java client"; }
+for client in python typescript java; do
   cat "$work/$client.out"
   [ "$(wc -l <"$work/$client.acked")" -eq 10000 ] || fail "the $client client did not get 10,000 acknowledgements"
   grep -q "([1-9][0-9]* reconnects)" "$work/$client.out" || fail "the $client client never reconnected: the kill missed it"
