@@ -29,6 +29,14 @@ final class Refusals {
     return io.detsim.engine.grpc.wire.RejectReason.valueOf(reason.name());
   }
 
+  /** The engine's reason for a wire reason; null for none (UNSPECIFIED) or one this build does not know. */
+  static RejectReason fromWire(io.detsim.engine.grpc.wire.RejectReason reason) {
+    return switch (reason) {
+      case REJECT_REASON_UNSPECIFIED, UNRECOGNIZED -> null;
+      default -> RejectReason.valueOf(reason.name());
+    };
+  }
+
   /** Trailers that tell the caller to wait {@code retryAfterNanos} (rounded up to whole milliseconds). */
   static Metadata retryAfter(long retryAfterNanos) {
     Metadata trailers = new Metadata();
