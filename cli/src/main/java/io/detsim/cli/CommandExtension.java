@@ -7,7 +7,7 @@ package io.detsim.cli;
  */
 public interface CommandExtension {
 
-  /** The command it goes under, as typed ({@code bench}). */
+  /** The command it goes under, as typed ({@code bench}); empty for a command of its own ({@code server}). */
   String parent();
 
   /** A picocli command object, annotated with {@code @Command}; its name is what follows the parent. */

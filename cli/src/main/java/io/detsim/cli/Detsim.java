@@ -79,6 +79,10 @@ public final class Detsim implements Callable<Integer> {
       String... args) {
     CommandLine commandLine = new CommandLine(new Detsim(), new ContextFactory(context));
     for (CommandExtension extension : ServiceLoader.load(CommandExtension.class, loader)) {
+      if (extension.parent().isEmpty()) { // a command of its own: detsim server
+        commandLine.addSubcommand(new CommandLine(extension.command(), new ContextFactory(context)));
+        continue;
+      }
       CommandLine parent = commandLine.getSubcommands().get(extension.parent());
       if (parent != null) {
         parent.addSubcommand(new CommandLine(extension.command(), new ContextFactory(context)));

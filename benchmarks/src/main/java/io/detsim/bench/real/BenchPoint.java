@@ -16,8 +16,10 @@ import java.nio.file.Path;
  * @param capacity one queue capacity shared by all lanes ({@link QueueOptions#ofCapacity});
  *     {@link #DEFAULT_CAPACITY} keeps the engine's lanes (160,000 in total)
  * @param dimension the embedding dimension
+ * @param transport how the offers reach the engine: in process, or over gRPC on loopback
  */
-public record BenchPoint(long ratePerSecond, int workers, int batchSize, int capacity, int dimension) {
+public record BenchPoint(long ratePerSecond, int workers, int batchSize, int capacity, int dimension,
+    Transport transport) {
   public static final int ADAPTIVE = 0;
   public static final int DEFAULT_CAPACITY = 0;
 
@@ -27,11 +29,21 @@ public record BenchPoint(long ratePerSecond, int workers, int batchSize, int cap
     require(batchSize >= 0, "batch size must be positive, or 0 for adaptive: " + batchSize);
     require(capacity >= 0, "capacity must be positive, or 0 for the default: " + capacity);
     require(dimension > 0, "dimension must be positive: " + dimension);
+    require(transport != null, "transport must be given");
   }
 
-  /** A name for files: {@code r100000-w2-badaptive-cdefault-d128}. */
+  /** A point on the embedded engine, offers made in process. */
+  public BenchPoint(long ratePerSecond, int workers, int batchSize, int capacity, int dimension) {
+    this(ratePerSecond, workers, batchSize, capacity, dimension, Transport.EMBEDDED);
+  }
+
+  /**
+   * A name for files: {@code r100000-w2-badaptive-cdefault-d128}, and {@code -grpc} after it for a point
+   * over the wire.
+   */
   public String name() {
-    return "r" + ratePerSecond + "-w" + workers + "-b" + batchText() + "-c" + capacityText() + "-d" + dimension;
+    return "r" + ratePerSecond + "-w" + workers + "-b" + batchText() + "-c" + capacityText() + "-d" + dimension
+        + (transport == Transport.EMBEDDED ? "" : "-" + transport.text());
   }
 
   public String batchText() {

@@ -43,7 +43,9 @@ final class BenchReport {
   static void write(Path folder, String preamble, List<PointResult> results) throws IOException {
     Files.createDirectories(folder);
     String table = ResultsTable.render(results);
-    Files.writeString(folder.resolve(RESULTS), preamble + "\n" + table, StandardCharsets.UTF_8);
+    String comparison = TransportComparison.render(results);
+    Files.writeString(folder.resolve(RESULTS), preamble + "\n" + table + (comparison.isEmpty() ? "" : "\n" + comparison),
+        StandardCharsets.UTF_8);
     List<LatencyChart.Line> lines = new ArrayList<>();
     for (PointResult result : results) {
       if (!result.ran()) {
@@ -60,7 +62,8 @@ final class BenchReport {
   /** The legend names only what tells the lines apart in the usual sweeps; the table has the rest. */
   static String label(BenchPoint point) {
     return String.format(Locale.ROOT, "%,d/s w%d batch=%s cap=%s d%d", point.ratePerSecond(), point.workers(),
-        point.batchText(), point.capacityText(), point.dimension());
+        point.batchText(), point.capacityText(), point.dimension())
+        + (point.transport() == Transport.EMBEDDED ? "" : " " + point.transport().text());
   }
 
   static void writeHgrm(Path file, Histogram latencyNanos) throws IOException {

@@ -22,7 +22,10 @@ import org.HdrHistogram.Histogram;
 /**
  * Runs one point: a fresh engine on a fresh temporary folder, the open-loop stream, the recall probe
  * and the indexed-count poller together, then the engine is stopped without draining and the
- * folder deleted, so that no point inherits another's backlog, files or index.
+ * folder deleted, so that no point inherits another's backlog, files or index. With
+ * {@link Transport#GRPC} the offers go through a gRPC server and client on loopback
+ * ({@link WireLoopback}), started for the point and closed before the engine; the recall probe and
+ * the poller still ask the engine in process, so the two transports differ only in the offers' path.
  */
 final class PointRunner {
   private static final String CONTENT = "bench"; // the text is stored, not measured
@@ -65,13 +68,28 @@ final class PointRunner {
   }
 
   private PointResult measure(BenchPoint point, EmbeddedEngine engine) throws InterruptedException {
-    double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<String> spaces = spaces(settings.spaces());
+    if (point.transport() == Transport.EMBEDDED) {
+      return measure(point, engine, spaces, (space, vector) -> engine.offer(space, vector, CONTENT));
+    }
+    WireLoopback wire;
+    try {
+      wire = WireLoopback.start(engine, spaces);
+    } catch (RuntimeException e) {
+      return PointResult.failed(point, "the gRPC server or its client did not start: " + e.getMessage());
+    }
+    try (wire) {
+      return measure(point, engine, spaces, wire.sink());
+    }
+  }
+
+  private PointResult measure(BenchPoint point, EmbeddedEngine engine, List<String> spaces, OfferSink sink)
+      throws InterruptedException {
+    double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     EmbeddingPool pool = EmbeddingPool.random(point.dimension(), POOL_SIZE, settings.seed());
     long t0 = System.nanoTime() + START_DELAY_NANOS;
     Schedule offers = new Schedule(t0, point.ratePerSecond(), settings.warmupNanos(), settings.measureNanos());
-    OpenLoopLoad load = new OpenLoopLoad((space, vector) -> engine.offer(space, vector, CONTENT), offers, pool,
-        spaces);
+    OpenLoopLoad load = new OpenLoopLoad(sink, offers, pool, spaces);
     RecallProbe probe = null;
     if (settings.recallsPerSecond() > 0) {
       Schedule recalls = new Schedule(t0, settings.recallsPerSecond(), settings.warmupNanos(), settings.measureNanos());

@@ -36,15 +36,21 @@ public final class RealBench {
   List<PointResult> run(List<BenchPoint> points, Path folder, String preamble)
       throws IOException, InterruptedException {
     List<PointResult> results = new ArrayList<>();
-    progress.println(ResultsTable.HEADER);
+    boolean withTransport = ResultsTable.withTransport(points);
+    progress.println(ResultsTable.header(withTransport));
     progress.flush();
     for (BenchPoint point : points) {
       PointResult result = new PointRunner(settings).run(point);
       results.add(result);
-      progress.println(ResultsTable.row(result));
+      progress.println(ResultsTable.row(result, withTransport));
       progress.flush();
       BenchReport.write(folder, preamble, results); // after each point: a long sweep cut short keeps its rows
       System.gc(); // the last engine's garbage should not be collected during the next one's measurement
+    }
+    String comparison = TransportComparison.render(results);
+    if (!comparison.isEmpty()) {
+      progress.println();
+      progress.println(comparison);
     }
     progress.println("results, .hgrm files and " + BenchReport.CHART + " in " + folder.toAbsolutePath());
     return results;

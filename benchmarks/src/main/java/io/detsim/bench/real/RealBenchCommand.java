@@ -88,6 +88,16 @@ public final class RealBenchCommand implements Callable<Integer> {
           + "engine's 20K. Default: 0.", defaultValue = "0")
   long compactAfterRecords;
 
+  @Option(names = "--transport", paramLabel = "embedded|grpc|both", converter = TransportConverter.class,
+      description = "How offers reach the engine: 'embedded' (in process), 'grpc' (a gRPC server and client on "
+          + "127.0.0.1 in this process, one session stream per space), or 'both' (each point embedded, then over "
+          + "gRPC, and a table of the two with their ratio). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "embedded")
+  Transports transports = new Transports(List.of(Transport.EMBEDDED));
+
+  /** The transports of {@code --transport}, in the order each configuration runs them. */
+  record Transports(List<Transport> list) {}
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: target/detsim-bench/<timestamp>.")
   Path out;
 
@@ -168,7 +178,10 @@ public final class RealBenchCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(), message);
   }
 
-  /** Every combination of the lists, rates varying fastest so a rate sweep reads top to bottom. */
+  /**
+   * Every combination of the lists, rates varying fastest so a rate sweep reads top to bottom; with
+   * {@code --transport both}, each configuration embedded and then over gRPC, one after the other.
+   */
   List<BenchPoint> points() {
     List<BenchPoint> points = new ArrayList<>();
     for (int dimension : dimensions) {
@@ -176,7 +189,9 @@ public final class RealBenchCommand implements Callable<Integer> {
         for (int batch : batches) {
           for (int workerCount : workers) {
             for (long rate : rates) {
-              points.add(new BenchPoint(rate, workerCount, batch, capacity, dimension));
+              for (Transport transport : transports.list()) {
+                points.add(new BenchPoint(rate, workerCount, batch, capacity, dimension, transport));
+              }
             }
           }
         }
@@ -193,6 +208,10 @@ public final class RealBenchCommand implements Callable<Integer> {
             settings.measureNanos() / 1e9, settings.spaces(), settings.recallsPerSecond(), settings.graceNanos() / 1e9,
             settings.seed(), settings.compactAfterRecords() == 0 ? "20000 (engine default)"
                 : Long.toString(settings.compactAfterRecords()))
+        + (transports.list().contains(Transport.GRPC) ? "- transport: " + String.join(" then ",
+            transports.list().stream().map(Transport::text).toList()) + " (gRPC: server and client in this process "
+            + "on 127.0.0.1, plaintext, one session stream per space; recalls and the indexed count in process)\n"
+            : "")
         + "- machine: " + Runtime.getRuntime().availableProcessors() + " processors, Java "
         + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, "
         + "load average at start " + loadAverage() + "\n"
@@ -328,6 +347,19 @@ public final class RealBenchCommand implements Callable<Integer> {
     @Override
     public Integer convert(String value) {
       return (int) count(value, 0, 100_000, "a recall rate from 0 to 100000 per second");
+    }
+  }
+
+  /** {@code embedded}, {@code grpc}, or {@code both} (embedded, then grpc). */
+  static final class TransportConverter implements ITypeConverter<Transports> {
+    @Override
+    public Transports convert(String value) {
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "embedded" -> new Transports(List.of(Transport.EMBEDDED));
+        case "grpc" -> new Transports(List.of(Transport.GRPC));
+        case "both" -> new Transports(List.of(Transport.EMBEDDED, Transport.GRPC));
+        default -> throw new TypeConversionException("'" + value + "' is not a transport: embedded, grpc or both");
+      };
     }
   }
 

@@ -6,7 +6,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The results as a Markdown table, one row a point: the same text goes to stdout and to
- * {@code results.md}. Latencies in milliseconds, from the intended send time.
+ * {@code results.md}. Latencies in milliseconds, from the intended send time. A sweep with any point
+ * over gRPC has a first column, {@code transport}; a sweep on the embedded engine alone has the
+ * table it always had.
  */
 final class ResultsTable {
   static final String HEADER = "| rate/s | workers | batch | capacity | dim | offered | ACCEPTED/s | INDEXED/s "
@@ -16,19 +18,39 @@ final class ResultsTable {
   private static final String RULE = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
       + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
+  private static final String TRANSPORT_HEADER = "| transport ";
+  private static final String TRANSPORT_RULE = "|---";
+
   private ResultsTable() {}
 
+  /** The header, with the transport column when {@code withTransport}. */
+  static String header(boolean withTransport) {
+    return withTransport ? TRANSPORT_HEADER + HEADER : HEADER;
+  }
+
+  /** Whether a sweep of these points needs the transport column: one of them is not embedded. */
+  static boolean withTransport(List<BenchPoint> points) {
+    return points.stream().anyMatch(point -> point.transport() != Transport.EMBEDDED);
+  }
+
   static String render(List<PointResult> results) {
-    StringBuilder text = new StringBuilder(HEADER).append('\n').append(RULE).append('\n');
+    boolean withTransport = withTransport(results.stream().map(PointResult::point).toList());
+    StringBuilder text = new StringBuilder(header(withTransport)).append('\n')
+        .append(withTransport ? TRANSPORT_RULE + RULE : RULE).append('\n');
     for (PointResult result : results) {
-      text.append(row(result)).append('\n');
+      text.append(row(result, withTransport)).append('\n');
     }
     return text.toString();
   }
 
   static String row(PointResult result) {
+    return row(result, false);
+  }
+
+  static String row(PointResult result, boolean withTransport) {
     BenchPoint point = result.point();
-    String config = String.format(Locale.ROOT, "| %d | %d | %s | %s | %d ", point.ratePerSecond(), point.workers(),
+    String config = (withTransport ? "| " + point.transport().text() + " " : "")
+        + String.format(Locale.ROOT, "| %d | %d | %s | %s | %d ", point.ratePerSecond(), point.workers(),
         point.batchText(), point.capacityText(), point.dimension());
     if (!result.ran()) {
       return config + "| did not run: " + result.error().replace('|', '/') + " |";

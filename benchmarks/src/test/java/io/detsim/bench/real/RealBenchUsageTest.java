@@ -45,6 +45,7 @@ class RealBenchUsageTest {
         List.of("--spaces", "0"),
         List.of("--recalls", "-1"),
         List.of("--compact-after", "x"),
+        List.of("--transport", "carrier-pigeon"),
         List.of("--out", file.resolve("results").toString()));
   }
 
