@@ -47,8 +47,11 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
    * offers on the way and the refused stream around them are not), the pending offers at the edge
    * (about 13 MB at dimension 128), the indexes' transient search memory, the metrics, the JVM's
    * own, and G1's headroom: G1 needs free regions to copy survivors into, and with the live set
-   * near the cap it runs full collections back to back. Measured reason: see the constant's
-   * section in docs/benchmarks.md (a held-data budget, 256 MB heap).
+   * near the cap it runs full collections back to back. Measured reason, with -Xmx256m at dimension
+   * 128 and 1M/s offered for 120 s (docs/benchmarks.md, a held-data budget): with half the heap
+   * (102,300 held) the heap after GC stayed at most 228 MB, as the store filled, then about 154 MB,
+   * no full collection; with 5/8 (127,876) it reached the cap as the store filled, two full
+   * collections, 177 MB live after them.
    */
   static final int HELD_HEAP_SHARE_DIVISOR = 2;
   /**
