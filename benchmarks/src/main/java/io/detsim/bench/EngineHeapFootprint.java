@@ -63,7 +63,9 @@ public final class EngineHeapFootprint {
       HnswParams defaults = HnswParams.defaults(dimension);
       HnswParams params = new HnswParams(defaults.m(), defaults.m0(), efConstruction, defaults.efSearch(),
           defaults.maxLayers(), dimension);
-      EngineOptions options = EmbeddedConfig.realTimeOptions(dimension).withWorkers(workers).withHnsw(params);
+      // No held-data budget: this measures what the engine holds, so it must hold every one offered.
+      EngineOptions options = EmbeddedConfig.realTimeOptions(dimension).withWorkers(workers).withHnsw(params)
+          .withHeldObservationsMax(EngineOptions.UNLIMITED);
       try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedConfig.of(folder, dimension).withEngine(options)
           .withSeed(1))) {
         long start = System.nanoTime();

@@ -11,6 +11,7 @@ import org.HdrHistogram.Histogram;
  *     reached by those never answered
  * @param acceptedPerSecond ACCEPTED answers that arrived during the measurement window, per second
  * @param overCapacity refused as OVER_CAPACITY
+ * @param storeFull refused as STORE_FULL: the engine holds its budget of observations (no retry-after)
  * @param otherRefusals refused for any other reason
  * @param failedTotal futures that failed (engine stopping or crashed), over the whole run
  * @param unansweredTotal never answered before the generator gave up, over the whole run
@@ -20,10 +21,10 @@ import org.HdrHistogram.Histogram;
  *     what crashed); null when none failed
  */
 record LoadTally(long offered, Histogram acceptedLatency, double acceptedPerSecond, long overCapacity,
-    long otherRefusals, long failedTotal, long unansweredTotal, long unanswered, long acceptedTotal,
+    long storeFull, long otherRefusals, long failedTotal, long unansweredTotal, long unanswered, long acceptedTotal,
     String firstFailure) {
 
   double rejectedPercent() {
-    return offered == 0 ? 0 : 100.0 * (overCapacity + otherRefusals) / offered;
+    return offered == 0 ? 0 : 100.0 * (overCapacity + storeFull + otherRefusals) / offered;
   }
 }

@@ -42,6 +42,7 @@ final class OpenLoopLoad {
   private final LongAdder accepted = new LongAdder();
   private final LongAdder acceptedDuringMeasurement = new LongAdder(); // by the time of the answer
   private final LongAdder overCapacity = new LongAdder();
+  private final LongAdder storeFull = new LongAdder();
   private final LongAdder otherRefusals = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder answers = new LongAdder();
@@ -93,7 +94,7 @@ final class OpenLoopLoad {
     }
     Histogram latency = acceptedLatency.getIntervalHistogram();
     return new LoadTally(measuredCount(), latency, acceptedDuringMeasurement.sum() / schedule.measureSeconds(),
-        overCapacity.sum(), otherRefusals.sum(), failed.sum(), unanswered, unansweredMeasured, accepted.sum(),
+        overCapacity.sum(), storeFull.sum(), otherRefusals.sum(), failed.sum(), unanswered, unansweredMeasured, accepted.sum(),
         firstFailure.get());
   }
 
@@ -149,6 +150,8 @@ final class OpenLoopLoad {
       }
     } else if (measured && result.reason() == RejectReason.OVER_CAPACITY) {
       overCapacity.increment();
+    } else if (measured && result.reason() == RejectReason.STORE_FULL) {
+      storeFull.increment();
     } else if (measured) {
       otherRefusals.increment();
     }

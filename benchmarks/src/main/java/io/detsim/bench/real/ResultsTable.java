@@ -14,9 +14,9 @@ final class ResultsTable {
   static final String HEADER = "| rate/s | workers | batch | capacity | dim | offered | ACCEPTED/s | INDEXED/s "
       + "| rejected % | P50 ms | P90 ms | P99 ms | P99.9 ms | max ms | unanswered | max queue "
       + "| recall P50 ms | recall P99 ms | recall max ms | recalls | CPU cores | GC ms | fsync/s | disk MB/s "
-      + "| other refusals | load avg | failed |";
+      + "| store full | other refusals | load avg | failed |";
   private static final String RULE = "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:"
-      + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+      + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
   private static final String TRANSPORT_HEADER = "| transport ";
   private static final String TRANSPORT_RULE = "|---";
@@ -60,12 +60,12 @@ final class ResultsTable {
     Histogram recall = result.recalls().latency();
     return config + String.format(Locale.ROOT,
         "| %d | %.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s | %d | %.2f | %d | %.0f | %.1f "
-            + "| %d | %.1f | %d |",
+            + "| %d | %d | %.1f | %d |",
         load.offered(), load.acceptedPerSecond(), result.indexedPerSecond(), load.rejectedPercent(),
         millis(latency, 50), millis(latency, 90), millis(latency, 99), millis(latency, 99.9), max(latency),
         load.unanswered(), result.maxQueueDepth(), millis(recall, 50), millis(recall, 99), max(recall),
         recall.getTotalCount(), result.cpuCores(), result.gcMillis(), result.forcesPerSecond(),
-        result.writtenMegabytesPerSecond(), load.otherRefusals(),
+        result.writtenMegabytesPerSecond(), load.storeFull(), load.otherRefusals(),
         result.loadAverage(), load.failedTotal());
   }
 

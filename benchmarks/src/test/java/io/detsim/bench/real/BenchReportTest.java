@@ -64,7 +64,7 @@ class BenchReportTest {
       latency.recordValue(i * stepNanos / 100);
     }
     Histogram recalls = uniformMillis(10, 1);
-    LoadTally load = new LoadTally(1_000, latency, 990.0, 10, 0, 0, 0, 0, 1_200, null);
+    LoadTally load = new LoadTally(1_000, latency, 990.0, 10, 0, 0, 0, 0, 0, 1_200, null);
     return new PointResult(new BenchPoint(rate, 2, 0, 0, 128), load, new RecallTally(recalls, 0, 0), 900.0, 1_150,
         300, 1.5, 12, 40.0, 3.5, 2.5, null);
   }

@@ -75,6 +75,30 @@ class OpenLoopLoadTest {
   }
 
   @Test
+  void storeFullRefusals_haveTheirOwnCount_andColumn_apartFromOtherReasons() throws Exception {
+    AtomicLong calls = new AtomicLong();
+    OfferSink fillsUp = (space, embedding) -> {
+      long n = calls.incrementAndGet();
+      RejectReason reason = n % 4 == 0 ? RejectReason.STORE_FULL : n % 4 == 1 ? RejectReason.OVER_CAPACITY
+          : n % 4 == 2 ? RejectReason.SEQUENCE_GAP : null;
+      return CompletableFuture.completedFuture(reason == null ? new OfferResult("id", true, null, 0, 0)
+          : new OfferResult("id", false, reason, reason == RejectReason.OVER_CAPACITY ? 1_000 : 0, 0));
+    };
+    LoadTally tally = run(fillsUp, 2_000, 0, 400 * MS, 1_000 * MS);
+
+    assertThat(tally.offered()).isEqualTo(800);
+    assertThat(tally.storeFull()).isEqualTo(200);
+    assertThat(tally.overCapacity()).isEqualTo(200);
+    assertThat(tally.otherRefusals()).isEqualTo(200);
+    assertThat(tally.rejectedPercent()).isEqualTo(75.0);
+    PointResult point = new PointResult(new BenchPoint(2_000, 1, 0, 0, 4), tally,
+        new RecallTally(new org.HdrHistogram.Histogram(3), 0, 0), 0, 0, 0, 0, 0, 0, 0, 0, null);
+    String[] cells = ResultsTable.row(point).split("\\|");
+    assertThat(cells[cells.length - 4].trim()).as("the store full column").isEqualTo("200");
+    assertThat(cells[cells.length - 3].trim()).as("the other refusals column").isEqualTo("200");
+  }
+
+  @Test
   void failedOffers_areCountedWithTheFirstCause_andFailThePointAndItsRow() throws Exception {
     AtomicLong calls = new AtomicLong();
     OfferSink failsAfter100 = (space, embedding) -> calls.incrementAndGet() <= 100

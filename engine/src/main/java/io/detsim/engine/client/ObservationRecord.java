@@ -30,7 +30,7 @@ public final class ObservationRecord {
     PENDING,
     /** The server said it is durable. Final. */
     ACCEPTED,
-    /** The server refused it for a reason retrying cannot fix (INVALID_INPUT). Final. */
+    /** The server refused it for a reason retrying cannot fix (INVALID_INPUT, STORE_FULL). Final. */
     REJECTED
   }
 

@@ -26,7 +26,9 @@ public final class SessionRecord {
     /** The server answered SESSION_CLOSED, or reported CLOSED, while observations were pending. */
     SESSION_CLOSED,
     /** An observation was refused as INVALID_INPUT: its number stays free, so later ones would be gaps. */
-    INVALID_INPUT
+    INVALID_INPUT,
+    /** An observation was refused as STORE_FULL: final, and its number stays free, as for INVALID_INPUT. */
+    STORE_FULL
   }
 
   private final SessionId session;

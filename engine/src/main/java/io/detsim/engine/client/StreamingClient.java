@@ -29,8 +29,8 @@ import java.util.Objects;
  * expired session makes it go back to the number the server expects; OVER_CAPACITY and OVERLOADED
  * make it wait (at least the retry-after, at least its own overload backoff); BACKPRESSURE halves
  * its rate until ACTIVE comes or the server stops renewing it (see {@link RatePacer}); an unknown or closed session, or an observation refused as
- * invalid, makes it open a new session and start its sequence again there with the first
- * observation not yet ACCEPTED. Every answer is matched by (session, seq), a pair that names one
+ * invalid or because the store is full (STORE_FULL: REJECTED for good, never retried), makes it
+ * open a new session and start its sequence again there with the first observation not yet ACCEPTED. Every answer is matched by (session, seq), a pair that names one
  * observation for ever, so late and duplicated answers change nothing they should not.
  *
  * <p>Out of scope: the client's own crash (it keeps nothing on disk; see {@link ClientView}), and
@@ -269,6 +269,7 @@ public final class StreamingClient implements Node {
         reopen(SessionRecord.Cause.SESSION_CLOSED);
         break;
       case INVALID_INPUT:
+      case STORE_FULL:
         refuseForGood(ack, record);
         break;
       default:
@@ -276,19 +277,24 @@ public final class StreamingClient implements Node {
     }
   }
 
-  /** INVALID_INPUT: retrying cannot help. Its number stays free, so the session cannot go on. */
+  /**
+   * INVALID_INPUT or STORE_FULL: retrying cannot help (a full store stays full until an operator
+   * raises its budget), so the observation is REJECTED for good. Its number stays free, so the
+   * session cannot go on: the next observation goes to a new session.
+   */
   private void refuseForGood(Ack ack, ObservationRecord record) {
     window.remove(ack.seq());
     if (record.outcome() == ObservationRecord.Outcome.PENDING) {
-      record.markRejected(RejectReason.INVALID_INPUT);
+      record.markRejected(ack.reason());
       view.countFinallyRejected();
     } else {
-      view.addAnomaly("INVALID_INPUT " + describe(ack) + " for an observation already " + record.outcome());
+      view.addAnomaly(ack.reason() + " " + describe(ack) + " for an observation already " + record.outcome());
     }
     if (view.isDone()) {
       finish();
     } else {
-      reopen(SessionRecord.Cause.INVALID_INPUT);
+      reopen(ack.reason() == RejectReason.STORE_FULL ? SessionRecord.Cause.STORE_FULL
+          : SessionRecord.Cause.INVALID_INPUT);
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * acceptance without a memory id, a retry-after that is not a rejection's).
  *
  * @param reason why it was refused; null unless {@code outcome} is REJECTED
- * @param retryAfterNanos when to retry; 0 unless the reason asks for a wait (OVER_CAPACITY)
+ * @param retryAfterNanos when to retry; 0 unless the reason asks for a wait (OVER_CAPACITY; never STORE_FULL)
  * @param memoryId the stored memory's id (the episode id); null for a rejection
  * @param expectedSeq the next sequence number the server expects in this session, when it tells it
  *     (SEQUENCE_GAP, SESSION_EXPIRED); 0 when not told

@@ -6,6 +6,6 @@ public enum AckOutcome {
   ACCEPTED,
   /** Visible to recall: it is in its space's index. */
   INDEXED,
-  /** Refused, with a {@link RejectReason}; the client may retry (see the reason). */
+  /** Refused, with a {@link RejectReason}; the client may retry or not (see the reason). */
   REJECTED
 }

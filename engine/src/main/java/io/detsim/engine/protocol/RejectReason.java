@@ -17,5 +17,12 @@ public enum RejectReason {
   /** The session is closed or closing: it takes no new observations. */
   SESSION_CLOSED,
   /** The server is stopping. */
-  SHUTTING_DOWN
+  SHUTTING_DOWN,
+  /**
+   * The store is full: the engine holds as many observations as its held-data budget allows
+   * ({@code EngineOptions.heldObservationsMax}) and never evicts an acknowledged one. No retry-after:
+   * retrying cannot succeed until an operator raises the budget (a restart with more heap). Final for
+   * this observation; recall goes on. Redis's {@code maxmemory} with {@code noeviction} answers the same.
+   */
+  STORE_FULL
 }

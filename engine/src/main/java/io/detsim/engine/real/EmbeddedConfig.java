@@ -40,6 +40,27 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
   static final int QUEUE_HEAP_SHARE_DIVISOR = 8;
   /** A queued observation's heap beyond its embedding: episode, id and text, log and queue entries. */
   static final int QUEUED_OBSERVATION_OVERHEAD_BYTES = 512;
+  /**
+   * The observations the engine holds (every accepted one: it never forgets one) may take at most
+   * this share of the heap (1 / this); one more is refused STORE_FULL. The rest is for what is not
+   * held: the queue's eighth (its observations are counted here too once admitted, but their
+   * offers on the way and the refused stream around them are not), the pending offers at the edge
+   * (about 13 MB at dimension 128), the indexes' transient search memory, the metrics, the JVM's
+   * own, and G1's headroom: G1 needs free regions to copy survivors into, and with the live set
+   * near the cap it runs full collections back to back. Measured reason, with -Xmx256m at dimension
+   * 128 and 1M/s offered for 120 s (docs/benchmarks.md, a held-data budget): with half the heap
+   * (102,300 held) the heap after GC stayed at most 228 MB, as the store filled, then about 154 MB,
+   * no full collection; with 5/8 (127,876) it reached the cap as the store filled, two full
+   * collections, 177 MB live after them.
+   */
+  static final int HELD_HEAP_SHARE_DIVISOR = 2;
+  /**
+   * A held observation's heap beyond its embedding's 4 bytes a dimension: its episode, id and text,
+   * the server's bookkeeping, its index node with neighbour lists at their degree bound. Measured:
+   * 1,307 bytes an observation for the whole engine at dimension 128 (docs/benchmarks.md,
+   * whole-engine heap per observation), 512 of them the embedding.
+   */
+  static final int HELD_OBSERVATION_OVERHEAD_BYTES = 800;
 
   public EmbeddedConfig {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -53,7 +74,7 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
 
   /**
    * {@link #realTimeOptions} at {@code dimension} (4 workers, the queue of docs/engine.md scaled to
-   * the heap), no metrics port, {@link #PENDING_OFFERS_MAX} pending offers.
+   * the heap, a held-data budget from the heap), no metrics port, {@link #PENDING_OFFERS_MAX} pending offers.
    */
   public static EmbeddedConfig of(Path dataDirectory, int dimension) {
     return new EmbeddedConfig(dataDirectory, realTimeOptions(dimension), -1, OptionalLong.empty(),
@@ -66,15 +87,32 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
    * model's 40 us an observation; a real worker indexing a batch of 500 at a high dimension is
    * silent for longer than 50 ms, and a supervisor that kills it then re-delivers the same batch to
    * the next life, which is killed in turn: measured as an endless restart loop with no progress.
-   * The queue is {@link #queueForHeap} of this JVM's maximum heap.
+   * The queue is {@link #queueForHeap} of this JVM's maximum heap, and the held-data budget
+   * {@link #heldObservationsForHeap} of it.
    */
   public static EngineOptions realTimeOptions(int dimension) {
     EngineOptions simulated = EngineOptions.defaults(dimension);
-    QueueOptions queue = queueForHeap(simulated.queue(), Runtime.getRuntime().maxMemory(), dimension);
+    long heap = Runtime.getRuntime().maxMemory();
+    QueueOptions queue = queueForHeap(simulated.queue(), heap, dimension);
     return new EngineOptions(dimension, simulated.workers(), queue, simulated.sessions(),
         simulated.hnsw(), simulated.batchSizer(), simulated.batchCostNanos(), simulated.itemCostNanos(),
         simulated.recallCostNanos(), simulated.tickNanos(), 100_000_000L, 10_000_000_000L,
-        simulated.compactAfterRecords(), simulated.stalenessBoundNanos(), simulated.mutants());
+        simulated.compactAfterRecords(), simulated.stalenessBoundNanos(), heldObservationsForHeap(heap, dimension),
+        simulated.mutants());
+  }
+
+  /**
+   * How many observations the engine may hold in {@code heapBytes}: {@code 1 / HELD_HEAP_SHARE_DIVISOR}
+   * of it, counting each as its embedding plus {@link #HELD_OBSERVATION_OVERHEAD_BYTES}: 102,300 at
+   * dimension 128 in 256 MB, 818,400 in 2 GB; at least 1. Without a limit on the heap
+   * ({@code Long.MAX_VALUE}, as {@code maxMemory} says then) there is no budget either.
+   */
+  static long heldObservationsForHeap(long heapBytes, int dimension) {
+    if (heapBytes == Long.MAX_VALUE) {
+      return EngineOptions.UNLIMITED;
+    }
+    long observationBytes = 4L * dimension + HELD_OBSERVATION_OVERHEAD_BYTES;
+    return Math.max(1, heapBytes / HELD_HEAP_SHARE_DIVISOR / observationBytes);
   }
 
   /**
@@ -128,6 +166,11 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
 
   public EmbeddedConfig withDrainTimeout(long nanos) {
     return new EmbeddedConfig(dataDirectory, engine, metricsPort, seed, nanos, pendingOffersMax);
+  }
+
+  /** A held-data budget of {@code max} observations; {@code EngineOptions.UNLIMITED} for none. */
+  public EmbeddedConfig withHeldObservationsMax(long max) {
+    return withEngine(engine.withHeldObservationsMax(max));
   }
 
   public EmbeddedConfig withPendingOffersMax(int max) {

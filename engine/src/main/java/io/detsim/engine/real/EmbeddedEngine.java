@@ -37,7 +37,8 @@ import java.util.function.Function;
  * callback on the engine ({@code join} of another offer, {@link #awaitIndexed}, {@link #metrics}),
  * which needs that same thread to answer. An offer's future completes
  * with ACCEPTED (durable: it survives a crash) or REJECTED with a reason (OVER_CAPACITY comes with a
- * retry-after); it completes exceptionally only when the engine stops or fails before answering,
+ * retry-after; STORE_FULL, once the engine holds its budget of observations, comes without one: a
+ * retry cannot succeed, and recall goes on); it completes exceptionally only when the engine stops or fails before answering,
  * and then the outcome is unknown (it may have become durable).
  *
  * <p><b>Overload.</b> Nothing on the way from a caller to the server grows without bound: at most
@@ -46,7 +47,10 @@ import java.util.function.Function;
  * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer while
  * the server says its queue is OVERLOADED, and every offer of a priority for up to 100 ms after the
  * server refused that priority. Past that edge the server's own queue is bounded by its capacity
- * (guarantee 8 of docs/engine.md).
+ * (guarantee 8 of docs/engine.md). Once the server refused an offer as STORE_FULL (the engine holds
+ * its budget of observations, {@code EngineOptions.heldObservationsMax}), every later offer is
+ * refused here at once with STORE_FULL: the engine never lets an observation go, so the store stays
+ * full for this engine's life; recall goes on.
  *
  * <p><b>Failure.</b> A crash of the server or of the engine's client, or an {@link
  * OutOfMemoryError} in any of the engine's threads, makes the engine FAILED for good (see
@@ -153,6 +157,10 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
     long now = runtime.clock().nowNanos();
     int lane = priority.ordinal();
+    if (offerGate.refuseIfStoreFull()) { // the server said so, and a full store never empties: no retry-after
+      result.complete(OfferResult.rejected(memoryId, RejectReason.STORE_FULL, 0, 0));
+      return result;
+    }
     if (!offerGate.tryEnter(lane, now)) { // refused here, at once: it must not wait in memory for its refusal
       result.complete(OfferResult.rejected(memoryId, RejectReason.OVER_CAPACITY,
           offerGate.retryAfterNanos(lane, now), 0));
@@ -171,6 +179,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         offersFailed.increment();
       } else if (answer.reason() == RejectReason.OVER_CAPACITY && answer.retryAfterNanos() > 0) {
         offerGate.serverRefused(lane, runtime.clock().nowNanos(), answer.retryAfterNanos());
+      } else if (answer.reason() == RejectReason.STORE_FULL) {
+        offerGate.storeFull();
       }
     });
     track(result);
@@ -210,7 +220,8 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   /** The engine's own state and edge counters; answered here, without the server. */
   public EngineHealth health() {
-    return new EngineHealth(state, failure, offerGate.pending(), offerGate.refused(), offersFailed.sum());
+    return new EngineHealth(state, failure, offerGate.pending(), offerGate.refused(), offersFailed.sum(),
+        offerGate.isStoreFull(), offerGate.refusedStoreFull());
   }
 
   public EngineState state() {

@@ -12,6 +12,11 @@ package io.detsim.engine.real;
  *     they never reached the server, so its {@code engram_streaming_observations_rejected_total} does not
  *     count them
  * @param offersFailed offers whose future completed exceptionally (engine failed or stopped first)
+ * @param storeFull true once the server refused an offer as STORE_FULL: the engine holds its budget of
+ *     observations ({@code EngineOptions.heldObservationsMax}) and refuses every later offer; for good
+ * @param offersRefusedStoreFull offers refused STORE_FULL at the edge, after the server said the store is
+ *     full; the server never saw them (its {@code engram_streaming_observations_rejected_total} counts
+ *     only those it refused itself)
  */
 public record EngineHealth(EngineState state, String failure, long pendingOffers, long offersRefusedAtEdge,
-    long offersFailed) {}
+    long offersFailed, boolean storeFull, long offersRefusedStoreFull) {}

@@ -9,7 +9,8 @@ import io.detsim.engine.protocol.RejectReason;
  * @param memoryId the episode's id: the one given, or the one the engine made up
  * @param accepted true for ACCEPTED
  * @param reason why it was refused; null when accepted
- * @param retryAfterNanos for OVER_CAPACITY, how long the server asks the caller to wait; else 0
+ * @param retryAfterNanos for OVER_CAPACITY, how long the server asks the caller to wait; else 0 (STORE_FULL
+ *     has none: retrying cannot succeed until the budget is raised)
  * @param latencyNanos from the offer call to this answer, on the runtime's monotonic clock
  */
 public record OfferResult(String memoryId, boolean accepted, RejectReason reason, long retryAfterNanos,

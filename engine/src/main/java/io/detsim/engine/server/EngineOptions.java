@@ -24,6 +24,10 @@ import java.util.Set;
  * @param compactAfterRecords log records between compactions (snapshot + truncate), at the least: a compaction
  *     also waits until the log since the last snapshot is as long as that snapshot, which keeps its cost linear
  * @param stalenessBoundNanos the promised bound between ACCEPTED and visible while healthy
+ * @param heldObservationsMax how many observations the engine holds at most (every accepted one, recovered
+ *     ones included: it never forgets one). An observation that would be one more is refused at once with
+ *     STORE_FULL and no retry-after: retrying cannot help until an operator raises the budget, and recall
+ *     goes on. {@link #UNLIMITED} (the simulation's default) makes no check that changes anything
  */
 public record EngineOptions(
     int dimension,
@@ -40,9 +44,12 @@ public record EngineOptions(
     long heartbeatTimeoutNanos,
     long compactAfterRecords,
     long stalenessBoundNanos,
+    long heldObservationsMax,
     Set<EngineMutant> mutants) {
 
   private static final long MS = 1_000_000L;
+  /** A {@link #heldObservationsMax} that no engine reaches: no budget. */
+  public static final long UNLIMITED = Long.MAX_VALUE;
 
   public EngineOptions {
     Check.argument(dimension > 0, "dimension must be positive: %d", dimension);
@@ -54,16 +61,20 @@ public record EngineOptions(
         "heartbeat timeout %d must exceed the heartbeat %d", heartbeatTimeoutNanos, heartbeatNanos);
     Check.argument(compactAfterRecords > 0, "compaction threshold must be positive: %d", compactAfterRecords);
     Check.argument(stalenessBoundNanos > 0, "staleness bound must be positive");
+    Check.argument(heldObservationsMax > 0, "held observations max must be positive: %d", heldObservationsMax);
     EnumSet<EngineMutant> copy = EnumSet.noneOf(EngineMutant.class);
     copy.addAll(mutants);
     mutants = Collections.unmodifiableSet(copy);
   }
 
-  /** The design's defaults at {@code dimension}: 4 workers, HNSW M 16, the queue of docs/engine.md. */
+  /**
+   * The design's defaults at {@code dimension}: 4 workers, HNSW M 16, the queue of docs/engine.md, no
+   * held-data budget ({@link #UNLIMITED}).
+   */
   public static EngineOptions defaults(int dimension) {
     return new EngineOptions(dimension, 4, QueueOptions.defaults(), SessionOptions.defaults(),
         HnswParams.defaults(dimension), BatchSizer.defaults(), 100_000, 40_000, 200_000, MS,
-        10 * MS, 50 * MS, 20_000, 100 * MS, EnumSet.noneOf(EngineMutant.class));
+        10 * MS, 50 * MS, 20_000, 100 * MS, UNLIMITED, EnumSet.noneOf(EngineMutant.class));
   }
 
   public boolean has(EngineMutant mutant) {
@@ -73,30 +84,38 @@ public record EngineOptions(
   public EngineOptions withWorkers(int count) {
     return new EngineOptions(dimension, count, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        mutants);
+        heldObservationsMax, mutants);
   }
 
   public EngineOptions withQueue(QueueOptions value) {
     return new EngineOptions(dimension, workers, value, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        mutants);
+        heldObservationsMax, mutants);
   }
 
   public EngineOptions withHnsw(HnswParams value) {
     return new EngineOptions(dimension, workers, queue, sessions, value, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        mutants);
+        heldObservationsMax, mutants);
   }
 
   public EngineOptions withCosts(long batchNanos, long itemNanos, long recallNanos) {
     return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchNanos, itemNanos,
         recallNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        mutants);
+        heldObservationsMax, mutants);
   }
 
   public EngineOptions withCompactAfterRecords(long records) {
     return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
-        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, records, stalenessBoundNanos, mutants);
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, records, stalenessBoundNanos, heldObservationsMax,
+        mutants);
+  }
+
+  /** The same options with a held-data budget of {@code max} observations ({@link #UNLIMITED} for none). */
+  public EngineOptions withHeldObservationsMax(long max) {
+    return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
+        max, mutants);
   }
 
   /** The same options with {@code mutant} switched in. */
@@ -106,6 +125,6 @@ public record EngineOptions(
     more.add(mutant);
     return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        more);
+        heldObservationsMax, more);
   }
 }

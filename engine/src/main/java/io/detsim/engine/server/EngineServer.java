@@ -48,7 +48,8 @@ import java.util.TreeMap;
  * recall. See docs/engine.md for the guarantees; the comments here say how each is kept.
  *
  * <p>An observation's path: validated; its sequence number checked by the session table; admitted
- * by the queue or refused with a retry-after (never dropped); appended to the write-ahead log, and
+ * by the queue or refused with a retry-after (never dropped), or refused STORE_FULL once the engine
+ * holds its budget of observations (it never evicts an acknowledged one to make room); appended to the write-ahead log, and
  * ACCEPTED once a (group) sync covers it (guarantee 1); indexed by its space's worker in admission
  * order (guarantees 3, 4); INDEXED once it is both durable and visible. A restart rebuilds sessions
  * and indexes from the log before the node takes any message.
@@ -326,6 +327,12 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     long lsn = log.nextLsn();
     StoredObservation stored = new StoredObservation(
         lsn, observation.session(), observation.seq(), observation.priority(), observation.episode());
+    if (tracked.size() >= options.heldObservationsMax()) { // the budget: refuse, never evict what was acknowledged
+      metrics.observationRejected(observation.episode().spaceId(), RejectReason.STORE_FULL);
+      context.send(source, Ack.rejected(observation.session(), observation.seq(), RejectReason.STORE_FULL, 0,
+          observation.seq()));
+      return false;
+    }
     Admission admission = dispatcher.offer(stored, line, now());
     if (!admission.isAdmitted()) { // refused, never dropped: the client retries after this long
       metrics.observationRejected(observation.episode().spaceId(), RejectReason.OVER_CAPACITY);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.queue.QueueOptions;
+import io.detsim.engine.server.EngineOptions;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,5 +60,26 @@ class EmbeddedConfigTest {
     QueueOptions expected = EmbeddedConfig.queueForHeap(DESIGN, Runtime.getRuntime().maxMemory(), 768);
 
     assertThat(EmbeddedConfig.realTimeOptions(768).queue()).isEqualTo(expected);
+  }
+
+  @Test
+  void heldObservationsForHeap_takesHalfA256MbHeap_atTheMeasuredBytesAnObservation() {
+    long budget = EmbeddedConfig.heldObservationsForHeap(256 * MB, 128);
+
+    assertThat(budget).isEqualTo(102_300);
+    assertThat(budget * (4L * 128 + EmbeddedConfig.HELD_OBSERVATION_OVERHEAD_BYTES)).isLessThanOrEqualTo(128 * MB);
+    assertThat(EmbeddedConfig.heldObservationsForHeap(256 * MB, 768)).isEqualTo(34_663);
+    assertThat(EmbeddedConfig.heldObservationsForHeap(1, 128)).isEqualTo(1);
+    assertThat(EmbeddedConfig.heldObservationsForHeap(Long.MAX_VALUE, 128)).isEqualTo(EngineOptions.UNLIMITED);
+  }
+
+  @Test
+  void realTimeOptions_setTheHeldDataBudgetFromThisJvmsHeap_whereTheSimulationHasNone() {
+    long expected = EmbeddedConfig.heldObservationsForHeap(Runtime.getRuntime().maxMemory(), 768);
+
+    assertThat(EmbeddedConfig.realTimeOptions(768).heldObservationsMax()).isEqualTo(expected)
+        .isLessThan(EngineOptions.UNLIMITED);
+    assertThat(EmbeddedConfig.of(Path.of("data"), 768).engine().heldObservationsMax()).isEqualTo(expected);
+    assertThat(EngineOptions.defaults(768).heldObservationsMax()).isEqualTo(EngineOptions.UNLIMITED);
   }
 }

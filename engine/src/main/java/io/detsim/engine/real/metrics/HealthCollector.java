@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * detsim_engine_pending_offers                          offers waiting for their answer
  * detsim_engine_offers_refused_at_edge_total            refused at once: too many pending
  * detsim_engine_offers_failed_total                     failed: the engine failed or stopped first
+ * detsim_engine_store_full                              1 once the store is full (STORE_FULL), else 0
+ * detsim_engine_offers_refused_store_full_total         refused at once as STORE_FULL: the store is full
  * </pre>
  */
 final class HealthCollector implements MultiCollector {
@@ -28,6 +30,8 @@ final class HealthCollector implements MultiCollector {
   static final String PENDING_OFFERS = "detsim_engine_pending_offers";
   static final String REFUSED_AT_EDGE = "detsim_engine_offers_refused_at_edge_total";
   static final String FAILED = "detsim_engine_offers_failed_total";
+  static final String STORE_FULL = "detsim_engine_store_full";
+  static final String REFUSED_STORE_FULL = "detsim_engine_offers_refused_store_full_total";
 
   private final Supplier<EngineHealth> health;
 
@@ -50,7 +54,11 @@ final class HealthCollector implements MultiCollector {
         gauge(PENDING_OFFERS, "Offers waiting for their answer.", now.pendingOffers()),
         counter(REFUSED_AT_EDGE, "Offers refused at once with OVER_CAPACITY because too many were pending; "
             + "the server never saw them.", now.offersRefusedAtEdge()),
-        counter(FAILED, "Offers that failed: the engine failed or stopped before answering.", now.offersFailed()));
+        counter(FAILED, "Offers that failed: the engine failed or stopped before answering.", now.offersFailed()),
+        gauge(STORE_FULL, "1 once the engine holds its budget of observations and refuses new ones as STORE_FULL "
+            + "(for good: it never lets an observation go), else 0.", now.storeFull() ? 1 : 0),
+        counter(REFUSED_STORE_FULL, "Offers refused at once with STORE_FULL after the server said the store is "
+            + "full; the server never saw them.", now.offersRefusedStoreFull()));
   }
 
   private static GaugeSnapshot gauge(String name, String help, double value) {
