@@ -22,6 +22,9 @@ final class Refusals {
       case SEQUENCE_GAP -> Status.Code.INVALID_ARGUMENT;
       case SESSION_PAUSED, SESSION_UNKNOWN, SESSION_EXPIRED, SESSION_CLOSED -> Status.Code.FAILED_PRECONDITION;
       case SHUTTING_DOWN -> Status.Code.UNAVAILABLE;
+      // A resource exhausted for good (the held-data budget), told apart from OVER_CAPACITY by its
+      // reason and by carrying no retry-after: never UNAVAILABLE, which clients retry by themselves.
+      case STORE_FULL -> Status.Code.RESOURCE_EXHAUSTED;
     };
   }
 
