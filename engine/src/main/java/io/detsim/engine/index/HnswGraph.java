@@ -34,6 +34,8 @@ final class HnswGraph {
   private int entryPoint = -1;
   private int maxLevel = -1;
   private long minGeneration = Long.MAX_VALUE;
+  /** What changed since the last incremental integrity check; null until one is asked for. */
+  private GraphChanges changes;
 
   HnswGraph(HnswParams params) {
     this.params = params;
@@ -69,7 +71,26 @@ final class HnswGraph {
       layers[layer] = new long[params.maxDegree(layer) + 1];
     }
     lists[node] = layers;
+    if (changes != null) {
+      changes.node(node);
+    }
     return node;
+  }
+
+  /**
+   * The log of changes since the last incremental integrity check, started on first use: until then
+   * nothing is recorded, so a graph nobody checks incrementally pays nothing.
+   */
+  GraphChanges changes() {
+    if (changes == null) {
+      changes = new GraphChanges();
+    }
+    return changes;
+  }
+
+  /** Whether a change log is kept (an incremental check was asked for). */
+  boolean tracksChanges() {
+    return changes != null;
   }
 
   long id(int node) {
@@ -142,11 +163,17 @@ final class HnswGraph {
     }
     list[count + 1] = targetKey;
     list[0] = count + 1;
+    if (changes != null) {
+      changes.edge(node, DistanceKey.node(targetKey), layer);
+    }
   }
 
   /** Replaces the list of {@code node} on {@code layer} with the keys {@code targetKeys[0..count)}. */
   void setNeighbours(int node, int layer, long[] targetKeys, int count) {
     long[] list = lists[node][layer];
+    if (changes != null) {
+      changes.listReplaced(node, layer, list);
+    }
     if (count + 1 > list.length) {
       list = new long[count + 1];
       lists[node][layer] = list;
@@ -164,6 +191,9 @@ final class HnswGraph {
         // Shift rather than swap with the last: the order of a list stays the order of selection.
         System.arraycopy(list, i + 1, list, i, count - i);
         list[0] = count - 1;
+        if (changes != null) {
+          changes.edge(target, node, layer); // target -> node may have lost its reverse edge
+        }
         return true;
       }
     }
@@ -172,6 +202,9 @@ final class HnswGraph {
 
   /** Test hook: makes {@code node} missing from {@code layer} although its level is above it. */
   void forgetLayerForTest(int node, int layer) {
+    if (changes != null) {
+      changes.listReplaced(node, layer, lists[node][layer]);
+    }
     lists[node][layer] = null;
   }
 
@@ -188,6 +221,9 @@ final class HnswGraph {
       list[i + 1] = DistanceKey.of(distance, target);
     }
     list[0] = targets.length;
+    if (changes != null) {
+      changes.listReplaced(node, layer, lists[node][layer]);
+    }
     lists[node][layer] = list;
   }
 

@@ -187,6 +187,17 @@ public final class HnswIndex {
     return new IntegrityChecker(graph).check();
   }
 
+  /**
+   * The same violations as {@link #checkIntegrity()}, in the same order, walking only what changed
+   * since the last check of either kind: linear in the inserts since, not in the graph. The first call
+   * is a full check and starts a log of changes, which costs the inserts after it a few records each;
+   * a graph never checked this way keeps no log. See {@code IntegrityChecker.checkChanged} for why
+   * the two agree.
+   */
+  public List<IntegrityViolation> checkIntegritySinceLastCheck() {
+    return new IntegrityChecker(graph).checkChanged();
+  }
+
   public HnswParams params() {
     return params;
   }

@@ -22,17 +22,111 @@ final class IntegrityChecker {
     int highestLevel = -1;
     for (int node = 0; node < graph.size(); node++) {
       highestLevel = StrictMath.max(highestLevel, graph.level(node));
-      for (int layer = 0; layer <= graph.level(node); layer++) {
-        if (graph.isOnLayer(node, layer)) {
-          checkList(node, layer);
-        } else {
-          report(Invariant.PRESENT_IN_LOWER_LAYERS, node, layer,
-              "node has level " + graph.level(node) + " but is missing from layer " + layer);
-        }
+      checkNode(node);
+    }
+    checkEntryPoint(highestLevel);
+    if (graph.tracksChanges()) {
+      graph.changes().reset(violations.isEmpty(), graph.size(), highestLevel);
+    }
+    return List.copyOf(violations);
+  }
+
+  /**
+   * The same violations as {@link #check()}, in the same order, walking only what changed since the
+   * last check of this graph ({@link GraphChanges}); a full check when there was none, when it found
+   * violations, or when the log overflowed. Linear in the changes, not in the graph: a run that
+   * checks its graph every few seconds does the work of one full check, not of one per checkpoint.
+   *
+   * <p>Why it is the same: the last check found every list sound (else this one is full). A violation
+   * now is at some node {@code a}, on a list of {@code a} and layer {@code L}:
+   * <ul>
+   *   <li>a degree, self-loop, duplicate or missing-layer violation is in {@code a}'s own list, which
+   *       therefore changed: replaced (a node record) or appended to (an edge record for the new
+   *       entry; removing an entry cannot create one of these);
+   *   <li>an edge {@code a -> b} whose target left the layer: only a test hook drops a list, and it
+   *       records every node the dropped list named, which (the graph having been sound) includes
+   *       every {@code a} with an edge to {@code b};
+   *   <li>an edge {@code a -> b} with no reverse edge: either the edge is new (recorded when appended
+   *       or when {@code a}'s list was replaced), or it was there and sound at the last check, so
+   *       {@code b -> a} existed and has since been removed or replaced, which records the edge
+   *       {@code a -> b};
+   *   <li>the entry point and top layer are checked every time; levels are set only when a node is
+   *       added, so the highest level is the last check's or a new node's.
+   * </ul>
+   * Every node a record names, or whose recorded edge is broken, is then checked in full, in index
+   * order, exactly as {@link #check()} checks it. This holds for every change made through the
+   * graph's own methods (the only writers: {@link HnswGraph#neighbours} hands out lists that callers
+   * must not write), which is why a run's end check stays a full one.
+   */
+  List<IntegrityViolation> checkChanged() {
+    GraphChanges changes = graph.changes();
+    if (!changes.usable()) {
+      return check();
+    }
+    int size = graph.size();
+    long[] suspects = new long[(size + 63) >>> 6];
+    for (int record = 0; record < changes.recordCount(); record++) {
+      int a = changes.a(record);
+      if (a < 0 || a >= size) {
+        continue; // names no node: a full check reports nothing at it either
+      }
+      if (changes.isNode(record) || edgeBroken(a, changes.b(record), changes.layer(record))) {
+        suspects[a >>> 6] |= 1L << a;
+      }
+    }
+    int highestLevel = changes.checkedHighestLevel();
+    for (int node = StrictMath.min(changes.checkedSize(), size); node < size; node++) {
+      highestLevel = StrictMath.max(highestLevel, graph.level(node));
+      suspects[node >>> 6] |= 1L << node; // a new node is recorded too; this covers one added before tracking
+    }
+    for (int word = 0; word < suspects.length; word++) {
+      for (long bits = suspects[word]; bits != 0; bits &= bits - 1) {
+        checkNode((word << 6) + Long.numberOfTrailingZeros(bits));
       }
     }
     checkEntryPoint(highestLevel);
+    changes.reset(violations.isEmpty(), size, highestLevel);
     return List.copyOf(violations);
+  }
+
+  /**
+   * Whether the edge {@code node -> target} on {@code layer}, if {@code node}'s list holds it, breaks an
+   * invariant {@link #checkList} checks: so that only such nodes are checked in full.
+   */
+  private boolean edgeBroken(int node, int target, int layer) {
+    if (layer < 0 || layer > graph.level(node)) {
+      return false; // no such list: the full check does not look there either
+    }
+    if (!graph.isOnLayer(node, layer)) {
+      return true;
+    }
+    long[] list = graph.neighbours(node, layer);
+    int count = (int) list[0];
+    int seen = 0;
+    for (int i = 1; i <= count; i++) {
+      if (DistanceKey.node(list[i]) == target) {
+        seen++;
+      }
+    }
+    if (seen == 0) {
+      return false;
+    }
+    if (seen > 1 || target == node || count > graph.params().maxDegree(layer) || !graph.isOnLayer(target, layer)) {
+      return true;
+    }
+    long[] reverse = graph.neighbours(target, layer);
+    return indexOf(reverse, 1, (int) reverse[0] + 1, node) < 0;
+  }
+
+  private void checkNode(int node) {
+    for (int layer = 0; layer <= graph.level(node); layer++) {
+      if (graph.isOnLayer(node, layer)) {
+        checkList(node, layer);
+      } else {
+        report(Invariant.PRESENT_IN_LOWER_LAYERS, node, layer,
+            "node has level " + graph.level(node) + " but is missing from layer " + layer);
+      }
+    }
   }
 
   private void checkList(int node, int layer) {
