@@ -18,10 +18,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bearer token, TLS, and the limit on connections: each refuses with its own status, and lets the right call in. */
+/** The bearer token, TLS, and the limits on connections and streams: each refuses with its own status, and lets the right call in. */
 class SecurityTest {
   @TempDir
   Path data;
@@ -70,6 +71,25 @@ class SecurityTest {
       assertThat(EngineGrpc.newBlockingStub(first).status(StatusRequest.getDefaultInstance()).getServing()).isTrue();
       first.shutdownNow();
       second.shutdownNow();
+    }
+  }
+
+  @Test
+  void aCallOverTheStreamsLimit_waitsForAStreamToClose_andIsServedThen() throws InterruptedException {
+    try (Loopback loopback = new Loopback(data, GrpcSettings.loopback(0).withMaxStreamsPerConnection(1))) {
+      ManagedChannel channel = loopback.channel();
+      Loopback.Session open = new Loopback.Session(channel);
+      open.init("space-a"); // the connection's one stream, held open
+      // HTTP/2 makes the client hold a stream past the server's limit rather than the server refuse
+      // it: the call does not start while the session is open (its deadline only ends the wait)...
+      Status waited = catchThrowableOfType(StatusRuntimeException.class, () -> EngineGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(1, TimeUnit.SECONDS).status(StatusRequest.getDefaultInstance())).getStatus();
+      assertThat(waited.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      // ...and is served once it closes.
+      open.out.onCompleted();
+      open.awaitEnd();
+      assertThat(EngineGrpc.newBlockingStub(channel).status(StatusRequest.getDefaultInstance()).getServing()).isTrue();
+      channel.shutdownNow();
     }
   }
 
