@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The gRPC clients end to end against `detsim server` from dist/target/detsim.jar (built by verify):
+# The gRPC clients end to end against `./detsim server` (the jar verify built, through the launcher):
 # the Python, TypeScript and Java clients stream 10,000 observations each while the server is killed with -9
 # and restarted on the same folder (each reconnects and resends what was not acknowledged); then the server is
 # killed with -9 once more, restarted, and every acknowledged observation must be recallable.
@@ -42,7 +42,9 @@ starts=0
 start_server() {
   starts=$((starts + 1))
   log="$work/server.$starts.log"
-  "$java_bin" -jar "$jar" server --data "$work/data" --port "$port" --dim "$dim" >"$log" 2>&1 &
+  # The documented command (README, examples/clients/README.md): the launcher execs the JVM, so the
+  # pid is the server's own and kill -9 reaches it; the jar verify built is fresh, so it runs as is.
+  ./detsim server --data "$work/data" --port "$port" --dim "$dim" >"$log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 600); do
     grep -q "serving 127.0.0.1:$port" "$log" 2>/dev/null && return 0
