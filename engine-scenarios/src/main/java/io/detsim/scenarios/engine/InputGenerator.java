@@ -164,10 +164,17 @@ final class InputGenerator {
             source.chance(Ratio.of(1, 2)))));
         out.add(entry(aim, at + duration, new Fault.Heal()));
         break;
-      case CLOG:
-        out.add(entry(aim, at, source.chance(Ratio.of(1, 2))
-            ? new Fault.Clog(client, SERVER, duration) : new Fault.Clog(SERVER, client, duration)));
+      case CLOG: {
+        boolean toServer = source.chance(Ratio.of(1, 2));
+        NodeId from = toServer ? client : SERVER;
+        NodeId to = toServer ? SERVER : client;
+        out.add(entry(aim, at, new Fault.Clog(from, to, duration)));
+        if (source.chance(Ratio.of(1, 2))) {
+          // Lifted early, as an operator or a recovered link does: what was held is let through at once.
+          out.add(entry(aim, at + source.choose(0, duration / MS - 1) * MS, new Fault.Unclog(from, to)));
+        }
         break;
+      }
       case DELAY:
         out.add(entry(aim, at, new Fault.Delay(0, (1 + source.choose(0, 99)) * MS)));
         break;
@@ -183,8 +190,12 @@ final class InputGenerator {
       case CLOCK_SKEW:
         NodeId node = source.chance(Ratio.of(1, 2)) ? SERVER : client;
         long offset = (source.choose(0, 10_000) - 5_000) * MS; // within +/-5 s, as in the original
-        out.add(entry(aim, at, source.chance(Ratio.of(1, 2))
-            ? new Fault.ClockOffset(node, offset) : new Fault.ClockJump(node, offset)));
+        switch ((int) source.choose(0, 2)) {
+          case 0 -> out.add(entry(aim, at, new Fault.ClockOffset(node, offset)));
+          case 1 -> out.add(entry(aim, at, new Fault.ClockJump(node, offset)));
+          // A clock running fast or slow, up to the 500 ppm NTP disciplines at most (ntpd's frequency limit).
+          default -> out.add(entry(aim, at, new Fault.ClockDrift(node, source.choose(0, 1_000) - 500)));
+        }
         break;
       case BURST:
         out.add(entry(aim, at, new Fault.Burst((int) (1 + source.choose(0, model.burstMax() - 1)))));
