@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code detsim fuzz} end to end, in-process: a planted bug is found, shrunk, saved and replayed;
  * the result does not depend on --jobs; shards split seeds; --time and --resume work.
  *
- * <p>With the steal-single-items mutant and start seed 16, the swarm scenario's seed indices 0 to 3
+ * <p>With the steal-single-items mutant and start seed 0x16, the swarm scenario's seed indices 0 to 3
  * pass and index 4 fails (measured: each change to what the generator draws moves it; the engine's
  * shape, aimed node faults, clock drift and early unclogs, all on 2026-12-03, made it index 4 of start
- * seed 16), so a parallel run races past the failure and must still report index 4.
+ * seed 0x16), so a parallel run races past the failure and must still report index 4.
  */
 class FuzzCommandTest {
   /**
