@@ -330,12 +330,12 @@ final class ShrinkPasses {
       // to it first (adopted + distance/2^s): "fails when the crash lands in the 100 ms the client
       // streams" is a window, not a threshold, so a binary search from either end can miss it,
       // while these log2(distance) points hit any window wider than its distance from the start.
+      if (state.consider(without(with(values, keep.start() + k, adopted), drop.start(), drop.end()))) {
+        return true;
+      }
       long distance = own - adopted;
-      for (int shift = 64; shift >= 1 && !state.isBudgetSpent(); shift--) {
-        long between = shift == 64 ? adopted : adopted + (distance >> shift);
-        if (shift < 64 && (distance >> shift) == 0) {
-          continue;
-        }
+      for (int shift = 63 - Long.numberOfLeadingZeros(distance); shift >= 1 && !state.isBudgetSpent(); shift--) {
+        long between = adopted + (distance >> shift);
         if (state.consider(without(with(values, keep.start() + k, between), drop.start(), drop.end()))) {
           return true;
         }
