@@ -104,6 +104,6 @@ public record EngineScenario(String name, String description, ScenarioModel mode
       }
       message.append(')');
     }
-    return ScenarioRun.Failure.of(most.kind().name(), most.atNanos(), message.toString());
+    return new ScenarioRun.Failure(most.kind().name(), most.atNanos(), message.toString(), most.cause());
   }
 }

@@ -121,7 +121,7 @@ public final class ScenarioRunner {
     } catch (RunStoppedException stopped) { // not the engine's doing: no verdict
       throw stopped;
     } catch (RuntimeException | AssertionError e) { // a bug the engine's own checks caught, or a crash
-      violations.add(Violation.of(Violation.Kind.CRASH, sim.nowNanos(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+      violations.add(Violation.thrown(sim.nowNanos(), e));
     }
     Optional<Violation> mostSevere = violations.stream().min(Violation.mostSevereFirst());
     return new RunResult(violations, sim.digest(), sim.nowNanos(), telling(ring.events(), mostSevere),

@@ -2,12 +2,15 @@ package io.detsim.scenarios.engine.validate;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A broken guarantee: its kind (what shrinking must keep), what happened, when, and the evidence.
- * The kinds are the validators' error kinds of the original design, plus ours.
+ * The kinds are the validators' error kinds of the original design, plus ours. A violation that
+ * is an exception (a node or a check threw) keeps it as its cause, so the report shows its stack
+ * trace, not only its message.
  */
-public record Violation(Kind kind, String message, long atNanos, List<String> evidence) {
+public record Violation(Kind kind, String message, long atNanos, List<String> evidence, Optional<Throwable> cause) {
   /**
    * What was broken, declared most severe first: when one run breaks several checks, it is reported
    * as the most severe ({@link #mostSevereFirst}), so an acknowledged observation lost is never
@@ -35,6 +38,11 @@ public record Violation(Kind kind, String message, long atNanos, List<String> ev
     evidence = List.copyOf(evidence);
   }
 
+  /** A violation a check found, with its evidence and no exception. */
+  public Violation(Kind kind, String message, long atNanos, List<String> evidence) {
+    this(kind, message, atNanos, evidence, Optional.empty());
+  }
+
   /** Orders violations by the severity of their kinds, then by time. */
   public static Comparator<Violation> mostSevereFirst() {
     return Comparator.comparing(Violation::kind).thenComparingLong(Violation::atNanos);
@@ -42,6 +50,12 @@ public record Violation(Kind kind, String message, long atNanos, List<String> ev
 
   public static Violation of(Kind kind, long atNanos, String message) {
     return new Violation(kind, message, atNanos, List.of());
+  }
+
+  /** {@code thrown} ended the run at {@code atNanos}: a {@link Kind#CRASH} that keeps it as its cause. */
+  public static Violation thrown(long atNanos, Throwable thrown) {
+    return new Violation(Kind.CRASH, thrown.getClass().getSimpleName() + ": " + thrown.getMessage(), atNanos, List.of(),
+        Optional.of(thrown));
   }
 
   /** {@code DATA_LOSS at 1.25s: 3 acknowledged observations missing: a-1, a-7, b-3}. */
