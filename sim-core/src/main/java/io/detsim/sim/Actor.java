@@ -102,8 +102,10 @@ final class Actor implements Endpoint, EventTarget {
     busyUntilNanos = 0;
     pausedUntilNanos = 0;
     simulation.trace().record(simulation.nowNanos(), name, START, null, "incarnation " + incarnation);
-    behaviour = factory.create(new SimContext(simulation, this));
-    behaviour.onStart();
+    simulation.handlerBudget().runNested(this, () -> {
+      behaviour = factory.create(new SimContext(simulation, this));
+      behaviour.onStart();
+    });
   }
 
   /** Ends this life: mailbox, timers and in-flight messages are gone with it. */
@@ -212,16 +214,17 @@ final class Actor implements Endpoint, EventTarget {
   }
 
   private void run(int kind, Object first, Object second) {
+    HandlerBudget budget = simulation.handlerBudget();
     HandlerMeter meter = simulation.meter();
-    if (meter == null) {
-      handle(kind, first, second);
-      return;
-    }
-    long token = meter.begin(id);
+    long token = meter == null ? 0 : meter.begin(id);
+    budget.begin(this);
     try {
       handle(kind, first, second);
     } finally {
-      meter.end(id, token);
+      budget.end();
+      if (meter != null) {
+        meter.end(id, token);
+      }
     }
   }
 

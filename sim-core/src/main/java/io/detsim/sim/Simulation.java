@@ -71,6 +71,7 @@ public final class Simulation {
   private final EventTarget driver = this::dispatchDriverEvent;
   private IntConsumer burstListener;
   private HandlerMeter meter;
+  private final HandlerBudget handlerBudget = new HandlerBudget(this::nowNanos);
   private boolean started;
 
   public Simulation(long seed, SimOptions options) {
@@ -92,6 +93,19 @@ public final class Simulation {
     return meter;
   }
 
+  /**
+   * Fails a handler that makes more than {@code calls} calls to its context and clock without
+   * returning ({@link RunawayHandlerException}, thrown at the call that goes over); ten million
+   * unless set. A loop that never calls its node's ports is not caught here: it hangs the run.
+   */
+  public void limitCallsPerHandler(long calls) {
+    handlerBudget.limit(calls);
+  }
+
+  HandlerBudget handlerBudget() {
+    return handlerBudget;
+  }
+
   public long seed() {
     return seed;
   }
@@ -109,7 +123,10 @@ public final class Simulation {
     Check.argument(!actors.containsKey(id), "node %s exists already", id);
     Actor actor = register(id, null, factory);
     nodes.add(actor);
-    clocks.put(id, new SimClock(scheduler::nowNanos));
+    clocks.put(id, new SimClock(() -> { // a node reading its clock is a call its handler makes
+      handlerBudget.charge();
+      return scheduler.nowNanos();
+    }));
     disks.put(id, new SimDisk(options.disk(), streams.stream("disk/" + name)));
     if (started) {
       startNode(actor);

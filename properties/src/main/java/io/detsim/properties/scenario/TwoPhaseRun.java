@@ -1,5 +1,6 @@
 package io.detsim.properties.scenario;
 
+import io.detsim.sim.RunawayHandlerException;
 import io.detsim.sim.Simulation;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultSchedule;
@@ -32,7 +33,10 @@ import java.util.function.Supplier;
  * <p>What goes wrong is reported, never thrown: an exception from a node or a check is a failure
  * of kind {@code CRASH} with the exception kept as its cause; a run that dispatches more than its
  * event budget (a handler that reschedules itself without end, say) is a failure of kind
- * {@code EVENT_BUDGET} naming the last events.
+ * {@code EVENT_BUDGET} naming the last events; a handler that makes more calls to its context and
+ * clock than one handler may without returning (a loop waiting for virtual time to pass, say) is a
+ * failure of kind {@code RUNAWAY_HANDLER} whose cause's stack trace shows the loop
+ * ({@link io.detsim.sim.Simulation#limitCallsPerHandler}).
  */
 public final class TwoPhaseRun {
   private static final long MS = 1_000_000L;
@@ -120,6 +124,9 @@ public final class TwoPhaseRun {
       for (int i = 0; failure.isEmpty() && i < atEnd.size(); i++) {
         failure = violated(atEnd.get(i));
       }
+    } catch (RunawayHandlerException runaway) {
+      failure = Optional.of(new ScenarioRun.Failure("RUNAWAY_HANDLER", sim.nowNanos(), runaway.getMessage(),
+          Optional.of(runaway)));
     } catch (RuntimeException | AssertionError | StackOverflowError thrown) {
       failure = Optional.of(new ScenarioRun.Failure("CRASH", sim.nowNanos(),
           thrown.getClass().getName() + ": " + thrown.getMessage(), Optional.of(thrown)));
