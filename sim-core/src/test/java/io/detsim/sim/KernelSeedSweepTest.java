@@ -32,7 +32,7 @@ class KernelSeedSweepTest {
     Map<FaultKind, Integer> coverage = new EnumMap<>(FaultKind.class);
     long deliveries = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
-      Swarm.Plan plan = Swarm.plan(seed);
+      SweepPlan.Plan plan = SweepPlan.plan(seed);
       List<ScheduledFault> schedule = randomSchedule(plan, new RandomStreams(seed).stream("test/schedule"));
       for (ScheduledFault entry : schedule) {
         FaultKind.of(entry.fault()).ifPresent(kind -> coverage.merge(kind, 1, Integer::sum));
@@ -56,7 +56,7 @@ class KernelSeedSweepTest {
     assertThat(deliveries).isGreaterThan(SEEDS * 100L);
   }
 
-  private static Simulation run(long seed, Swarm.Plan plan, List<ScheduledFault> schedule, KernelInvariants sink) {
+  private static Simulation run(long seed, SweepPlan.Plan plan, List<ScheduledFault> schedule, KernelInvariants sink) {
     Simulation sim = EchoProtocol.world(seed, plan.options(), 2, 3, 20);
     sim.onBurst(size -> { });
     if (sink != null) {
@@ -67,7 +67,7 @@ class KernelSeedSweepTest {
     return sim;
   }
 
-  private static List<ScheduledFault> randomSchedule(Swarm.Plan plan, RandomSource random) {
+  private static List<ScheduledFault> randomSchedule(SweepPlan.Plan plan, RandomSource random) {
     List<NodeId> servers = List.of(NodeId.of("server-0"), NodeId.of("server-1"));
     List<NodeId> everyone = List.of(servers.get(0), servers.get(1),
         NodeId.of("client-0"), NodeId.of("client-1"), NodeId.of("client-2"));

@@ -50,12 +50,12 @@ class OptionsTest {
 
   @Test
   void swarm_isAFunctionOfTheSeed_andGivesSmallAndLargeSubsetsATurn() {
-    assertThat(Swarm.plan(99)).isEqualTo(Swarm.plan(99));
+    assertThat(SweepPlan.plan(99)).isEqualTo(SweepPlan.plan(99));
     Set<Set<FaultKind>> distinct = new HashSet<>();
     boolean sawNone = false;
     boolean sawMost = false;
     for (long seed = 0; seed < 2_000; seed++) {
-      Swarm.Plan plan = Swarm.plan(seed);
+      SweepPlan.Plan plan = SweepPlan.plan(seed);
       distinct.add(plan.enabled());
       sawNone |= plan.enabled().size() <= 2; // P = 106/16384 a seed: about 13 in 2,000
       sawMost |= plan.enabled().size() >= FaultKind.values().length - 2; // the same, by symmetry
@@ -72,10 +72,10 @@ class OptionsTest {
   void swarm_choosesOnlyAmongEligibleKinds_withoutShiftingTheOthers() {
     EnumSet<FaultKind> eligible = EnumSet.of(FaultKind.LOSS, FaultKind.CRASH);
     for (long seed = 0; seed < 200; seed++) {
-      Swarm.Plan restricted = Swarm.plan(seed, eligible);
+      SweepPlan.Plan restricted = SweepPlan.plan(seed, eligible);
       assertThat(eligible).containsAll(restricted.enabled());
-      Set<FaultKind> expected = EnumSet.copyOf(Swarm.plan(seed).enabled().isEmpty()
-          ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(Swarm.plan(seed).enabled()));
+      Set<FaultKind> expected = EnumSet.copyOf(SweepPlan.plan(seed).enabled().isEmpty()
+          ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(SweepPlan.plan(seed).enabled()));
       expected.retainAll(eligible);
       assertThat(restricted.enabled()).isEqualTo(expected);
     }

@@ -1,5 +1,6 @@
 package io.detsim.scenarios.engine;
 
+import io.detsim.properties.scenario.Swarm;
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.properties.core.Gen;
 import io.detsim.sim.fault.Fault;
@@ -94,7 +95,7 @@ final class CatalogueInputs {
       long seed = seed(source);
       int workers = (int) source.choose(1, 4);
       List<ScenarioInput.ClientSpec> clients = someClients(source, 1_000, false);
-      ScenarioInput.Swarmed loss = new ScenarioInput.Swarmed(EnumSet.of(FaultKind.LOSS), Ratio.of(1, 100),
+      Swarm loss = new Swarm(EnumSet.of(FaultKind.LOSS), Ratio.of(1, 100),
           Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
       return new ScenarioInput(seed, new ScenarioInput.EngineShape(workers, 0), loss, clients, FaultSchedule.of(List.of()));
     };
@@ -149,7 +150,7 @@ final class CatalogueInputs {
         entries.add(new ScheduledFault(at, new Fault.ClockOffset(node, (source.choose(0, 10_000) - 5_000) * MS)));
       }
       entries.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
-      ScenarioInput.Swarmed swarm = new ScenarioInput.Swarmed(
+      Swarm swarm = new Swarm(
           EnumSet.of(FaultKind.DELAY, FaultKind.LOSS, FaultKind.KILL, FaultKind.BURST, FaultKind.CLOCK_SKEW),
           Ratio.of(1, 100), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
       return new ScenarioInput(seed, new ScenarioInput.EngineShape(workers, 0), swarm,
@@ -191,13 +192,13 @@ final class CatalogueInputs {
       Gen.listOf(fault, 0, 2).generate(source).forEach(entries::addAll);
       entries.sort((a, b) -> Long.compare(a.atNanos(), b.atNanos()));
       return new ScenarioInput(0, new ScenarioInput.EngineShape(2, 0),
-          new ScenarioInput.Swarmed(EnumSet.of(FaultKind.CRASH, FaultKind.KILL, FaultKind.PARTITION, FaultKind.PAUSE),
+          new Swarm(EnumSet.of(FaultKind.CRASH, FaultKind.KILL, FaultKind.PARTITION, FaultKind.PAUSE),
               Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
           List.of(client(0, 100, 1_000, false, false)), FaultSchedule.of(entries));
     };
   }
 
-  private static ScenarioInput input(ChoiceSource source, int workers, int capacity, ScenarioInput.Swarmed swarm,
+  private static ScenarioInput input(ChoiceSource source, int workers, int capacity, Swarm swarm,
       List<ScenarioInput.ClientSpec> clients, List<ScheduledFault> entries) {
     return new ScenarioInput(seed(source), new ScenarioInput.EngineShape(workers, capacity), swarm, clients,
         FaultSchedule.of(entries));
@@ -227,11 +228,11 @@ final class CatalogueInputs {
     return new ScenarioInput.ClientSpec("client-" + index, "space-" + index, observations, rate, mixed, recall);
   }
 
-  private static ScenarioInput.Swarmed none() {
-    return new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
+  private static Swarm none() {
+    return new Swarm(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
   }
 
-  private static ScenarioInput.Swarmed only(FaultKind kind) {
-    return new ScenarioInput.Swarmed(EnumSet.of(kind), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
+  private static Swarm only(FaultKind kind) {
+    return new Swarm(EnumSet.of(kind), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER);
   }
 }

@@ -2,6 +2,7 @@ package io.detsim.scenarios.engine;
 
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.properties.core.Gen;
+import io.detsim.properties.scenario.Swarm;
 import io.detsim.sim.fault.Anchor;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -55,18 +57,8 @@ final class InputGenerator {
 
   private static ScenarioInput generate(ScenarioModel model, ChoiceSource source) {
     long simulationSeed = source.choose(0, (1 << 20) - 1); // part of the input: a failure replays from its choices
-    EnumSet<FaultKind> enabled = EnumSet.noneOf(FaultKind.class);
-    source.startSpan("swarm");
-    for (FaultKind kind : FaultKind.values()) {
-      if (model.eligible().contains(kind) && source.chance(Ratio.of(1, 2))) {
-        enabled.add(kind);
-      }
-    }
-    source.endSpan();
-    ScenarioInput.Swarmed swarm = new ScenarioInput.Swarmed(enabled,
-        knob(source, enabled, FaultKind.LOSS, 10, 500), knob(source, enabled, FaultKind.DUPLICATE, 10, 200),
-        knob(source, enabled, FaultKind.REORDER, 5, 100),
-        enabled.contains(FaultKind.DISK) ? Ratio.of(1, source.choose(1, 4)) : Ratio.NEVER);
+    Swarm swarm = Swarm.gen(model.eligible()).generate(source);
+    Set<FaultKind> enabled = swarm.enabled();
     int workers = (int) source.choose(model.workersMin(), model.workersMax());
     int capacity = model.queueCapacities().get((int) source.choose(0, model.queueCapacities().size() - 1));
     int dimension = DIMENSIONS.get((int) source.choose(0, DIMENSIONS.size() - 1));
@@ -93,13 +85,6 @@ final class InputGenerator {
     return new ScenarioInput(simulationSeed, new ScenarioInput.EngineShape(workers, capacity, dimension, compaction), swarm, clients, FaultSchedule.of(entries));
   }
 
-  private static Ratio knob(ChoiceSource source, EnumSet<FaultKind> enabled, FaultKind kind, int rarest, int range) {
-    if (!enabled.contains(kind)) {
-      return Ratio.NEVER;
-    }
-    return Ratio.of(1, range - source.choose(0, range - rarest)); // 0: the rarest, gentlest rate
-  }
-
   private static List<ScenarioInput.ClientSpec> clients(ScenarioModel model, ChoiceSource source) {
     Gen<int[]> client = clientSource -> new int[] {
         (int) clientSource.choose(model.observationsMin(), model.observationsMax()),
@@ -115,7 +100,7 @@ final class InputGenerator {
     return clients;
   }
 
-  private static List<FaultKind> schedulable(EnumSet<FaultKind> enabled, ScenarioModel model) {
+  private static List<FaultKind> schedulable(Set<FaultKind> enabled, ScenarioModel model) {
     List<FaultKind> kinds = new ArrayList<>();
     for (FaultKind kind : enabled) {
       boolean optionsOnly = kind == FaultKind.BUGGIFY || kind == FaultKind.SHUFFLE_TIES;

@@ -1,5 +1,6 @@
 package io.detsim.scenarios.engine;
 
+import io.detsim.properties.scenario.Swarm;
 import io.detsim.sim.SimOptions;
 import io.detsim.sim.buggify.BuggifyOptions;
 import io.detsim.sim.disk.DiskOptions;
@@ -17,7 +18,7 @@ import java.util.Set;
  * fault kinds this run enables (swarm testing) with their standing knobs, the workload, and the
  * timed fault schedule. Generated from one choice sequence, printed in failure reports, readable.
  */
-public record ScenarioInput(long simulationSeed, EngineShape engine, Swarmed swarm, List<ClientSpec> clients,
+public record ScenarioInput(long simulationSeed, EngineShape engine, Swarm swarm, List<ClientSpec> clients,
     FaultSchedule schedule) {
 
   public ScenarioInput {
@@ -49,25 +50,6 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarmed swa
   /** One client: how many observations, how fast, and whether it probes recall while streaming. */
   public record ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
       boolean recallProbe) {}
-
-  /** The fault kinds this run enables, and the standing knobs of those that have one. */
-  public record Swarmed(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio reorder, Ratio tornWrites) {
-    public Swarmed {
-      enabled = Collections.unmodifiableSet(enabled.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(enabled));
-    }
-
-    public boolean has(FaultKind kind) {
-      return enabled.contains(kind);
-    }
-
-    /** The simulated world of this run. */
-    public SimOptions options() {
-      NetworkOptions network = NetworkOptions.none().withLoss(loss).withDuplicate(duplicate).withReorder(reorder);
-      DiskOptions disk = DiskOptions.none().withTornWriteRatio(tornWrites);
-      BuggifyOptions buggify = has(FaultKind.BUGGIFY) ? BuggifyOptions.standard() : BuggifyOptions.none();
-      return new SimOptions(network, disk, buggify, has(FaultKind.SHUFFLE_TIES));
-    }
-  }
 
   /** The size of the input, as a person would count it: fault entries plus clients. */
   public int size() {

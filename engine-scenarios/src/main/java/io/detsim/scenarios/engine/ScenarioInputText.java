@@ -4,7 +4,7 @@ import io.detsim.properties.scenario.InputText;
 import io.detsim.properties.scenario.TextLines;
 import io.detsim.scenarios.engine.ScenarioInput.ClientSpec;
 import io.detsim.scenarios.engine.ScenarioInput.EngineShape;
-import io.detsim.scenarios.engine.ScenarioInput.Swarmed;
+import io.detsim.properties.scenario.Swarm;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.FaultSchedule;
 import io.detsim.sim.fault.ScheduleParseException;
@@ -92,7 +92,7 @@ public final class ScenarioInputText {
       text.append(", compaction every ").append(input.engine().compactAfterRecords()).append(" records");
     }
     text.append('\n');
-    Swarmed swarm = input.swarm();
+    Swarm swarm = input.swarm();
     List<String> kinds = swarm.enabled().stream().map(Enum::name).toList();
     text.append("swarm: ").append(kinds.isEmpty() ? "none" : String.join(", ", kinds)).append('\n');
     text.append("loss: ").append(swarm.loss()).append('\n');
@@ -167,7 +167,7 @@ public final class ScenarioInputText {
         throw lines.error(index, 0, "missing field '" + name + "' in [input]");
       }
     }
-    Swarmed swarm = new Swarmed(kinds(lines, fields.get("swarm")), lines.ratio(fields.get("loss")),
+    Swarm swarm = new Swarm(kinds(lines, fields.get("swarm")), lines.ratio(fields.get("loss")),
         lines.ratio(fields.get("duplicate")), lines.ratio(fields.get("reorder")),
         lines.ratio(fields.get("torn writes")));
     EngineShape engine = engine(lines, fields.get("engine"));

@@ -1,5 +1,6 @@
 package io.detsim.scenarios.engine;
 
+import io.detsim.properties.scenario.Swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.sim.fault.Fault;
@@ -37,7 +38,7 @@ class ClientWindowTest {
     ScenarioModel model = ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.DELAY, FaultKind.LOSS))
         .withFaultWindow(5 * SECOND, 1);
     ScenarioInput input = new ScenarioInput(0x5EED, new ScenarioInput.EngineShape(4, 0),
-        new ScenarioInput.Swarmed(EnumSet.of(FaultKind.DELAY, FaultKind.LOSS), Ratio.of(1, 100), Ratio.NEVER,
+        new Swarm(EnumSet.of(FaultKind.DELAY, FaultKind.LOSS), Ratio.of(1, 100), Ratio.NEVER,
             Ratio.NEVER, Ratio.NEVER),
         List.of(new ScenarioInput.ClientSpec("client-0", "space-0", 5_000, 1_000, false, false)),
         FaultSchedule.of(List.of(new ScheduledFault(0, new Fault.Delay(0, 100 * MS)))));

@@ -1,5 +1,6 @@
 package io.detsim.scenarios.engine;
 
+import io.detsim.properties.scenario.Swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class ScenarioInputTextTest {
   @Test
   void roundTrip_keepsRatiosExactlyAsWritten_unreducedAndZeroOverAnything() {
     ScenarioInput input = new ScenarioInput(-2L, new ScenarioInput.EngineShape(1, 400),
-        new ScenarioInput.Swarmed(EnumSet.allOf(FaultKind.class), Ratio.of(2, 4), Ratio.of(0, 5), Ratio.ALWAYS,
+        new Swarm(EnumSet.allOf(FaultKind.class), Ratio.of(2, 4), Ratio.of(0, 5), Ratio.ALWAYS,
             Ratio.of(999_999_999_999L, 1_000_000_000_000L)),
         List.of(new ScenarioInput.ClientSpec("Client_A", "space.x", 1, 1, false, true),
             new ScenarioInput.ClientSpec("client-1", "space-1", 400, 4000, true, true)),
@@ -59,7 +60,7 @@ class ScenarioInputTextTest {
   @Test
   void roundTrip_ofNoClientsAndNoFaultKinds() {
     ScenarioInput input = new ScenarioInput(0, new ScenarioInput.EngineShape(4, 0),
-        new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
+        new Swarm(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
         List.of(), FaultSchedule.empty());
     String text = ScenarioInputText.format(input);
     assertThat(text).contains("swarm: none\n").doesNotContain("client ");
@@ -69,7 +70,7 @@ class ScenarioInputTextTest {
   @Test
   void engineShape_roundTrips_andAnOldLineWithoutItKeepsDimension8AndTheDefaultCompaction() {
     ScenarioInput shaped = new ScenarioInput(7, new ScenarioInput.EngineShape(2, 0, 128, 25),
-        new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
+        new Swarm(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
         List.of(), FaultSchedule.empty());
     String text = ScenarioInputText.format(shaped);
     assertThat(text).contains("engine: 2 workers, queue default, dimension 128, compaction every 25 records\n");
@@ -82,7 +83,7 @@ class ScenarioInputTextTest {
   @Test
   void engineShape_outOfRange_isAnErrorNamingTheColumn() {
     ScenarioInput shaped = new ScenarioInput(7, new ScenarioInput.EngineShape(2, 0, 16, 0),
-        new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
+        new Swarm(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
         List.of(), FaultSchedule.empty());
     String text = ScenarioInputText.format(shaped);
     assertThatThrownBy(() -> ScenarioInputText.parse(text.replace("dimension 16", "dimension 5000"), "wide"))

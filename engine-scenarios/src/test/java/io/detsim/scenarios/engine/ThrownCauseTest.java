@@ -1,5 +1,6 @@
 package io.detsim.scenarios.engine;
 
+import io.detsim.properties.scenario.Swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.properties.scenario.RunSettings;
@@ -21,7 +22,7 @@ class ThrownCauseTest {
   void anExceptionInTheRun_isTheFailuresCause_withItsStackTrace() {
     EngineScenario swarm = EngineScenarios.named("swarm").orElseThrow();
     ScenarioInput input = new ScenarioInput(1L, new ScenarioInput.EngineShape(1, 400),
-        new ScenarioInput.Swarmed(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
+        new Swarm(EnumSet.noneOf(FaultKind.class), Ratio.NEVER, Ratio.NEVER, Ratio.NEVER, Ratio.NEVER),
         List.of(new ScenarioInput.ClientSpec("client-a", "space-a", 10, 100, false, false)), FaultSchedule.empty());
     IllegalStateException boom = new IllegalStateException("boom at the 100th event");
     int[] events = {0};

@@ -1,5 +1,6 @@
 package io.detsim.replay.file;
 
+import io.detsim.properties.scenario.Swarm;
 import io.detsim.properties.core.ChoiceSequence;
 import io.detsim.scenarios.engine.ScenarioInput;
 import io.detsim.sim.fault.Fault;
@@ -22,7 +23,7 @@ final class FailureFileSamples {
   static FailureFile sample() {
     NodeId server = NodeId.of("server");
     ScenarioInput input = new ScenarioInput(0x5f3a1L, new ScenarioInput.EngineShape(2, 0),
-        new ScenarioInput.Swarmed(EnumSet.of(FaultKind.CRASH, FaultKind.LOSS), Ratio.of(1, 250), Ratio.NEVER,
+        new Swarm(EnumSet.of(FaultKind.CRASH, FaultKind.LOSS), Ratio.of(1, 250), Ratio.NEVER,
             Ratio.NEVER, Ratio.NEVER),
         List.of(new ScenarioInput.ClientSpec("client-0", "space-0", 50, 500, true, false)),
         FaultSchedule.builder().at(12_000_000L, new Fault.Crash(server)).at(13_000_000L, new Fault.Restart(server))

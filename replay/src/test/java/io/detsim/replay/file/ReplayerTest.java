@@ -1,5 +1,6 @@
 package io.detsim.replay.file;
 
+import io.detsim.properties.scenario.Swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.server.EngineMutant;
@@ -108,7 +109,7 @@ class ReplayerTest {
   /** The input the fuzzer found for ACK_BEFORE_SYNC from seed 0: a crash at 12 ms loses acknowledged writes. */
   private static ScenarioInput ackBeforeSyncFailure() {
     return new ScenarioInput(0, new ScenarioInput.EngineShape(1, 0),
-        new ScenarioInput.Swarmed(EnumSet.of(FaultKind.CRASH, FaultKind.LOSS), Ratio.of(1, 500), Ratio.NEVER,
+        new Swarm(EnumSet.of(FaultKind.CRASH, FaultKind.LOSS), Ratio.of(1, 500), Ratio.NEVER,
             Ratio.NEVER, Ratio.NEVER),
         List.of(new ScenarioInput.ClientSpec("client-0", "space-0", 50, 500, false, false)),
         FaultSchedule.builder().at(12_000_000L, new Fault.Crash(SERVER)).at(13_000_000L, new Fault.Restart(SERVER))

@@ -12,37 +12,35 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Swarm testing [1]: each seed enables a random subset of the fault kinds, each with a coin flip,
- * and draws the standing knobs of the kinds it enabled. A run with every fault at once is rarely the
- * run that finds a bug: one fault masks another (a partition hides the reordering it would have
- * exposed). Random subsets give rare combinations their turn, and a seed with no faults at all
- * keeps the happy path tested too. A plain function of the seed, as in TigerBeetle's VOPR.
- *
- * <p>[1] A. Groce, C. Zhang, E. Eide, Y. Chen, J. Regehr, "Swarm testing", ISSTA 2012.
+ * The kernel sweep's plan of a seed (KernelSeedSweepTest): a random subset of the fault kinds, a coin
+ * each, and the standing knobs of those enabled, as a plain function of the seed. The product's swarm
+ * is {@code io.detsim.properties.scenario.Swarm}, drawn from choices so that it shrinks; the
+ * kernel's tests cannot depend on the property core, so they keep this seed function, which also
+ * draws the knobs only the kernel has (delay tails, sync latency).
  */
-public final class Swarm {
+final class SweepPlan {
   private static final long MS = 1_000_000L;
 
-  private Swarm() {}
+  private SweepPlan() {}
 
   /** What a seed enables: the world's options, and the kinds a schedule for it may use. */
-  public record Plan(SimOptions options, Set<FaultKind> enabled) {
-    public Plan {
+  record Plan(SimOptions options, Set<FaultKind> enabled) {
+    Plan {
       enabled = Collections.unmodifiableSet(enabled.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(enabled));
     }
 
-    public boolean isEnabled(FaultKind kind) {
+    boolean isEnabled(FaultKind kind) {
       return enabled.contains(kind);
     }
   }
 
   /** The plan of {@code seed}, with every fault kind eligible. */
-  public static Plan plan(long seed) {
+  static Plan plan(long seed) {
     return plan(seed, EnumSet.allOf(FaultKind.class));
   }
 
   /** The plan of {@code seed}, choosing among {@code eligible} kinds only (a scenario's fault model). */
-  public static Plan plan(long seed, Set<FaultKind> eligible) {
+  static Plan plan(long seed, Set<FaultKind> eligible) {
     RandomSource random = new RandomStreams(seed).stream("swarm");
     EnumSet<FaultKind> enabled = EnumSet.noneOf(FaultKind.class);
     for (FaultKind kind : FaultKind.values()) {
