@@ -234,6 +234,7 @@ final class Dispatcher {
       if (idle >= 0) {
         line.owner = idle; // steal the whole space: none of its batches is out
         stolen++;
+        context.point("steal");
         metrics.workStolen(idle);
       }
     }

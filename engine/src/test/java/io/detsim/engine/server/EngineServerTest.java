@@ -122,7 +122,10 @@ class EngineServerTest {
       sim.addNode("client-" + i, Clients.streaming(server, space, 300, DIMENSION));
     }
     sim.runFor(10_000 * MS);
-    assertThat(sim.node(server, EngineServer.class).spacesStolen()).isPositive();
+    long stolen = sim.node(server, EngineServer.class).spacesStolen();
+    assertThat(stolen).isPositive();
+    // Each steal is announced as a transition point, so aimed faults and coverage reports see it.
+    assertThat(sim.pointsReached()).containsEntry("steal", stolen);
     for (int i = 0; i < 8; i++) {
       assertThat(sim.node(server, EngineServer.class).held(SpaceId.of("space-" + i)))
           .extracting(EngineServer.Held::generation).isSorted().doesNotContain(0L).hasSize(300);
