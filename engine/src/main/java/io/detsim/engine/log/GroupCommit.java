@@ -62,6 +62,11 @@ final class GroupCommit {
   }
 
   private void fireAndContinue() {
+    // Checked where durability moves, not by an oracle later: nothing can be durable that was never
+    // appended (a round that claimed more would acknowledge records no sync covered).
+    if (durableEndLsn > appendedEndLsn.getAsLong()) { // a plain if: Check's varargs would box per call
+      throw new AssertionError("durable end " + durableEndLsn + " beyond the appended end " + appendedEndLsn.getAsLong());
+    }
     if (firing) {
       return; // a callback awaited again: the loop below picks its waiter up, keeping the order
     }

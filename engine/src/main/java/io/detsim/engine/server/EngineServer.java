@@ -346,7 +346,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     Check.that(appended == lsn, "log sequence moved under the handler: %d != %d", appended, lsn);
     tracked.put(lsn, new Tracked(stored, now()));
     if (options.has(EngineMutant.ACK_BEFORE_SYNC)) {
-      context.send(source, Ack.accepted(observation.session(), observation.seq(), observation.episode().id()));
+      acknowledge(source, stored);
     }
     commit(lsn);
     dispatcher.dispatch(now());
@@ -386,7 +386,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     boolean drainedAndClosed = sessions.markDurable(stored.session(), stored.seq());
     NodeId client = clients.get(stored.session());
     if (!options.has(EngineMutant.ACK_BEFORE_SYNC)) {
-      context.send(client, Ack.accepted(stored.session(), stored.seq(), stored.episode().id()));
+      acknowledge(client, stored);
     }
     if (progress.receivedAtNanos != 0) { // recovered observations were acknowledged in an earlier life
       metrics.observationLatencySince(stored.episode().spaceId(), progress.receivedAtNanos);
@@ -395,6 +395,17 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     if (drainedAndClosed) {
       sendStatus(stored.session(), SessionStatus.CLOSED);
     }
+  }
+
+  /**
+   * Sends ACCEPTED for a newly stored observation. Guarantee 1 (docs/engine.md) is checked here, at
+   * the one place it could break, not seconds later by an oracle: an observation is acknowledged only
+   * once its record is durable, i.e. below the log's durable end.
+   */
+  private void acknowledge(NodeId client, StoredObservation stored) {
+    Check.that(stored.lsn() < log.durableLsn(), "ACCEPTED %s #%d, but its record %d is not durable (durable below %d)",
+        stored.session().value(), stored.seq(), stored.lsn(), log.durableLsn());
+    context.send(client, Ack.accepted(stored.session(), stored.seq(), stored.episode().id()));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.detsim.engine.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import io.detsim.engine.client.ClientView;
@@ -111,6 +112,18 @@ class EngineServerTest {
       assertThat(server(sim).held(SpaceId.of("space-" + i))).extracting(EngineServer.Held::memoryId)
           .containsExactlyElementsOf(Clients.accepted(client(sim, i)));
     }
+  }
+
+  @Test
+  void anAcceptedBeforeItsRecordIsDurable_failsAtTheAcknowledgement() {
+    // The ack-before-sync mutant acknowledges as the record is appended: the always-on check in the
+    // acknowledgement stops the run there, not when a later crash loses the observation.
+    Simulation sim = world(3, EngineOptions.defaults(DIMENSION).withMutant(EngineMutant.ACK_BEFORE_SYNC), 10);
+    Throwable thrown = catchThrowable(() -> sim.runFor(1_000 * MS));
+    while (thrown != null && thrown.getCause() != null) {
+      thrown = thrown.getCause();
+    }
+    assertThat(thrown).isInstanceOf(AssertionError.class).hasMessageContaining("is not durable");
   }
 
   @Test

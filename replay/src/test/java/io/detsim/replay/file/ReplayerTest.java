@@ -80,13 +80,13 @@ class ReplayerTest {
 
   @Test
   void handEditedSchedule_runsAsWritten() {
-    ScenarioInput input = ackBeforeSyncFailure();
-    EnumSet<EngineMutant> mutants = EnumSet.of(EngineMutant.ACK_BEFORE_SYNC);
+    ScenarioInput input = crashAndRestartFailure();
+    EnumSet<EngineMutant> mutants = EnumSet.of(EngineMutant.SESSION_STATE_NOT_RECOVERED);
     RunResult failing = SWARM.run(input, mutants);
     assertThat(failing.violation()).as("the recorded run fails").isPresent();
     FailureFile file = FailureFile.of(SWARM.name(), 0x0e49d524d3a854e5L, io.detsim.properties.core.ChoiceSequence.EMPTY,
-        java.util.Optional.of(input), java.util.Set.of("ack-before-sync"),
-        SWARM.run(input, RunSettings.plain().withPlantedBugs(java.util.Set.of("ack-before-sync"))), 64, 26);
+        java.util.Optional.of(input), java.util.Set.of("session-state-not-recovered"),
+        SWARM.run(input, RunSettings.plain().withPlantedBugs(java.util.Set.of("session-state-not-recovered"))), 64, 26);
     String text = FailureFiles.format(file);
     assertThat(Replayer.replay(FailureFiles.parse(text, "as-recorded"), null).word())
         .isEqualTo(ReplayOutcome.Word.REPRODUCED);
@@ -106,8 +106,12 @@ class ReplayerTest {
     assertThat(outcome.word()).isNotEqualTo(ReplayOutcome.Word.REPRODUCED);
   }
 
-  /** The input the fuzzer found for ACK_BEFORE_SYNC from seed 0: a crash at 12 ms loses acknowledged writes. */
-  private static ScenarioInput ackBeforeSyncFailure() {
+  /**
+   * A crash at 12 ms and a restart at 13 ms: with SESSION_STATE_NOT_RECOVERED the restarted server
+   * forgets the session's state. (Not ACK_BEFORE_SYNC: its always-on check now stops the run at the
+   * first acknowledgement, whatever the schedule says, so an edit would change nothing.)
+   */
+  private static ScenarioInput crashAndRestartFailure() {
     return new ScenarioInput(0, new ScenarioInput.EngineShape(1, 0),
         new Swarm(EnumSet.of(FaultKind.CRASH, FaultKind.LOSS), Ratio.of(1, 500), Ratio.NEVER,
             Ratio.NEVER, Ratio.NEVER),
