@@ -6,7 +6,7 @@ import io.detsim.engine.metrics.MetricNames;
 import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.metrics.Series;
 import io.detsim.engine.real.EmbeddedEngine;
-import io.detsim.engine.real.RealDiskStats;
+import io.detsim.runtime.RealDiskStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;

@@ -9,6 +9,7 @@ import io.detsim.engine.protocol.SpaceId;
 import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.real.metrics.PrometheusEndpoint;
 import io.detsim.engine.server.EngineServer;
+import io.detsim.runtime.RealRuntime;
 import io.detsim.sim.port.NodeId;
 import java.util.List;
 import java.util.Set;

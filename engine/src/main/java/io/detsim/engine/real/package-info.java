@@ -1,12 +1,10 @@
 /**
- * The real runtime: the engine's nodes, written against sim-core's ports, on threads, the monotonic
- * clock and files, and the embedded engine built on it.
+ * The embedded engine: the engine's nodes on the real runtime ({@link io.detsim.runtime.RealRuntime},
+ * threads, the monotonic clock and files), behind a thread-safe API.
  *
- * <p>Entry points: {@link io.detsim.engine.real.EmbeddedEngine} (start with an
+ * <p>Entry point: {@link io.detsim.engine.real.EmbeddedEngine} (start with an
  * {@link io.detsim.engine.real.EmbeddedConfig}; offer, recall, metrics, shutdown) for programs that
- * use the engine, and {@link io.detsim.engine.real.RealRuntime} for running any nodes (the engine
- * server, the simulator's {@code StreamingClient}) outside the simulator. This is the one package
- * of the engine exempt from the determinism rules; nothing else in the engine may depend on it, so
- * the engine code stays the same on both runtimes.
+ * use the engine. This is the one package of the engine exempt from the determinism rules; nothing
+ * else in the engine may depend on it, so the engine code stays the same on both runtimes.
  */
 package io.detsim.engine.real;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.protocol.RejectReason;
 import io.detsim.engine.server.EngineServer;
+import io.detsim.runtime.RealThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

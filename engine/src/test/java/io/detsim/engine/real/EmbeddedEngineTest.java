@@ -7,6 +7,7 @@ import io.detsim.engine.metrics.MetricNames;
 import io.detsim.engine.metrics.MetricsSnapshot;
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.protocol.RejectReason;
+import io.detsim.runtime.RealThreads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.detsim.engine.metrics.MetricNames;
 import io.detsim.engine.protocol.RecallHit;
 import io.detsim.engine.protocol.RejectReason;
+import io.detsim.runtime.RealThreads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import io.detsim.sim.port.NodeId;
 

@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Clock;
@@ -17,7 +17,7 @@ import io.detsim.sim.port.RandomSource;
  * trace lines go to the debug log.
  */
 final class RealContext implements NodeContext {
-  private static final System.Logger TRACE = System.getLogger("io.detsim.engine.real.trace");
+  private static final System.Logger TRACE = System.getLogger("io.detsim.runtime.trace");
 
   private final RealRuntime runtime;
   private final RealActor actor;

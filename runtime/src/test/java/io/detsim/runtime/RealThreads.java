@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The runtime's threads that are still alive (they are all named {@code detsim-...}); as an
  * extension, {@code @ExtendWith(RealThreads.class)}, a check after each test that none outlives it.
+ * Public, in the test-jar, for every module that runs nodes on the real runtime.
  */
-final class RealThreads implements AfterEachCallback {
+public final class RealThreads implements AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) {
-    assertThat(alive()).as("no detsim thread outlives its engine").isEmpty();
+    assertThat(alive()).as("no detsim thread outlives its runtime or engine").isEmpty();
   }
 
-  static List<String> alive() {
+  public static List<String> alive() {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
         .filter(name -> name.startsWith("detsim-")).sorted().toList();
   }

@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 /** Where a {@link RealDisk} sends what it finishes: sync callbacks, and failures it cannot hide. */
 interface DiskOwner {

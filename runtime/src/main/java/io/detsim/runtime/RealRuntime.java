@@ -1,6 +1,7 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import io.detsim.sim.port.Check;
+import io.detsim.sim.port.Clock;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
@@ -21,12 +22,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Runs nodes written against sim-core's ports in production: the same node code as in
+ * Runs nodes written against detsim's ports in production: the same node code as in
  * simulation, on threads, the monotonic clock and files. The entry point of the real runtime.
  *
  * <pre>{@code
  * RealRuntime runtime = new RealRuntime(Path.of("data"));
- * NodeId server = runtime.addNode("server", ctx -> new EngineServer(ctx, EngineOptions.defaults(768)));
+ * NodeId backup = runtime.addNode("backup", ctx -> new Backup(ctx));
+ * NodeId primary = runtime.addNode("primary", ctx -> new Primary(ctx, backup, false));
  * runtime.start();
  * ...
  * runtime.shutdown();
@@ -263,11 +265,15 @@ public final class RealRuntime implements AutoCloseable {
     return shutDown;
   }
 
-  // ---- for the package ----
-
-  MonotonicClock clock() {
+  /**
+   * The clock every node of this runtime reads: monotonic, in nanoseconds since the epoch, for code
+   * outside the nodes (an embedding API's timestamps and timeouts) that must agree with them.
+   */
+  public Clock clock() {
     return clock;
   }
+
+  // ---- for the package ----
 
   ScheduledThreadPoolExecutor scheduler() {
     return scheduler;

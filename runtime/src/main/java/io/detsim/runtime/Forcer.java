@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.detsim.engine.real;
+package io.detsim.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
