@@ -70,6 +70,8 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
         metricsPort);
     Check.argument(drainTimeoutNanos > 0, "drain timeout must be positive: %d", drainTimeoutNanos);
     Check.argument(pendingOffersMax > 0, "pending offers max must be positive: %d", pendingOffersMax);
+    Check.argument(engine.plantedBugs().isEmpty(),
+        "planted bugs are for simulation only, never for a real engine: %s", engine.plantedBugs());
   }
 
   /**

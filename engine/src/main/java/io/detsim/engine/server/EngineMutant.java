@@ -3,7 +3,8 @@ package io.detsim.engine.server;
 /**
  * Realistic bugs that can be switched into the engine for one run, so the framework can show it
  * catches them (mutation testing of the test suite). Each is free when unused: a flag checked at
- * the one place the bug lives. Never enabled in production.
+ * the one place the bug lives. Never enabled in production: {@code EmbeddedConfig}, the real runtime's
+ * only way in, refuses options that carry one ({@link EngineOptions#plantedBugs}).
  */
 public enum EngineMutant {
   ACK_BEFORE_SYNC("ACCEPTED is sent when the observation is admitted, before its log record is synced"),

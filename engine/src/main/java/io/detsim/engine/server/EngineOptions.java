@@ -5,8 +5,10 @@ import io.detsim.engine.queue.BatchSizer;
 import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.session.SessionOptions;
 import io.detsim.sim.port.Check;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -79,6 +81,19 @@ public record EngineOptions(
 
   public boolean has(EngineMutant mutant) {
     return mutants.contains(mutant);
+  }
+
+  /**
+   * Every planted bug these options switch on, wherever it sits (the engine's own, the queue's, the
+   * sessions'), by name; empty for an engine fit for production. The real runtime refuses options
+   * where this is not empty ({@code EmbeddedConfig}).
+   */
+  public List<String> plantedBugs() {
+    List<String> all = new ArrayList<>();
+    mutants.forEach(mutant -> all.add(mutant.cliName()));
+    queue.mutants().forEach(mutant -> all.add("queue " + mutant.name()));
+    sessions.mutants().forEach(mutant -> all.add("sessions " + mutant.name()));
+    return List.copyOf(all);
   }
 
   public EngineOptions withWorkers(int count) {
