@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime sees detsim only through the ports, so it runs any project's nodes and never drags
  * the kernel or the engine into production. Maven enforces the same through the runtime's
- * dependencies; this rule also names the offending class.
+ * dependencies; this rule also names the offending class. {@code ArchRule.check} throws an
+ * {@code AssertionError} listing every violation (seen to fail on a class naming the kernel's
+ * {@code Simulation}, with sim-core added to this module's dependencies).
  */
 class ArchitectureTest {
   private static final JavaClasses RUNTIME = new ClassFileImporter()

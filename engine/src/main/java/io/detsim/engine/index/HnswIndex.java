@@ -326,10 +326,6 @@ public final class HnswIndex {
     pruneKeys[count] = newcomerKey;
     Arrays.sort(pruneKeys, 0, count + 1);
     int kept = selector.select(pruneKeys, count + 1, maxDegree, keptKeys);
-    if (kept > maxDegree) { // guarantee 7, checked at the pruning itself rather than by the next integrity walk
-      throw new AssertionError("pruning kept " + kept + " neighbours of " + owner + " on layer " + layer + ", above "
-          + maxDegree);
-    }
     graph.setNeighbours(owner, layer, keptKeys, kept);
     for (int i = 0; i < selector.droppedCount(); i++) {
       int dropped = selector.droppedAt(i);
