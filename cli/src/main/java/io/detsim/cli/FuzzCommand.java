@@ -76,9 +76,6 @@ final class FuzzCommand implements Callable<Integer> {
       description = "The scenario; default swarm (detsim scenarios lists them).")
   private Scenario<?> scenario;
 
-  /** The system property scenarios read to tell whether to aim faults at transition points. */
-  static final String AIM_PROPERTY = "detsim.aim";
-
   @Option(names = "--seeds", paramLabel = "N", description = "Run N seeds (default " + DEFAULT_SEEDS
       + ", or no limit with --time); with --shard, N seeds of this shard. With --exhaustive: the most cases to"
       + " enumerate.")
@@ -122,32 +119,12 @@ final class FuzzCommand implements Callable<Integer> {
       + " nightly's first run and its restarts).")
   private boolean resume;
 
-  @Option(names = "--no-aim", description = "Draw every fault at a uniform time, none aimed at a transition point"
-      + " (sets the detsim.aim property the engine's generator reads): the baseline aiming is measured against.")
-  private boolean noAim;
-
   @Option(names = "--shrink-attempts", paramLabel = "N", description = "The shrinker's budget of runs per failure"
       + " (default " + DEFAULT_SHRINK_ATTEMPTS + ").")
   private Integer shrinkAttempts;
 
   @Override
   public Integer call() throws IOException {
-    String aimBefore = System.getProperty(AIM_PROPERTY);
-    if (noAim) {
-      System.setProperty(AIM_PROPERTY, "off");
-    }
-    try {
-      return fuzz();
-    } finally { // restored: commands run in one JVM in tests must not see each other's switch
-      if (aimBefore == null) {
-        System.clearProperty(AIM_PROPERTY);
-      } else {
-        System.setProperty(AIM_PROPERTY, aimBefore);
-      }
-    }
-  }
-
-  private Integer fuzz() throws IOException {
     checkValues();
     Path folder = corpus == null ? DEFAULT_CORPUS : corpus;
     CorpusFolder.prepare(folder);

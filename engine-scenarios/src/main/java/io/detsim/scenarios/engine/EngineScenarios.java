@@ -26,6 +26,8 @@ public final class EngineScenarios implements ScenarioProvider {
 
   public static List<EngineScenario> all() {
     ScenarioModel quiet = ScenarioModel.swarm().withEligible(EnumSet.noneOf(FaultKind.class));
+    ScenarioModel diskFaults = ScenarioModel.swarm()
+        .withEligible(EnumSet.of(FaultKind.CRASH, FaultKind.DISK, FaultKind.KILL, FaultKind.PAUSE)).withDiskShapes();
     List<EngineScenario> all = new ArrayList<>();
     all.add(new EngineScenario("swarm", "every fault kind, a random subset per seed (swarm testing); the default",
         ScenarioModel.swarm()));
@@ -49,8 +51,7 @@ public final class EngineScenarios implements ScenarioProvider {
     all.add(new EngineScenario("disk_faults",
         "crashes, torn writes and corrupted records while compacting every 25 to 400 records: recovery, snapshot"
             + " install and segment rolls under disk faults",
-        ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.CRASH, FaultKind.DISK, FaultKind.KILL, FaultKind.PAUSE))
-            .withDiskShapes()));
+        diskFaults));
     all.add(new EngineScenario("graph_integrity", "many observations per space under worker kills and crashes: sound graphs",
         ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.KILL, FaultKind.CRASH)).withClients(1, 2, 300, 600)));
     all.add(new EngineScenario("combined_sustained",
@@ -77,6 +78,13 @@ public final class EngineScenarios implements ScenarioProvider {
         "recalls while streaming, under delay and reordering: results stay in their space and their snapshot",
         ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.DELAY, FaultKind.REORDER, FaultKind.SHUFFLE_TIES))
             .withClients(2, 3, 200, 400)));
+    // Baselines: the same spaces with every fault at a uniform time, to measure what aiming finds
+    // (seeds to the first failure of a planted bug, aimed against uniform). Scenarios of their own,
+    // not a switch, so that a failure file names its generator and shrinks and replays under it.
+    all.add(new EngineScenario("swarm_uniform", "swarm with no fault aimed at a transition point: the baseline"
+        + " aiming is measured against", ScenarioModel.swarm().withUniformTimes()));
+    all.add(new EngineScenario("disk_faults_uniform", "disk_faults with no fault aimed at a transition point: the"
+        + " baseline aiming is measured against", diskFaults.withUniformTimes()));
     // For exhaustive mode
     all.add(new EngineScenario("small_schedules",
         "every schedule of at most 2 faults (crash, kill, partition, pause) at 10/40/80 ms: for --exhaustive",

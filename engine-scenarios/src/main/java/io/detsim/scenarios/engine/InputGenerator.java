@@ -74,7 +74,7 @@ final class InputGenerator {
       // span deletes exactly one fault while shrinking (a count drawn up front would re-read the rest).
       Gen<List<ScheduledFault>> entry = faultSource -> {
         FaultKind kind = schedulable.get((int) faultSource.choose(0, schedulable.size() - 1));
-        Optional<Anchor> aim = aim(kind, faultSource);
+        Optional<Anchor> aim = aim(model, kind, faultSource);
         long at = aim.isPresent()
             ? faultSource.choose(0, AIM_OFFSET_MAX_MS) * MS // a few ms after the point: inside its window
             : faultSource.choose(0, model.faultWindowNanos() / MS - 1) * MS;
@@ -201,22 +201,18 @@ final class InputGenerator {
    * shrinking moves toward), or, for the faults that hit a node's own work (crash, disk, kill,
    * pause), at the k-th occurrence of one of the engine's transition points. Uniform times almost
    * never land in a transition's few milliseconds; aimed ones land there by construction. Network
-   * faults draw no choice here, so their inputs are as they were. With {@code -Ddetsim.aim=off}
-   * nothing is aimed (the uniform baseline a measurement compares with).
+   * faults draw no choice here, so their inputs are as they were. A model that is not
+   * {@linkplain ScenarioModel#aimed() aimed} draws no choice here either: nothing is aimed (the
+   * uniform baseline a measurement compares with).
    */
-  private static Optional<Anchor> aim(FaultKind kind, ChoiceSource source) {
+  private static Optional<Anchor> aim(ScenarioModel model, FaultKind kind, ChoiceSource source) {
     boolean nodeFault = kind == FaultKind.CRASH || kind == FaultKind.DISK || kind == FaultKind.KILL
         || kind == FaultKind.PAUSE;
-    if (!nodeFault || !aiming() || source.choose(0, 1) == 0) {
+    if (!nodeFault || !model.aimed() || source.choose(0, 1) == 0) {
       return Optional.empty();
     }
     String point = EnginePoints.ALL.get((int) source.choose(0, EnginePoints.ALL.size() - 1));
     return Optional.of(new Anchor(point, 1 + (int) source.choose(0, AIM_OCCURRENCES - 1)));
-  }
-
-  /** Aiming is on unless the JVM says {@code -Ddetsim.aim=off}. */
-  static boolean aiming() {
-    return !"off".equals(System.getProperty("detsim.aim", "on"));
   }
 
   static long seconds(long count) {

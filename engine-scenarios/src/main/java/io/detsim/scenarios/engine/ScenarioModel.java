@@ -18,6 +18,10 @@ import java.util.Set;
  * @param diskShapes whether runs may compact every few records and disk faults may corrupt a synced
  *     record: off in the default scenario, where compaction would roll torn tails into snapshots and a
  *     detected corruption waives the loss checks, both of which hide the crash bugs it is tuned for
+ * @param aimed whether node faults may be aimed at the k-th occurrence of a transition point (half of
+ *     them are); off, every fault strikes at a uniform time: the baseline that aiming is measured
+ *     against, kept as a scenario of its own so that a failure file names it and replays, shrinks
+ *     and regenerates under the same generator
  * @param checks what this scenario checks beyond what every run checks
  */
 public record ScenarioModel(
@@ -36,6 +40,7 @@ public record ScenarioModel(
     int burstMax,
     boolean recallProbes,
     boolean diskShapes,
+    boolean aimed,
     Set<ScenarioCheck> checks) {
 
   public ScenarioModel {
@@ -53,43 +58,50 @@ public record ScenarioModel(
   /** The default fuzz scenario's space: every fault kind, small runs, a few clients. */
   public static ScenarioModel swarm() {
     return new ScenarioModel(EnumSet.allOf(FaultKind.class), 2_000_000_000L, 8, 1, 3, 50, 400, 500, 4_000,
-        List.of(0, 0, 400, 2_000), 1, 4, 2_000, true, false, EnumSet.noneOf(ScenarioCheck.class));
+        List.of(0, 0, 400, 2_000), 1, 4, 2_000, true, false, true, EnumSet.noneOf(ScenarioCheck.class));
   }
 
   public ScenarioModel withEligible(Set<FaultKind> kinds) {
     return new ScenarioModel(kinds, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, aimed, checks);
   }
 
   public ScenarioModel withClients(int min, int max, int observationsLow, int observationsHigh) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, min, max, observationsLow, observationsHigh,
-        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
+        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, aimed, checks);
   }
 
   public ScenarioModel withRate(int min, int max) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, min, max, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
+        observationsMax, min, max, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, aimed, checks);
   }
 
   public ScenarioModel withFaultWindow(long nanos, int maxEntries) {
     return new ScenarioModel(eligible, nanos, maxEntries, clientsMin, clientsMax, observationsMin, observationsMax,
-        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
+        rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, aimed, checks);
   }
 
   public ScenarioModel withQueueCapacities(List<Integer> capacities) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, capacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, checks);
+        observationsMax, rateMin, rateMax, capacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, aimed, checks);
   }
 
   public ScenarioModel withChecks(Set<ScenarioCheck> extra) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, extra);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes, aimed, extra);
   }
 
   /** This space, with compaction every few records and corrupted synced records drawn too. */
   public ScenarioModel withDiskShapes() {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, true, checks);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, true, aimed, checks);
+  }
+
+  /** This space with every fault at a uniform time: none aimed at a transition point. */
+  public ScenarioModel withUniformTimes() {
+    return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, burstMax, recallProbes, diskShapes,
+        false, checks);
   }
 
   public boolean has(ScenarioCheck check) {
@@ -98,6 +110,6 @@ public record ScenarioModel(
 
   public ScenarioModel withBurstMax(int max) {
     return new ScenarioModel(eligible, faultWindowNanos, maxFaultEntries, clientsMin, clientsMax, observationsMin,
-        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, max, recallProbes, diskShapes, checks);
+        observationsMax, rateMin, rateMax, queueCapacities, workersMin, workersMax, max, recallProbes, diskShapes, aimed, checks);
   }
 }

@@ -51,6 +51,28 @@ class ScenarioCatalogueTest {
     assertThat(report.cases()).isEqualTo(1 + 24 + 24 * 24);
   }
 
+  /**
+   * The uniform baselines never aim a fault, and their aimed twins do: a measurement of what aiming
+   * finds compares exactly these two generators, and a failure file names which one it came from.
+   */
+  @Test
+  void theUniformBaselines_drawNoAimedFault_whereTheirAimedTwinsDo() {
+    for (String aimed : List.of("swarm", "disk_faults")) {
+      assertThat(aimedEntries(aimed)).as("aimed faults drawn by %s in 200 seeds", aimed).isPositive();
+      assertThat(aimedEntries(aimed + "_uniform")).as("aimed faults drawn by %s_uniform", aimed).isZero();
+    }
+  }
+
+  private static long aimedEntries(String scenario) {
+    var inputs = EngineScenarios.named(scenario).orElseThrow().inputs();
+    long aimed = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      ScenarioInput input = PropertyRunner.generateTry(inputs, PropertyRunner.seedOfTry(0, seed)).value();
+      aimed += input.schedule().entries().stream().filter(ScheduledFault::isAimed).count();
+    }
+    return aimed;
+  }
+
   /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */
   @Test
   void boundedStaleness_failsWhenAPauseDelaysVisibility() {

@@ -13,8 +13,9 @@ import java.util.Optional;
  *
  * <p>A run must be a function of its input and settings alone: it builds a fresh simulation
  * seeded from the input, runs it, and judges it. The input is generated from choices
- * ({@link #inputs()}), so that it replays and shrinks; the fault schedule is part of it
- *.
+ * ({@link #inputs()}), so that it replays and shrinks; the fault schedule is part of it, and so is
+ * anything else that decides the run (a generator's setting belongs in the scenario, not in a
+ * system property, or a failure file would not say it).
  *
  * @param <I> the input of one run: workload, fault schedule, the system's shape
  */
