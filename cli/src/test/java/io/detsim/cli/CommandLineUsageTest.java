@@ -3,7 +3,7 @@ package io.detsim.cli;
 import static io.detsim.cli.Cli.detsim;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.scenarios.engine.EngineScenario;
 import io.detsim.scenarios.engine.EngineScenarios;
 import org.junit.jupiter.api.Test;

@@ -74,6 +74,11 @@ final class RealContext implements NodeContext {
   }
 
   @Override
+  public boolean planted(Enum<?> bug) {
+    return false; // planted bugs are for simulation: a real node never runs one
+  }
+
+  @Override
   public void consumeCpu(long nanos) {
     Check.argument(nanos >= 0, "negative CPU time: %d", nanos);
   }

@@ -126,6 +126,20 @@ class RealRuntimeTest {
   }
 
   /** Never early: the port promises at least the delay of true elapsed time (no upper bound: load only delays). */
+  private enum PlantedBug { ACK_BEFORE_SYNC }
+
+  /** A real node is never told of a planted bug, nor of a BUGGIFY point: no setting can switch one on. */
+  @Test
+  void aRealNode_isNeverToldOfAPlantedBugOrAFaultPoint() throws Exception {
+    runtime = new RealRuntime(folder, 1);
+    NodeId node = runtime.addNode("node", Recorder::new);
+    runtime.start();
+    Boolean[] answers = runtime.call(node, Recorder.class, recorder -> new Boolean[] {
+        recorder.context.planted(PlantedBug.ACK_BEFORE_SYNC), recorder.context.buggify(PlantedBug.ACK_BEFORE_SYNC)})
+        .get(60, TimeUnit.SECONDS);
+    assertThat(answers).containsExactly(false, false);
+  }
+
   @Test
   void timer_neverFiresBeforeItsDelay() throws Exception {
     runtime = new RealRuntime(folder, 1);

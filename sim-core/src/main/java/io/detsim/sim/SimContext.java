@@ -78,6 +78,12 @@ final class SimContext implements NodeContext {
   }
 
   @Override
+  public boolean planted(Enum<?> bug) {
+    simulation.handlerBudget().charge();
+    return simulation.options().planted().contains(bug);
+  }
+
+  @Override
   public void consumeCpu(long nanos) {
     simulation.handlerBudget().charge();
     actor.consumeCpu(nanos);

@@ -73,7 +73,7 @@ public record BenchPoint(long ratePerSecond, int workers, int batchSize, int cap
   private static EngineOptions withBatchSizer(EngineOptions o, BatchSizer sizer) {
     return new EngineOptions(o.dimension(), o.workers(), o.queue(), o.sessions(), o.hnsw(), sizer, o.batchCostNanos(),
         o.itemCostNanos(), o.recallCostNanos(), o.tickNanos(), o.heartbeatNanos(), o.heartbeatTimeoutNanos(),
-        o.compactAfterRecords(), o.stalenessBoundNanos(), o.heldObservationsMax(), o.mutants());
+        o.compactAfterRecords(), o.stalenessBoundNanos(), o.heldObservationsMax());
   }
 
   private static void require(boolean condition, String message) {

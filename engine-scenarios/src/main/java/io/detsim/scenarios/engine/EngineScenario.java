@@ -1,6 +1,6 @@
 package io.detsim.scenarios.engine;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.properties.core.Gen;
 import io.detsim.properties.core.Property;
 import io.detsim.properties.scenario.InputText;

@@ -9,7 +9,7 @@ import io.detsim.engine.client.StreamingClient;
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.queue.QueueOptions;
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.server.EngineOptions;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.scenarios.engine.validate.ChaosTestStats;
@@ -70,7 +70,9 @@ public final class ScenarioRunner {
    */
   public static RunResult run(ScenarioInput input, ScenarioModel model, Set<EngineMutant> mutants, Limits limits,
       TraceSink extraSink, RunSettings stop) {
-    Simulation sim = new Simulation(input.simulationSeed(), input.swarm().options());
+    // The bugs are planted in the simulation, which its nodes ask as they ask BUGGIFY: the engine's
+    // options carry none, and a real runtime answers no.
+    Simulation sim = new Simulation(input.simulationSeed(), input.swarm().options().withPlanted(mutants));
     TraceRing ring = new TraceRing(RECENT_EVENTS);
     EngineEvents events = new EngineEvents();
     sim.trace().setSink(event -> {
@@ -81,7 +83,7 @@ public final class ScenarioRunner {
       }
     });
     stop.meter().ifPresent(sim::meterHandlers);
-    EngineOptions engine = engineOptions(input, mutants);
+    EngineOptions engine = engineOptions(input);
     sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
     List<NodeId> clients = new ArrayList<>();
     for (ScenarioInput.ClientSpec spec : input.clients()) {
@@ -236,7 +238,7 @@ public final class ScenarioRunner {
     return sim.isUp(InputGenerator.SERVER) ? sim.node(InputGenerator.SERVER, EngineServer.class) : null;
   }
 
-  private static EngineOptions engineOptions(ScenarioInput input, Set<EngineMutant> mutants) {
+  private static EngineOptions engineOptions(ScenarioInput input) {
     EngineOptions engine = EngineOptions.defaults(input.engine().dimension()).withWorkers(input.engine().workers());
     if (input.engine().compactAfterRecords() > 0) {
       engine = engine.withCompactAfterRecords(input.engine().compactAfterRecords());
@@ -250,9 +252,6 @@ public final class ScenarioRunner {
       int low = Math.max(1, capacity / 4);
       int normal = Math.max(1, capacity - high - low);
       engine = engine.withQueue(QueueOptions.defaults().withLaneCapacities(high, normal, low).withTotalCapacity(capacity));
-    }
-    for (EngineMutant mutant : mutants) {
-      engine = engine.withMutant(mutant);
     }
     return engine;
   }

@@ -1,6 +1,6 @@
 package io.detsim.scenarios.engine;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.properties.core.Property;
 import io.detsim.properties.core.Verdict;
 import io.detsim.properties.junit.SimProperty;

@@ -2,7 +2,7 @@ package io.detsim.scenarios.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;

@@ -1,5 +1,6 @@
 package io.detsim.engine.index;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.port.RandomSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,19 +60,22 @@ public final class HnswIndex {
   private final long[] pruneKeys;
   private final long[] keptKeys;
 
-  /** An index without mutants. */
+  /** An index without planted bugs. */
   public HnswIndex(HnswParams params, RandomSource random) {
-    this(params, random, EnumSet.noneOf(HnswMutant.class));
+    this(params, random, EnumSet.noneOf(EngineMutant.class));
   }
 
-  /** An index with the given deliberate bugs, for detsim's self-test; see {@link HnswMutant}. */
-  public HnswIndex(HnswParams params, RandomSource random, Set<HnswMutant> mutants) {
+  /**
+   * An index with the planted bugs of {@code planted} that live here (reverse-degree-unbounded,
+   * generation-filter-ignored), for detsim's self-test; the others are ignored.
+   */
+  public HnswIndex(HnswParams params, RandomSource random, Set<EngineMutant> planted) {
     this.params = requireNonNull(params, "params");
     this.random = requireNonNull(random, "random");
-    requireNonNull(mutants, "mutants");
+    requireNonNull(planted, "planted");
     this.levelMultiplier = params.levelMultiplier();
-    this.reverseDegreeUnbounded = mutants.contains(HnswMutant.REVERSE_DEGREE_UNBOUNDED);
-    this.generationFilterIgnored = mutants.contains(HnswMutant.GENERATION_FILTER_IGNORED);
+    this.reverseDegreeUnbounded = planted.contains(EngineMutant.REVERSE_DEGREE_UNBOUNDED);
+    this.generationFilterIgnored = planted.contains(EngineMutant.GENERATION_FILTER_IGNORED);
     this.graph = new HnswGraph(params);
     this.layerSearch = new LayerSearch(graph);
     this.selector = new NeighbourSelector(graph);

@@ -5,8 +5,8 @@
  *
  * <p>Public: {@link io.detsim.engine.index.HnswIndex} (the entry class), its
  * {@link io.detsim.engine.index.HnswParams}, the result {@link io.detsim.engine.index.Neighbour},
- * the report {@link io.detsim.engine.index.IntegrityViolation} and the self-test
- * {@link io.detsim.engine.index.HnswMutant}s. Everything else is package-private.
+ * and the report {@link io.detsim.engine.index.IntegrityViolation}. Everything else is
+ * package-private.
  *
  * <p>[1] Y. A. Malkov, D. A. Yashunin, "Efficient and robust approximate nearest neighbor search
  * using Hierarchical Navigable Small World graphs", IEEE TPAMI 42(4), 2018.

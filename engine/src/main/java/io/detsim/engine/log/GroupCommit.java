@@ -30,7 +30,7 @@ final class GroupCommit {
    * @param syncRound makes every record appended so far durable, then runs its argument
    * @param durableEndLsn every record below it is durable already
    * @param points where a round announces its start and end ({@code group-commit-start}, {@code -end})
-   * @param coversLateAppends the planted bug {@link WalOptions.Mutant#GROUP_COMMIT_COVERS_LATE_APPENDS}
+   * @param coversLateAppends the planted bug {@link io.detsim.engine.planted.EngineMutant#GROUP_COMMIT_COVERS_LATE_APPENDS}
    */
   GroupCommit(LongSupplier appendedEndLsn, Consumer<Runnable> syncRound, long durableEndLsn, Consumer<String> points,
       boolean coversLateAppends) {

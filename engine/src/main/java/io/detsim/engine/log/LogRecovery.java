@@ -1,5 +1,6 @@
 package io.detsim.engine.log;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.DiskFile;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
@@ -20,15 +22,21 @@ import java.util.function.IntPredicate;
 final class LogRecovery {
   private final Disk disk;
   private final WalOptions options;
+  private final Set<EngineMutant> planted;
+  private final boolean rollsForward;
+  private final boolean cutsBadTail;
   private final IntPredicate isKnownType;
   private final List<LogRecord> records = new ArrayList<>();
   private final List<Cut> cuts = new ArrayList<>();
   private long nextLsn;
   private long maxGeneration;
 
-  LogRecovery(Disk disk, WalOptions options, IntPredicate isKnownType) {
+  LogRecovery(Disk disk, WalOptions options, Set<EngineMutant> planted, IntPredicate isKnownType) {
     this.disk = disk;
     this.options = options;
+    this.planted = planted;
+    this.rollsForward = planted.contains(EngineMutant.RECOVERY_ROLLS_FORWARD);
+    this.cutsBadTail = !planted.contains(EngineMutant.TORN_TAIL_NOT_CUT);
     this.isKnownType = isKnownType;
   }
 
@@ -55,7 +63,7 @@ final class LogRecovery {
       maxGeneration++;
       segments.add(Segment.create(disk, maxGeneration, nextLsn));
     }
-    WriteAheadLog log = new WriteAheadLog(disk, options, segments, snapshotEndLsn, nextLsn, maxGeneration);
+    WriteAheadLog log = new WriteAheadLog(disk, options, planted, segments, snapshotEndLsn, nextLsn, maxGeneration);
     Optional<byte[]> state = snapshot.map(LogFormat.Snapshot::payload);
     return new Recovery(log, state, snapshotEndLsn, records, cuts);
   }
@@ -66,7 +74,7 @@ final class LogRecovery {
       OptionalLong generation = LogFiles.snapshotTempGeneration(name);
       if (generation.isPresent()) {
         maxGeneration = Math.max(maxGeneration, generation.getAsLong());
-        if (options.mutant() == WalOptions.Mutant.RECOVERY_ROLLS_FORWARD) {
+        if (rollsForward) {
           rollForward(name, generation.getAsLong());
           continue;
         }
@@ -183,7 +191,7 @@ final class LogRecovery {
    */
   private void cutTail(DiskFile file, long offset, Cut.Reason reason) {
     cuts.add(new Cut(file.name(), offset, file.size() - offset, nextLsn, reason));
-    if (options.cutsBadTail()) { // the TORN_TAIL_NOT_CUT mutant skips this
+    if (cutsBadTail) { // the planted torn-tail-not-cut skips this
       file.truncate(offset);
     }
   }

@@ -1,5 +1,6 @@
 package io.detsim.engine.log;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.DiskFile;
@@ -8,8 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
@@ -53,6 +56,8 @@ import java.util.function.IntPredicate;
 public final class WriteAheadLog {
   private final Disk disk;
   private final WalOptions options;
+  private final boolean compactionDeletesEarly;
+  private final boolean snapshotInstalledBeforeSync;
   private final List<Segment> segments; // oldest first; the last one takes appends
   private final GroupCommit groupCommit;
   private long nextLsn;
@@ -63,16 +68,18 @@ public final class WriteAheadLog {
   private long fileSyncs;
   private long compactions;
 
-  WriteAheadLog(
-      Disk disk, WalOptions options, List<Segment> segments, long durableEndLsn, long nextLsn, long maxGeneration) {
+  WriteAheadLog(Disk disk, WalOptions options, Set<EngineMutant> planted, List<Segment> segments, long durableEndLsn,
+      long nextLsn, long maxGeneration) {
     Check.that(!segments.isEmpty(), "a log needs a segment to append to");
     this.disk = disk;
     this.options = options;
+    this.compactionDeletesEarly = planted.contains(EngineMutant.COMPACTION_DELETES_EARLY);
+    this.snapshotInstalledBeforeSync = planted.contains(EngineMutant.SNAPSHOT_INSTALLED_BEFORE_SYNC);
     this.segments = new ArrayList<>(segments);
     this.nextLsn = nextLsn;
     this.maxGeneration = maxGeneration;
     this.groupCommit = new GroupCommit(() -> this.nextLsn, this::syncRound, durableEndLsn, point -> points.accept(point),
-        options.mutant() == WalOptions.Mutant.GROUP_COMMIT_COVERS_LATE_APPENDS);
+        planted.contains(EngineMutant.GROUP_COMMIT_COVERS_LATE_APPENDS));
   }
 
   /**
@@ -84,21 +91,29 @@ public final class WriteAheadLog {
     this.points = Objects.requireNonNull(points, "points");
   }
 
-  /** Recovers the log on {@code disk} with no mutant, accepting every record type. */
+  /** Recovers the log on {@code disk} with no planted bug, accepting every record type. */
   public static Recovery recover(Disk disk) {
     return recover(disk, WalOptions.none(), type -> true);
+  }
+
+  /** Recovers the log on {@code disk} with no planted bug; see {@link #recover(Disk, WalOptions, Set, IntPredicate)}. */
+  public static Recovery recover(Disk disk, WalOptions options, IntPredicate isKnownType) {
+    return recover(disk, options, EnumSet.noneOf(EngineMutant.class), isKnownType);
   }
 
   /**
    * Recovers the log on {@code disk} (an empty disk gives an empty log), cutting bad tails and
    * deleting what an interrupted compaction left behind. A record whose type fails {@code
-   * isKnownType} stops recovery like a corrupt one.
+   * isKnownType} stops recovery like a corrupt one. The log and its recovery run the bugs of {@code
+   * planted} that live in them (torn-tail-not-cut, compaction-deletes-early,
+   * snapshot-installed-before-sync, group-commit-covers-late-appends, recovery-rolls-forward).
    */
-  public static Recovery recover(Disk disk, WalOptions options, IntPredicate isKnownType) {
+  public static Recovery recover(Disk disk, WalOptions options, Set<EngineMutant> planted, IntPredicate isKnownType) {
     Objects.requireNonNull(disk, "disk");
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(planted, "planted");
     Objects.requireNonNull(isKnownType, "isKnownType");
-    return new LogRecovery(disk, options, isKnownType).run();
+    return new LogRecovery(disk, options, planted, isKnownType).run();
   }
 
   /** Writes a record of {@code type} (0..255) into the log file at once; returns its LSN. */
@@ -159,7 +174,7 @@ public final class WriteAheadLog {
     long endLsn = nextLsn;
     segments.add(Segment.create(disk, generation, endLsn));
     points.accept("log-segment-roll");
-    if (options.mutant() == WalOptions.Mutant.COMPACTION_DELETES_EARLY) {
+    if (compactionDeletesEarly) {
       deleteSegmentsBefore(generation);
     }
     String tempName = LogFiles.snapshotTemp(generation);
@@ -177,7 +192,7 @@ public final class WriteAheadLog {
       stream.finish();
     }
     points.accept("snapshot-written"); // written, not yet durable: the temporary file's sync is next
-    if (options.mutant() == WalOptions.Mutant.SNAPSHOT_INSTALLED_BEFORE_SYNC) {
+    if (snapshotInstalledBeforeSync) {
       install(tempName, generation, endLsn, onInstalled);
       temp.sync(() -> {});
       return;

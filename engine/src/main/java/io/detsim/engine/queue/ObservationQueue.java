@@ -1,11 +1,14 @@
 package io.detsim.engine.queue;
 
-import io.detsim.sim.port.Check;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.Priority;
+import io.detsim.sim.port.Check;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The admission queue between sessions and workers: three bounded FIFO lanes (HIGH, NORMAL, LOW),
@@ -48,8 +51,13 @@ public final class ObservationQueue<T> {
   private long promoted;
 
   public ObservationQueue(QueueOptions options) {
+    this(options, EnumSet.noneOf(EngineMutant.class));
+  }
+
+  /** A queue with the planted bugs of {@code planted} that live here (full-lane-drops-silently). */
+  public ObservationQueue(QueueOptions options, Set<EngineMutant> planted) {
     this.options = options;
-    this.fullLaneDropsSilently = options.has(QueueMutant.FULL_LANE_DROPS_SILENTLY);
+    this.fullLaneDropsSilently = planted.contains(EngineMutant.FULL_LANE_DROPS_SILENTLY);
     this.dequeueRate = new DequeueRate(options.rateWindowNanos());
     for (int lane = 0; lane < Priority.values().length; lane++) {
       lanes.add(new ArrayDeque<>());

@@ -1,9 +1,6 @@
 package io.detsim.engine.queue;
 
 import io.detsim.engine.protocol.Priority;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Settings of an {@link ObservationQueue}. Build from {@link #defaults()} or {@link #ofCapacity} and
@@ -15,7 +12,6 @@ import java.util.Set;
  * @param rateWindowNanos the sliding window of virtual time over which the dequeue rate is measured
  * @param retryAfterIdleNanos the retry-after when the queue barely drains (under one item a second)
  * @param retryAfterMaxNanos the longest retry-after ever given
- * @param mutants deliberate bugs to switch on; empty by default
  */
 public record QueueOptions(
     int highCapacity,
@@ -25,8 +21,7 @@ public record QueueOptions(
     long lowPromotionNanos,
     long rateWindowNanos,
     long retryAfterIdleNanos,
-    long retryAfterMaxNanos,
-    Set<QueueMutant> mutants) {
+    long retryAfterMaxNanos) {
   static final long SECOND_NANOS = 1_000_000_000L;
   /** A floor: a retry sooner than this would only make a retry storm. */
   static final long RETRY_AFTER_MIN_NANOS = 1_000_000L;
@@ -49,19 +44,16 @@ public record QueueOptions(
     if (retryAfterIdleNanos < RETRY_AFTER_MIN_NANOS || retryAfterMaxNanos < retryAfterIdleNanos) {
       throw new IllegalArgumentException("needs 1 ms <= retryAfterIdle <= retryAfterMax");
     }
-    EnumSet<QueueMutant> copy = EnumSet.noneOf(QueueMutant.class);
-    copy.addAll(mutants);
-    mutants = Collections.unmodifiableSet(copy);
   }
 
   /**
    * The original design's lanes (HIGH 10,000, NORMAL 100,000, LOW 50,000; total 160,000), LOW
    * promoted after 1 s, rate measured over 1 s, retry-after 60 s when barely draining and at most
-   * 300 s; no mutant.
+   * 300 s.
    */
   public static QueueOptions defaults() {
     return new QueueOptions(10_000, 100_000, 50_000, 160_000, SECOND_NANOS, SECOND_NANOS, 60 * SECOND_NANOS,
-        300 * SECOND_NANOS, EnumSet.noneOf(QueueMutant.class));
+        300 * SECOND_NANOS);
   }
 
   /** One capacity shared by all lanes: each lane may hold up to all of it. */
@@ -73,34 +65,27 @@ public record QueueOptions(
   public QueueOptions withLaneCapacities(int high, int normal, int low) {
     int sum = (int) StrictMath.min(Integer.MAX_VALUE, (long) high + normal + low);
     return new QueueOptions(high, normal, low, sum, lowPromotionNanos, rateWindowNanos,
-        retryAfterIdleNanos, retryAfterMaxNanos, mutants);
+        retryAfterIdleNanos, retryAfterMaxNanos);
   }
 
   public QueueOptions withTotalCapacity(int total) {
     return new QueueOptions(highCapacity, normalCapacity, lowCapacity, total, lowPromotionNanos, rateWindowNanos,
-        retryAfterIdleNanos, retryAfterMaxNanos, mutants);
+        retryAfterIdleNanos, retryAfterMaxNanos);
   }
 
   public QueueOptions withLowPromotionNanos(long promotionNanos) {
     return new QueueOptions(highCapacity, normalCapacity, lowCapacity, totalCapacity, promotionNanos, rateWindowNanos,
-        retryAfterIdleNanos, retryAfterMaxNanos, mutants);
+        retryAfterIdleNanos, retryAfterMaxNanos);
   }
 
   public QueueOptions withRateWindowNanos(long windowNanos) {
     return new QueueOptions(highCapacity, normalCapacity, lowCapacity, totalCapacity, lowPromotionNanos, windowNanos,
-        retryAfterIdleNanos, retryAfterMaxNanos, mutants);
+        retryAfterIdleNanos, retryAfterMaxNanos);
   }
 
   public QueueOptions withRetryAfterNanos(long idleNanos, long maxNanos) {
     return new QueueOptions(highCapacity, normalCapacity, lowCapacity, totalCapacity, lowPromotionNanos,
-        rateWindowNanos, idleNanos, maxNanos, mutants);
-  }
-
-  public QueueOptions withMutant(QueueMutant mutant) {
-    EnumSet<QueueMutant> more = EnumSet.of(mutant);
-    more.addAll(mutants);
-    return new QueueOptions(highCapacity, normalCapacity, lowCapacity, totalCapacity, lowPromotionNanos,
-        rateWindowNanos, retryAfterIdleNanos, retryAfterMaxNanos, more);
+        rateWindowNanos, idleNanos, maxNanos);
   }
 
   public int capacity(Priority lane) {
@@ -112,9 +97,5 @@ public record QueueOptions(
       default:
         return lowCapacity;
     }
-  }
-
-  public boolean has(QueueMutant mutant) {
-    return mutants.contains(mutant);
   }
 }

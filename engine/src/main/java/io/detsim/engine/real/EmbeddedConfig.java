@@ -70,8 +70,6 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
         metricsPort);
     Check.argument(drainTimeoutNanos > 0, "drain timeout must be positive: %d", drainTimeoutNanos);
     Check.argument(pendingOffersMax > 0, "pending offers max must be positive: %d", pendingOffersMax);
-    Check.argument(engine.plantedBugs().isEmpty(),
-        "planted bugs are for simulation only, never for a real engine: %s", engine.plantedBugs());
   }
 
   /**
@@ -99,8 +97,7 @@ public record EmbeddedConfig(Path dataDirectory, EngineOptions engine, int metri
     return new EngineOptions(dimension, simulated.workers(), queue, simulated.sessions(),
         simulated.hnsw(), simulated.batchSizer(), simulated.batchCostNanos(), simulated.itemCostNanos(),
         simulated.recallCostNanos(), simulated.tickNanos(), 100_000_000L, 10_000_000_000L,
-        simulated.compactAfterRecords(), simulated.stalenessBoundNanos(), heldObservationsForHeap(heap, dimension),
-        simulated.mutants());
+        simulated.compactAfterRecords(), simulated.stalenessBoundNanos(), heldObservationsForHeap(heap, dimension));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.detsim.engine.server;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.protocol.SpaceId;
 import io.detsim.engine.queue.Admission;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +41,7 @@ final class Dispatcher {
   record Outstanding(int worker, WorkerMessages.IndexBatch batch, SpaceLine line) {}
 
   private final EngineOptions options;
+  private final boolean stealsSingleItems;
   private final NodeContext context;
   private final WorkerPool workers;
   private final Listener listener;
@@ -53,17 +56,16 @@ final class Dispatcher {
   private int inFlight;
   private long stolen;
 
-  Dispatcher(EngineOptions options, NodeContext context, WorkerPool workers, Listener listener,
-      io.detsim.engine.metrics.EngineMetrics metrics) {
+  Dispatcher(EngineOptions options, Set<EngineMutant> planted, NodeContext context, WorkerPool workers,
+      Listener listener, io.detsim.engine.metrics.EngineMetrics metrics) {
     this.metrics = metrics;
     this.busyNanos = new long[options.workers()];
     this.options = options;
     this.context = context;
     this.workers = workers;
     this.listener = listener;
-    this.queue = new ObservationQueue<>(options.has(EngineMutant.FULL_LANE_DROPS_SILENTLY)
-        ? options.queue().withMutant(io.detsim.engine.queue.QueueMutant.FULL_LANE_DROPS_SILENTLY)
-        : options.queue());
+    this.stealsSingleItems = planted.contains(EngineMutant.STEAL_SINGLE_ITEMS);
+    this.queue = new ObservationQueue<>(options.queue(), planted);
   }
 
   ObservationQueue<StoredObservation> queue() {
@@ -102,7 +104,7 @@ final class Dispatcher {
     for (SpaceLine line : lines.values()) {
       if (line.hasDispatchableHead() && (line.batchesOut == 0)) {
         sendBatch(line, chooseWorker(line));
-      } else if (line.hasDispatchableHead() && options.has(EngineMutant.STEAL_SINGLE_ITEMS)) {
+      } else if (line.hasDispatchableHead() && stealsSingleItems) {
         int idle = workers.idleWorker(this::batchesOutAt);
         if (idle >= 0 && idle != line.owner) {
           stolen++;

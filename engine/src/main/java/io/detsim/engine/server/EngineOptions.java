@@ -5,14 +5,10 @@ import io.detsim.engine.queue.BatchSizer;
 import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.session.SessionOptions;
 import io.detsim.sim.port.Check;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * How an engine is built: its parameters, its cost model on virtual time, and any mutants.
+ * How an engine is built: its parameters and its cost model on virtual time. Planted bugs are not
+ * options: a node asks its context for them ({@link io.detsim.engine.planted.EngineMutant#plantedIn}).
  *
  * <p><b>Cost model.</b> A worker spends {@code batchCostNanos} per batch plus {@code itemCostNanos}
  * per observation indexed, and {@code recallCostNanos} per recall, and finishes work on a
@@ -46,8 +42,7 @@ public record EngineOptions(
     long heartbeatTimeoutNanos,
     long compactAfterRecords,
     long stalenessBoundNanos,
-    long heldObservationsMax,
-    Set<EngineMutant> mutants) {
+    long heldObservationsMax) {
 
   private static final long MS = 1_000_000L;
   /** A {@link #heldObservationsMax} that no engine reaches: no budget. */
@@ -64,9 +59,6 @@ public record EngineOptions(
     Check.argument(compactAfterRecords > 0, "compaction threshold must be positive: %d", compactAfterRecords);
     Check.argument(stalenessBoundNanos > 0, "staleness bound must be positive");
     Check.argument(heldObservationsMax > 0, "held observations max must be positive: %d", heldObservationsMax);
-    EnumSet<EngineMutant> copy = EnumSet.noneOf(EngineMutant.class);
-    copy.addAll(mutants);
-    mutants = Collections.unmodifiableSet(copy);
   }
 
   /**
@@ -76,70 +68,42 @@ public record EngineOptions(
   public static EngineOptions defaults(int dimension) {
     return new EngineOptions(dimension, 4, QueueOptions.defaults(), SessionOptions.defaults(),
         HnswParams.defaults(dimension), BatchSizer.defaults(), 100_000, 40_000, 200_000, MS,
-        10 * MS, 50 * MS, 20_000, 100 * MS, UNLIMITED, EnumSet.noneOf(EngineMutant.class));
-  }
-
-  public boolean has(EngineMutant mutant) {
-    return mutants.contains(mutant);
-  }
-
-  /**
-   * Every planted bug these options switch on, wherever it sits (the engine's own, the queue's, the
-   * sessions'), by name; empty for an engine fit for production. The real runtime refuses options
-   * where this is not empty ({@code EmbeddedConfig}).
-   */
-  public List<String> plantedBugs() {
-    List<String> all = new ArrayList<>();
-    mutants.forEach(mutant -> all.add(mutant.cliName()));
-    queue.mutants().forEach(mutant -> all.add("queue " + mutant.name()));
-    sessions.mutants().forEach(mutant -> all.add("sessions " + mutant.name()));
-    return List.copyOf(all);
+        10 * MS, 50 * MS, 20_000, 100 * MS, UNLIMITED);
   }
 
   public EngineOptions withWorkers(int count) {
     return new EngineOptions(dimension, count, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        heldObservationsMax, mutants);
+        heldObservationsMax);
   }
 
   public EngineOptions withQueue(QueueOptions value) {
     return new EngineOptions(dimension, workers, value, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        heldObservationsMax, mutants);
+        heldObservationsMax);
   }
 
   public EngineOptions withHnsw(HnswParams value) {
     return new EngineOptions(dimension, workers, queue, sessions, value, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        heldObservationsMax, mutants);
+        heldObservationsMax);
   }
 
   public EngineOptions withCosts(long batchNanos, long itemNanos, long recallNanos) {
     return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchNanos, itemNanos,
         recallNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        heldObservationsMax, mutants);
+        heldObservationsMax);
   }
 
   public EngineOptions withCompactAfterRecords(long records) {
     return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
-        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, records, stalenessBoundNanos, heldObservationsMax,
-        mutants);
+        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, records, stalenessBoundNanos, heldObservationsMax);
   }
 
   /** The same options with a held-data budget of {@code max} observations ({@link #UNLIMITED} for none). */
   public EngineOptions withHeldObservationsMax(long max) {
     return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
         recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        max, mutants);
-  }
-
-  /** The same options with {@code mutant} switched in. */
-  public EngineOptions withMutant(EngineMutant mutant) {
-    EnumSet<EngineMutant> more = EnumSet.noneOf(EngineMutant.class);
-    more.addAll(mutants);
-    more.add(mutant);
-    return new EngineOptions(dimension, workers, queue, sessions, hnsw, batchSizer, batchCostNanos, itemCostNanos,
-        recallCostNanos, tickNanos, heartbeatNanos, heartbeatTimeoutNanos, compactAfterRecords, stalenessBoundNanos,
-        heldObservationsMax, more);
+        max);
   }
 }

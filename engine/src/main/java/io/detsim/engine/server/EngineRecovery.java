@@ -5,6 +5,7 @@ import io.detsim.engine.log.LogRecord;
 import io.detsim.engine.log.Recovery;
 import io.detsim.engine.log.WalOptions;
 import io.detsim.engine.log.WriteAheadLog;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.SessionId;
 import io.detsim.engine.session.DurableSession;
 import io.detsim.engine.session.SessionSnapshot;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rebuilds the engine's durable state from its disk after a start or a crash: the snapshot, then
@@ -26,14 +28,8 @@ final class EngineRecovery {
 
   private EngineRecovery() {}
 
-  static State run(Disk disk, EngineOptions options, WalOptions base) {
-    WalOptions walOptions = base;
-    for (WalOptions.Mutant mutant : WalOptions.Mutant.values()) { // the log's bugs have the engine's names
-      if (mutant != WalOptions.Mutant.NONE && options.has(EngineMutant.valueOf(mutant.name()))) {
-        walOptions = walOptions.withMutant(mutant);
-      }
-    }
-    Recovery recovery = WriteAheadLog.recover(disk, walOptions, LogCodec::isKnownType);
+  static State run(Disk disk, Set<EngineMutant> planted, WalOptions walOptions) {
+    Recovery recovery = WriteAheadLog.recover(disk, walOptions, planted, LogCodec::isKnownType);
     Map<SessionId, LogCodec.SessionEntry> sessions = new LinkedHashMap<>();
     List<StoredObservation> observations = new ArrayList<>();
     long nextSessionNumber = 1;
@@ -59,17 +55,17 @@ final class EngineRecovery {
         }
       }
     }
-    return new State(recovery.log(), sessionSnapshot(nextSessionNumber, sessions, observations, options),
+    return new State(recovery.log(), sessionSnapshot(nextSessionNumber, sessions, observations, planted),
         observations, recovery.cuts());
   }
 
   private static SessionSnapshot sessionSnapshot(long nextSessionNumber, Map<SessionId, LogCodec.SessionEntry> sessions,
-      List<StoredObservation> observations, EngineOptions options) {
+      List<StoredObservation> observations, Set<EngineMutant> planted) {
     Map<SessionId, Long> lastSeq = new LinkedHashMap<>();
     for (StoredObservation observation : observations) {
       lastSeq.merge(observation.session(), observation.seq(), Math::max);
     }
-    boolean forget = options.has(EngineMutant.SESSION_STATE_NOT_RECOVERED);
+    boolean forget = planted.contains(EngineMutant.SESSION_STATE_NOT_RECOVERED);
     List<DurableSession> durable = new ArrayList<>();
     for (LogCodec.SessionEntry session : sessions.values()) {
       long last = forget ? 0 : lastSeq.getOrDefault(session.id(), 0L);

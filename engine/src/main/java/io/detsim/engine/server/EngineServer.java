@@ -1,12 +1,12 @@
 package io.detsim.engine.server;
 
 import io.detsim.engine.index.HnswIndex;
-import io.detsim.engine.index.HnswMutant;
 import io.detsim.engine.log.Cut;
 import io.detsim.engine.log.WalOptions;
 import io.detsim.engine.log.WriteAheadLog;
 import io.detsim.engine.metrics.EngineMetrics;
 import io.detsim.engine.metrics.MetricsSnapshot;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.Ack;
 import io.detsim.engine.protocol.Capabilities;
 import io.detsim.engine.protocol.Close;
@@ -26,7 +26,6 @@ import io.detsim.engine.queue.Admission;
 import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.session.ObservationDecision;
 import io.detsim.engine.session.SessionInfo;
-import io.detsim.engine.session.SessionMutant;
 import io.detsim.engine.session.SessionOptions;
 import io.detsim.engine.session.SessionState;
 import io.detsim.engine.session.SessionTable;
@@ -35,12 +34,12 @@ import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -74,6 +73,9 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private final NodeContext context;
   private final EngineOptions options;
   private final WalOptions walOptions;
+  /** The bugs this run planted (none in production), asked of the context once. */
+  private final Set<EngineMutant> planted;
+  private final boolean ackBeforeSync;
   private final WorkerPool workers;
   private final Dispatcher dispatcher;
   private final EngineMetrics metrics;
@@ -110,17 +112,19 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   }
 
   /**
-   * A server whose write-ahead log has {@code log}'s options (the engine's mutants still apply):
-   * the real runtime streams its snapshots to disk in chunks (docs/engine.md, real runtime).
+   * A server whose write-ahead log has {@code log}'s options: the real runtime streams its snapshots
+   * to disk in chunks (docs/engine.md, real runtime).
    */
   public EngineServer(NodeContext context, EngineOptions options, WalOptions log) {
     this.context = context;
     this.options = options;
     this.walOptions = Objects.requireNonNull(log, "log");
+    this.planted = EngineMutant.plantedIn(context);
+    this.ackBeforeSync = planted.contains(EngineMutant.ACK_BEFORE_SYNC);
     this.workers = new WorkerPool(options, context,
         worker -> workerContext -> new Worker(workerContext, context.self(), worker, options));
     this.metrics = new EngineMetrics(context.clock());
-    this.dispatcher = new Dispatcher(options, context, workers, this, metrics);
+    this.dispatcher = new Dispatcher(options, planted, context, workers, this, metrics);
     workers.onRestart(dispatcher::redeliver);
     workers.onRound(() -> dispatcher.recordUtilization(options.heartbeatNanos()));
   }
@@ -128,14 +132,14 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   @Override
   public void onStart() {
     context.point("recovery-start");
-    EngineRecovery.State recovered = EngineRecovery.run(context.disk(), options, walOptions);
+    EngineRecovery.State recovered = EngineRecovery.run(context.disk(), planted, walOptions);
     for (Cut cut : recovered.cuts()) {
       context.trace("log-cut", cut.traceDetail());
     }
     log = recovered.log();
     log.announcePointsTo(context::point);
     context.point("recovery-log-read"); // the log is cut and read; the indexes are not yet rebuilt
-    sessions = SessionTable.restore(sessionOptions(), recovered.sessions(), context.clock().nowNanos());
+    sessions = SessionTable.restore(options.sessions(), planted, recovered.sessions(), context.clock().nowNanos());
     if (recovered.cuts().stream().anyMatch(cut -> cut.reason() != Cut.Reason.ABANDONED_COMPACTION)) {
       // Session numbers from a random point far above the log's: ids it handed out after the cut
       // are unknown now, and a reused one made an old session's in-flight copy count as another
@@ -345,7 +349,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
         observation.session(), observation.seq(), observation.priority(), observation.episode()));
     Check.that(appended == lsn, "log sequence moved under the handler: %d != %d", appended, lsn);
     tracked.put(lsn, new Tracked(stored, now()));
-    if (options.has(EngineMutant.ACK_BEFORE_SYNC)) {
+    if (ackBeforeSync) {
       acknowledge(source, stored);
     }
     commit(lsn);
@@ -385,7 +389,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     StoredObservation stored = progress.observation;
     boolean drainedAndClosed = sessions.markDurable(stored.session(), stored.seq());
     NodeId client = clients.get(stored.session());
-    if (!options.has(EngineMutant.ACK_BEFORE_SYNC)) {
+    if (!ackBeforeSync) {
       acknowledge(client, stored);
     }
     if (progress.receivedAtNanos != 0) { // recovered observations were acknowledged in an earlier life
@@ -619,24 +623,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   private SpaceLine line(SpaceId space) {
     return dispatcher.line(space, s -> new SpaceIndex(s, new HnswIndex(options.hnsw(),
-        context.random("hnsw/" + s.value()), hnswMutants())));
-  }
-
-  private EnumSet<HnswMutant> hnswMutants() {
-    EnumSet<HnswMutant> mutants = EnumSet.noneOf(HnswMutant.class);
-    if (options.has(EngineMutant.REVERSE_DEGREE_UNBOUNDED)) {
-      mutants.add(HnswMutant.REVERSE_DEGREE_UNBOUNDED);
-    }
-    if (options.has(EngineMutant.GENERATION_FILTER_IGNORED)) {
-      mutants.add(HnswMutant.GENERATION_FILTER_IGNORED);
-    }
-    return mutants;
-  }
-
-  private SessionOptions sessionOptions() {
-    return options.has(EngineMutant.DUPLICATES_AS_GAPS)
-        ? options.sessions().withMutant(SessionMutant.DUPLICATES_AS_GAPS)
-        : options.sessions();
+        context.random("hnsw/" + s.value()), planted)));
   }
 
   private long now() {

@@ -1,6 +1,7 @@
 package io.detsim.engine.server;
 
 import io.detsim.engine.index.Neighbour;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.RecallBatch;
 import io.detsim.engine.protocol.RecallHit;
 import io.detsim.sim.port.Node;
@@ -23,12 +24,14 @@ final class Worker implements Node {
   private final NodeId server;
   private final int workerId;
   private final EngineOptions options;
+  private final boolean ackBeforeApply;
 
   Worker(NodeContext context, NodeId server, int workerId, EngineOptions options) {
     this.context = context;
     this.server = server;
     this.workerId = workerId;
     this.options = options;
+    this.ackBeforeApply = context.planted(EngineMutant.ACK_BEFORE_APPLY);
   }
 
   @Override
@@ -46,7 +49,7 @@ final class Worker implements Node {
     long costNanos = options.batchCostNanos() + options.itemCostNanos() * batch.items().size();
     context.consumeCpu(costNanos);
     context.setTimer(untilNextTick(costNanos), () -> {
-      if (options.has(EngineMutant.ACK_BEFORE_APPLY)) {
+      if (ackBeforeApply) {
         context.send(server, new WorkerMessages.BatchDone(batch.batchId(), workerId, batch.space().generation()
             + batch.items().size(), costNanos));
         context.setTimer(0, () -> apply(batch));

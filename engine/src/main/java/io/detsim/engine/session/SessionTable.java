@@ -1,15 +1,18 @@
 package io.detsim.engine.session;
 
-import io.detsim.sim.port.Check;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.FlowAction;
 import io.detsim.engine.protocol.SessionId;
 import io.detsim.engine.protocol.SpaceId;
+import io.detsim.sim.port.Check;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server's sessions: which sequence number each expects, which are paused, closing or expired.
@@ -54,8 +57,13 @@ public final class SessionTable {
   private long nextSessionNumber = 1;
 
   public SessionTable(SessionOptions options) {
+    this(options, EnumSet.noneOf(EngineMutant.class));
+  }
+
+  /** A table with the planted bugs of {@code planted} that live here (duplicates-as-gaps). */
+  public SessionTable(SessionOptions options, Set<EngineMutant> planted) {
     this.idleTimeoutNanos = options.idleTimeoutNanos();
-    this.duplicatesAsGaps = options.has(SessionMutant.DUPLICATES_AS_GAPS);
+    this.duplicatesAsGaps = planted.contains(EngineMutant.DUPLICATES_AS_GAPS);
   }
 
   /**
@@ -63,7 +71,13 @@ public final class SessionTable {
    * now, so their clients get a full idle timeout to come back; nothing is in flight.
    */
   public static SessionTable restore(SessionOptions options, SessionSnapshot snapshot, long nowNanos) {
-    SessionTable table = new SessionTable(options);
+    return restore(options, EnumSet.noneOf(EngineMutant.class), snapshot, nowNanos);
+  }
+
+  /** {@link #restore(SessionOptions, SessionSnapshot, long)} with the planted bugs that live here. */
+  public static SessionTable restore(SessionOptions options, Set<EngineMutant> planted, SessionSnapshot snapshot,
+      long nowNanos) {
+    SessionTable table = new SessionTable(options, planted);
     long next = snapshot.nextSessionNumber();
     for (DurableSession durable : snapshot.sessions()) {
       SessionState state = durable.closed() ? SessionState.CLOSED : SessionState.ACTIVE;

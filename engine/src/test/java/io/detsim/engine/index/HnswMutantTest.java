@@ -3,6 +3,7 @@ package io.detsim.engine.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.index.IntegrityViolation.Invariant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.random.Xoshiro256;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class HnswMutantTest {
   private static final int DIMENSION = 16;
 
-  private static HnswIndex build(Set<HnswMutant> mutants, int count) {
-    HnswIndex index = new HnswIndex(HnswParams.defaults(DIMENSION), new Xoshiro256(31), mutants);
+  private static HnswIndex build(Set<EngineMutant> planted, int count) {
+    HnswIndex index = new HnswIndex(HnswParams.defaults(DIMENSION), new Xoshiro256(31), planted);
     float[][] vectors = TestVectors.randomVectors(32, count, DIMENSION);
     for (int i = 0; i < count; i++) {
       index.insert(i, vectors[i], i < count / 2 ? 1 : 2);
@@ -24,8 +25,8 @@ class HnswMutantTest {
 
   @Test
   void reverseDegreeUnbounded_isReportedAsADegreeViolation() {
-    HnswIndex mutant = build(EnumSet.of(HnswMutant.REVERSE_DEGREE_UNBOUNDED), 1000);
-    HnswIndex sound = build(EnumSet.noneOf(HnswMutant.class), 1000);
+    HnswIndex mutant = build(EnumSet.of(EngineMutant.REVERSE_DEGREE_UNBOUNDED), 1000);
+    HnswIndex sound = build(EnumSet.noneOf(EngineMutant.class), 1000);
 
     List<IntegrityViolation> violations = mutant.checkIntegrity();
 
@@ -36,8 +37,8 @@ class HnswMutantTest {
 
   @Test
   void generationFilterIgnored_returnsNewerNodes() {
-    HnswIndex mutant = build(EnumSet.of(HnswMutant.GENERATION_FILTER_IGNORED), 400);
-    HnswIndex sound = build(EnumSet.noneOf(HnswMutant.class), 400);
+    HnswIndex mutant = build(EnumSet.of(EngineMutant.GENERATION_FILTER_IGNORED), 400);
+    HnswIndex sound = build(EnumSet.noneOf(EngineMutant.class), 400);
     float[] query = TestVectors.randomVector(new Xoshiro256(33), DIMENSION);
 
     assertThat(mutant.search(query, 50, 1)).extracting(Neighbour::generation).contains(2L);

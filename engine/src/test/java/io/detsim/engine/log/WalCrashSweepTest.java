@@ -2,6 +2,7 @@ package io.detsim.engine.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.disk.DiskOptions;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.port.Ratio;
@@ -9,6 +10,7 @@ import io.detsim.sim.random.Xoshiro256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +27,7 @@ class WalCrashSweepTest {
 
   @Test
   void crashAtEveryStep_recoversEveryAcknowledgedRecord_inOrder_withoutGarbage() {
-    Totals totals = sweep(WalOptions.none(), /* compactEagerly= */ false);
+    Totals totals = sweep(Set.of(), /* compactEagerly= */ false);
     assertThat(totals.violations).isEmpty();
     assertThat(totals.acknowledged).as("the workload acknowledged records").isGreaterThan(1_000);
     assertThat(totals.tornWrites).as("the disk tore writes").isGreaterThan(100);
@@ -34,7 +36,7 @@ class WalCrashSweepTest {
 
   @Test
   void crashAtEveryStepOfCompaction_recoversOldOrNewState_neverAMix() {
-    Totals totals = sweep(WalOptions.none(), /* compactEagerly= */ true);
+    Totals totals = sweep(Set.of(), /* compactEagerly= */ true);
     assertThat(totals.violations).isEmpty();
     assertThat(totals.compactionsInstalled).as("compactions completed").isGreaterThan(500);
     assertThat(totals.abandonedCompactions).as("crashes caught a compaction half-way").isGreaterThan(100);
@@ -56,7 +58,7 @@ class WalCrashSweepTest {
   private static void runCorrupted(long seed, int crashStep, Totals totals) {
     String replay = "seed=" + seed + " crashStep=" + crashStep + " corrupted: ";
     RandomSource workload = new Xoshiro256(seed * 31 + crashStep);
-    WalHarness harness = new WalHarness(seed, TEARING_DISK, WalOptions.none());
+    WalHarness harness = new WalHarness(seed, TEARING_DISK, Set.of());
     harness.start();
     for (int step = 0; step < crashStep; step++) {
       harness.randomStep(workload);
@@ -73,7 +75,7 @@ class WalCrashSweepTest {
 
   @Test
   void tornTailNotCutMutant_losesAcknowledgedRecords() {
-    Totals totals = sweep(new WalOptions(WalOptions.Mutant.TORN_TAIL_NOT_CUT), /* compactEagerly= */ false);
+    Totals totals = sweep(Set.of(EngineMutant.TORN_TAIL_NOT_CUT), /* compactEagerly= */ false);
     assertThat(totals.violations)
         .as("the sweep catches the mutant")
         .isNotEmpty()
@@ -98,21 +100,22 @@ class WalCrashSweepTest {
     }
   }
 
-  private static Totals sweep(WalOptions options, boolean compactEagerly) {
+  private static Totals sweep(Set<EngineMutant> planted, boolean compactEagerly) {
     Totals totals = new Totals();
     for (long seed = 0; seed < SEEDS; seed++) {
       for (int crashStep = 0; crashStep <= FIRST_LIFE_STEPS; crashStep++) {
-        runOnce(seed, crashStep, options, compactEagerly, totals);
+        runOnce(seed, crashStep, planted, compactEagerly, totals);
       }
     }
-    System.out.println("WAL crash sweep (" + options.mutant() + ", compactEagerly=" + compactEagerly + "): " + totals);
+    System.out.println("WAL crash sweep (planted " + planted + ", compactEagerly=" + compactEagerly + "): " + totals);
     return totals;
   }
 
-  private static void runOnce(long seed, int crashStep, WalOptions options, boolean compactEagerly, Totals totals) {
+  private static void runOnce(long seed, int crashStep, Set<EngineMutant> planted, boolean compactEagerly,
+      Totals totals) {
     String replay = "seed=" + seed + " crashStep=" + crashStep + " compactEagerly=" + compactEagerly + ": ";
     RandomSource workload = new Xoshiro256(seed * 31 + crashStep);
-    WalHarness harness = new WalHarness(seed, TEARING_DISK, options);
+    WalHarness harness = new WalHarness(seed, TEARING_DISK, planted);
     record(totals, replay, harness.start(), harness);
     int steps = crashStep;
     for (int life = 0; life < 3; life++) {

@@ -1,7 +1,8 @@
 package io.detsim.engine.log;
 
-import io.detsim.sim.disk.ManualTimer;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.disk.DiskOptions;
+import io.detsim.sim.disk.ManualTimer;
 import io.detsim.sim.disk.SimDisk;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.random.Xoshiro256;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One node's log on a simulated disk, driven through crashes, with a model of what the caller was
@@ -17,7 +19,7 @@ import java.util.Optional;
  */
 final class WalHarness {
   final SimDisk disk;
-  final WalOptions options;
+  final Set<EngineMutant> planted;
   ManualTimer timer = new ManualTimer();
   WriteAheadLog log;
   /** Payloads by LSN, as appended in the current history; the caller's state is all of them. */
@@ -28,15 +30,15 @@ final class WalHarness {
   /** What the last recovery cut. */
   List<Cut> lastCuts = List.of();
 
-  WalHarness(long seed, DiskOptions diskOptions, WalOptions options) {
+  WalHarness(long seed, DiskOptions diskOptions, Set<EngineMutant> planted) {
     this.disk = new SimDisk(diskOptions, new Xoshiro256(seed));
-    this.options = options;
+    this.planted = planted;
   }
 
   /** Starts (or restarts) the node: recovers, checks the recovery against the model, adopts it. */
   Optional<String> start() {
     disk.attach(timer);
-    Recovery recovery = WriteAheadLog.recover(disk, options, type -> type != 0);
+    Recovery recovery = WriteAheadLog.recover(disk, WalOptions.none(), planted, type -> type != 0);
     log = recovery.log();
     lastCuts = recovery.cuts();
     List<byte[]> rebuilt = rebuild(recovery);

@@ -1,17 +1,19 @@
 package io.detsim.engine.log;
 
-import io.detsim.sim.disk.ManualTimer;
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.disk.DiskOptions;
+import io.detsim.sim.disk.ManualTimer;
 import io.detsim.sim.disk.SimDisk;
 import io.detsim.sim.port.Ratio;
 import io.detsim.sim.random.Xoshiro256;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class WriteAheadLogTest {
   private static final long SEED = 0xC0FFEEL;
@@ -21,12 +23,12 @@ class WriteAheadLogTest {
   private SimDisk disk = new SimDisk(DiskOptions.none(), new Xoshiro256(SEED));
 
   private Recovery start() {
-    return start(WalOptions.none());
+    return start(Set.of());
   }
 
-  private Recovery start(WalOptions options) {
+  private Recovery start(Set<EngineMutant> planted) {
     disk.attach(timer);
-    return WriteAheadLog.recover(disk, options, type -> true);
+    return WriteAheadLog.recover(disk, WalOptions.none(), planted, type -> true);
   }
 
   private void crash() {
@@ -284,7 +286,7 @@ class WriteAheadLogTest {
 
   @Test
   void tornTailNotCutMutant_losesAnAcknowledgedRecord() {
-    WalOptions mutant = new WalOptions(WalOptions.Mutant.TORN_TAIL_NOT_CUT);
+    Set<EngineMutant> mutant = Set.of(EngineMutant.TORN_TAIL_NOT_CUT);
     disk = new SimDisk(DiskOptions.none().withTornWriteRatio(Ratio.ALWAYS), new Xoshiro256(SEED));
     WriteAheadLog log = start(mutant).log();
     appendDurably(log, "acknowledged");

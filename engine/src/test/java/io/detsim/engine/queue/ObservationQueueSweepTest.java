@@ -2,6 +2,7 @@ package io.detsim.engine.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.protocol.RejectReason;
 import io.detsim.sim.port.RandomSource;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class ObservationQueueSweepTest {
     long laneFull = 0;
     long overloaded = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
-      Sweep sweep = new Sweep(seed, options(new Xoshiro256(seed)));
+      Sweep sweep = new Sweep(seed, options(new Xoshiro256(seed)), false);
       sweep.run();
       assertThat(sweep.lost()).as("seed %d lost items", seed).isZero();
       QueueStats stats = sweep.queue.stats();
@@ -52,8 +54,7 @@ class ObservationQueueSweepTest {
   void randomOffersAndPolls_catchTheSilentDropMutant() {
     long lost = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
-      QueueOptions options = options(new Xoshiro256(seed)).withMutant(QueueMutant.FULL_LANE_DROPS_SILENTLY);
-      Sweep sweep = new Sweep(seed, options);
+      Sweep sweep = new Sweep(seed, options(new Xoshiro256(seed)), true);
       sweep.run();
       lost += sweep.lost();
     }
@@ -73,6 +74,7 @@ class ObservationQueueSweepTest {
   static final class Sweep {
     final long seed;
     final QueueOptions options;
+    final boolean dropsSilently;
     final RandomSource random;
     final ObservationQueue<Integer> queue;
     final Map<Priority, ArrayDeque<Queued<Integer>>> model = new EnumMap<>(Priority.class);
@@ -84,11 +86,13 @@ class ObservationQueueSweepTest {
     int nextId;
     int step;
 
-    Sweep(long seed, QueueOptions options) {
+    Sweep(long seed, QueueOptions options, boolean dropsSilently) {
       this.seed = seed;
       this.options = options;
       this.random = new Xoshiro256(seed * 31 + 7);
-      this.queue = new ObservationQueue<>(options);
+      this.dropsSilently = dropsSilently;
+      this.queue = new ObservationQueue<>(options,
+          dropsSilently ? Set.of(EngineMutant.FULL_LANE_DROPS_SILENTLY) : Set.of());
       for (Priority priority : Priority.values()) {
         model.put(priority, new ArrayDeque<>());
       }
@@ -122,7 +126,7 @@ class ObservationQueueSweepTest {
       Admission admission = queue.offer(id, priority, now);
       if (admission.isAdmitted()) {
         admitted++;
-        boolean mutated = options.has(QueueMutant.FULL_LANE_DROPS_SILENTLY) && laneDepth >= options.capacity(priority);
+        boolean mutated = dropsSilently && laneDepth >= options.capacity(priority);
         if (!mutated) {
           that(laneDepth < options.capacity(priority) && depth * 100 < options.totalCapacity() * 95L, () -> "admitted over capacity");
           model.get(priority).addLast(new Queued<>(id, priority, latest, false));

@@ -3,9 +3,11 @@ package io.detsim.engine.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.Priority;
 import io.detsim.engine.protocol.RejectReason;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +173,7 @@ class ObservationQueueTest {
   @Test
   void fullLaneDropsSilentlyMutant_reportsAdmittedButLosesTheItem() {
     QueueOptions small = QueueOptions.defaults().withLaneCapacities(2, 100, 100);
-    ObservationQueue<String> mutated = new ObservationQueue<>(small.withMutant(QueueMutant.FULL_LANE_DROPS_SILENTLY));
+    ObservationQueue<String> mutated = new ObservationQueue<>(small, Set.of(EngineMutant.FULL_LANE_DROPS_SILENTLY));
     mutated.offer("h1", Priority.HIGH, 0);
     mutated.offer("h2", Priority.HIGH, 0);
     Admission lie = mutated.offer("h3", Priority.HIGH, 0);

@@ -16,7 +16,6 @@ class QueueOptionsTest {
     assertThat(defaults.totalCapacity()).isEqualTo(160_000);
     assertThat(defaults.retryAfterIdleNanos()).isEqualTo(60_000_000_000L);
     assertThat(defaults.retryAfterMaxNanos()).isEqualTo(300_000_000_000L);
-    assertThat(defaults.mutants()).isEmpty();
   }
 
   @Test
@@ -39,15 +38,6 @@ class QueueOptionsTest {
     assertInvalid(() -> base.withRetryAfterNanos(999_999, 300_000_000_000L));
     assertInvalid(() -> base.withRetryAfterNanos(60_000_000_000L, 59_000_000_000L));
     assertThat(base.withRetryAfterNanos(1_000_000, 1_000_000).retryAfterMaxNanos()).isEqualTo(1_000_000);
-  }
-
-  @Test
-  void mutants_areOffUnlessNamedAndImmutable() {
-    QueueOptions mutated = QueueOptions.defaults().withMutant(QueueMutant.FULL_LANE_DROPS_SILENTLY);
-    assertThat(mutated.has(QueueMutant.FULL_LANE_DROPS_SILENTLY)).isTrue();
-    assertThat(QueueOptions.defaults().has(QueueMutant.FULL_LANE_DROPS_SILENTLY)).isFalse();
-    assertThat(mutated.withTotalCapacity(5).has(QueueMutant.FULL_LANE_DROPS_SILENTLY)).isTrue();
-    assertThatThrownBy(() -> mutated.mutants().clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
   static void assertInvalid(Supplier<?> construction) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detsim.engine.protocol.Priority;
-import io.detsim.engine.queue.QueueMutant;
 import io.detsim.engine.queue.QueueOptions;
-import io.detsim.engine.server.EngineMutant;
 import io.detsim.engine.server.EngineOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -84,21 +82,5 @@ class EmbeddedConfigTest {
         .isLessThan(EngineOptions.UNLIMITED);
     assertThat(EmbeddedConfig.of(Path.of("data"), 768).engine().heldObservationsMax()).isEqualTo(expected);
     assertThat(EngineOptions.defaults(768).heldObservationsMax()).isEqualTo(EngineOptions.UNLIMITED);
-  }
-
-  @Test
-  void aPlantedBug_isRefusedByTheRealEngine_whereverItSits() {
-    Path folder = Path.of("unused");
-    EngineOptions clean = EngineOptions.defaults(8);
-
-    assertThat(new EmbeddedConfig(folder, clean, -1, java.util.OptionalLong.empty(), 1, 1).engine())
-        .isEqualTo(clean);
-    assertThatThrownBy(() -> new EmbeddedConfig(folder, clean.withMutant(EngineMutant.ACK_BEFORE_SYNC), -1,
-        java.util.OptionalLong.empty(), 1, 1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("planted bugs are for simulation only").hasMessageContaining("ack-before-sync");
-    EngineOptions queueBug = clean.withQueue(clean.queue().withMutant(QueueMutant.FULL_LANE_DROPS_SILENTLY));
-    assertThatThrownBy(() -> EmbeddedConfig.of(folder, 8).withEngine(queueBug))
-        .hasMessageContaining("queue FULL_LANE_DROPS_SILENTLY");
   }
 }

@@ -11,6 +11,7 @@ import io.detsim.engine.index.Neighbour;
 import io.detsim.engine.metrics.HistogramSnapshot;
 import io.detsim.engine.metrics.MetricNames;
 import io.detsim.engine.metrics.MetricsSnapshot;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.SpaceId;
 import io.detsim.sim.SimOptions;
 import io.detsim.sim.Simulation;
@@ -18,6 +19,7 @@ import io.detsim.sim.fault.Fault;
 import io.detsim.sim.port.NodeId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EngineServerTest {
@@ -25,7 +27,11 @@ class EngineServerTest {
   private static final int DIMENSION = 16;
 
   private static Simulation world(long seed, EngineOptions options, int perClient) {
-    Simulation sim = new Simulation(seed, SimOptions.none());
+    return world(seed, options, perClient, SimOptions.none());
+  }
+
+  private static Simulation world(long seed, EngineOptions options, int perClient, SimOptions world) {
+    Simulation sim = new Simulation(seed, world);
     NodeId server = sim.addNode("server", context -> new EngineServer(context, options));
     for (int i = 0; i < 3; i++) {
       String space = "space-" + i;
@@ -118,7 +124,8 @@ class EngineServerTest {
   void anAcceptedBeforeItsRecordIsDurable_failsAtTheAcknowledgement() {
     // The ack-before-sync mutant acknowledges as the record is appended: the always-on check in the
     // acknowledgement stops the run there, not when a later crash loses the observation.
-    Simulation sim = world(3, EngineOptions.defaults(DIMENSION).withMutant(EngineMutant.ACK_BEFORE_SYNC), 10);
+    Simulation sim = world(3, EngineOptions.defaults(DIMENSION), 10,
+        SimOptions.none().withPlanted(Set.of(EngineMutant.ACK_BEFORE_SYNC)));
     assertThat(catchThrowable(() -> sim.runFor(1_000 * MS)))
         .isInstanceOf(AssertionError.class).hasMessageContaining("is not durable");
   }

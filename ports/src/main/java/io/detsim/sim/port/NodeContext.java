@@ -44,6 +44,15 @@ public interface NodeContext {
   boolean buggify(Enum<?> site);
 
   /**
+   * True when this run planted {@code bug} in the system: a deliberate, realistic defect switched on
+   * so that a campaign shows its properties catch it (mutation testing of the test suite). A node
+   * asks once, when it is built, and hands the answer to the code where the bug lives; options and
+   * configuration never carry one. The simulator answers from the run's planted set; the real
+   * runtime always answers false, so a planted bug cannot reach production.
+   */
+  boolean planted(Enum<?> bug);
+
+  /**
    * Marks this actor busy for {@code nanos} of CPU time, starting now: messages, timers and sync
    * completions that arrive meanwhile wait in its mailbox. This is how work costs time in
    * simulation; the real runtime ignores it, since there the work really takes its time.

@@ -79,6 +79,22 @@ public record RunSettings(Set<String> plantedBugs, Optional<TraceSink> trace, lo
   }
 
   /**
+   * The constants of a system's bug catalogue that are switched on, a constant's name being its
+   * {@link PlantedBug} name in lower case with dashes ({@code ACK_BEFORE_SYNC} is
+   * {@code ack-before-sync}): what a scenario plants in its simulation
+   * ({@link io.detsim.sim.SimOptions#withPlanted}), for its nodes to ask of their context.
+   */
+  public <E extends Enum<E>> Set<E> planted(Class<E> catalogue) {
+    Set<E> planted = java.util.EnumSet.noneOf(catalogue);
+    for (E bug : catalogue.getEnumConstants()) {
+      if (plantedBugs.contains(bug.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))) {
+        planted.add(bug);
+      }
+    }
+    return planted;
+  }
+
+  /**
    * Called by a run loop between steps, at virtual time {@code simulatedNanos}.
    *
    * @throws RunStoppedException when the run is cancelled or past its bound

@@ -1,6 +1,6 @@
 package io.detsim.replay.file;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.properties.core.Property;
 import io.detsim.properties.junit.SimProperty;
 import io.detsim.scenarios.engine.ScenarioInput;

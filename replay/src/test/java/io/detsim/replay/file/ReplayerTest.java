@@ -3,7 +3,7 @@ package io.detsim.replay.file;
 import io.detsim.properties.scenario.Swarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyRunner;
 import io.detsim.properties.scenario.RunSettings;

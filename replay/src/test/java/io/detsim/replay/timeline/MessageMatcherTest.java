@@ -2,7 +2,7 @@ package io.detsim.replay.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.scenarios.engine.EngineScenario;
 import io.detsim.scenarios.engine.ScenarioInput;
 import io.detsim.scenarios.engine.ScenarioRunner;

@@ -1,6 +1,6 @@
 package io.detsim.replay.timeline;
 
-import io.detsim.engine.server.EngineMutant;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.scenarios.engine.RunResult;
 import io.detsim.scenarios.engine.EngineScenario;

@@ -3,8 +3,8 @@ package io.detsim.scenarios.engine.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.index.HnswIndex;
-import io.detsim.engine.index.HnswMutant;
 import io.detsim.engine.index.HnswParams;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.sim.random.Xoshiro256;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -82,12 +82,12 @@ class ValidatorsTest {
 
   @Test
   void graphIntegrity_onARealIndex_isCleanForTheEngine_andCatchesTheDegreeMutant() {
-    assertThat(GraphIntegrityValidator.check("space-a", build(EnumSet.noneOf(HnswMutant.class)), 0)).isEmpty();
-    assertThat(GraphIntegrityValidator.check("space-a", build(EnumSet.of(HnswMutant.REVERSE_DEGREE_UNBOUNDED)), 0))
+    assertThat(GraphIntegrityValidator.check("space-a", build(EnumSet.noneOf(EngineMutant.class)), 0)).isEmpty();
+    assertThat(GraphIntegrityValidator.check("space-a", build(EnumSet.of(EngineMutant.REVERSE_DEGREE_UNBOUNDED)), 0))
         .hasValueSatisfying(v -> assertThat(v.kind()).isEqualTo(Violation.Kind.GRAPH_INTEGRITY));
   }
 
-  private static HnswIndex build(EnumSet<HnswMutant> mutants) {
+  private static HnswIndex build(EnumSet<EngineMutant> mutants) {
     Xoshiro256 random = new Xoshiro256(3);
     HnswIndex index = new HnswIndex(HnswParams.defaults(8), new Xoshiro256(4), mutants);
     for (long id = 1; id <= 400; id++) {

@@ -1,10 +1,17 @@
-package io.detsim.engine.server;
+package io.detsim.engine.planted;
+
+import io.detsim.sim.port.NodeContext;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Realistic bugs that can be switched into the engine for one run, so the framework can show it
- * catches them (mutation testing of the test suite). Each is free when unused: a flag checked at
- * the one place the bug lives. Never enabled in production: {@code EmbeddedConfig}, the real runtime's
- * only way in, refuses options that carry one ({@link EngineOptions#plantedBugs}).
+ * The engine's planted bugs, its one catalogue: realistic defects that a run can switch in, so the
+ * framework can show it catches them (mutation testing of the test suite). A run plants them in
+ * its simulation; each engine node asks its context once, when it is built
+ * ({@link #plantedIn(NodeContext)}), and hands the answer to the code where each bug lives, which
+ * reads it into a final flag: free when unused. The real runtime's context answers no to every
+ * one, so no configuration can switch a bug into a production engine.
  */
 public enum EngineMutant {
   ACK_BEFORE_SYNC("ACCEPTED is sent when the observation is admitted, before its log record is synced"),
@@ -35,6 +42,17 @@ public enum EngineMutant {
   /** One line saying what goes wrong. */
   public String description() {
     return description;
+  }
+
+  /** The bugs {@code context}'s run planted: what a node asks once, when it is built. */
+  public static Set<EngineMutant> plantedIn(NodeContext context) {
+    EnumSet<EngineMutant> planted = EnumSet.noneOf(EngineMutant.class);
+    for (EngineMutant bug : values()) {
+      if (context.planted(bug)) {
+        planted.add(bug);
+      }
+    }
+    return Collections.unmodifiableSet(planted);
   }
 
   /** The mutant's name as users type it: lower case with dashes ({@code ack-before-sync}). */
