@@ -11,8 +11,9 @@ import java.util.Map;
  * primary's loss. It keeps nothing durable itself (a restarted primary starts empty); clients
  * resend what was not acknowledged.
  *
- * <p>{@code ackBeforeReplicate} plants a bug on purpose: the acknowledgement goes out as the write
- * arrives, before the backup has it. A lost replication message then loses an acknowledged write.
+ * <p>A run may plant {@link RegisterBug#ACK_BEFORE_REPLICATE} on purpose: the acknowledgement goes
+ * out as the write arrives, before the backup has it, and a lost replication message then loses an
+ * acknowledged write. The primary asks its context, as it would ask for a BUGGIFY point.
  */
 public final class Primary implements Node {
   private final NodeContext context;
@@ -21,10 +22,10 @@ public final class Primary implements Node {
   /** Writes waiting for the backup, by value: who to answer. */
   private final Map<Long, NodeId> waiting = new LinkedHashMap<>();
 
-  public Primary(NodeContext context, NodeId backup, boolean ackBeforeReplicate) {
+  public Primary(NodeContext context, NodeId backup) {
     this.context = context;
     this.backup = backup;
-    this.ackBeforeReplicate = ackBeforeReplicate;
+    this.ackBeforeReplicate = context.planted(RegisterBug.ACK_BEFORE_REPLICATE);
   }
 
   @Override

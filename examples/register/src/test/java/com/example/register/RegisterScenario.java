@@ -64,9 +64,9 @@ public final class RegisterScenario implements Scenario<RegisterInput> {
 
   @Override
   public ScenarioRun run(RegisterInput input, RunSettings settings) {
-    Simulation sim = new Simulation(input.simulationSeed(), SimOptions.none());
-    boolean bug = settings.isPlanted(ACK_BEFORE_REPLICATE);
-    sim.addNode(PRIMARY.name(), context -> new Primary(context, BACKUP, bug));
+    Simulation sim = new Simulation(input.simulationSeed(),
+        SimOptions.none().withPlanted(settings.planted(RegisterBug.class)));
+    sim.addNode(PRIMARY.name(), context -> new Primary(context, BACKUP));
     sim.addNode(BACKUP.name(), Backup::new);
     sim.addNode(CLIENT.name(), context -> new Client(context, PRIMARY, input.writes()));
     return TwoPhaseRun.on(sim, settings)
