@@ -1,8 +1,7 @@
 package io.detsim.bench;
 
+import io.detsim.sim.SchedulerHoldModel;
 import io.detsim.sim.random.Xoshiro256;
-import io.detsim.sim.sched.EventTarget;
-import io.detsim.sim.sched.Scheduler;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,8 +43,7 @@ public class SchedulerBenchmark {
   private long[] delays;
   private int next;
 
-  private Scheduler scheduler;
-  private EventTarget rescheduling;
+  private SchedulerHoldModel scheduler;
 
   private PriorityQueue<BaselineEvent> baseline;
   private long baselineNow;
@@ -59,14 +57,9 @@ public class SchedulerBenchmark {
     for (int i = 0; i < delays.length; i++) {
       delays[i] = 1 + random.nextLong(1_000_000);
     }
-    scheduler = new Scheduler(null, pending);
-    rescheduling = (kind, arg, payload) -> {
-      dispatchedChecksum += arg;
-      scheduler.scheduleAfter(nextDelay(), this.rescheduling, 0, arg + 1, null);
-    };
+    scheduler = new SchedulerHoldModel(pending);
     baseline = new PriorityQueue<>(pending, BaselineEvent.ORDER);
     for (int i = 0; i < pending; i++) {
-      scheduler.scheduleAfter(nextDelay(), rescheduling, 0, i, null);
       baseline.add(new BaselineEvent(nextDelay(), baselineSequence++, i));
     }
   }
@@ -77,8 +70,7 @@ public class SchedulerBenchmark {
 
   @Benchmark
   public long detsimScheduler() {
-    scheduler.step();
-    return dispatchedChecksum;
+    return scheduler.step();
   }
 
   @Benchmark

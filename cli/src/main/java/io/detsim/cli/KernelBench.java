@@ -1,8 +1,7 @@
 package io.detsim.cli;
 
+import io.detsim.sim.SchedulerHoldModel;
 import io.detsim.sim.random.Xoshiro256;
-import io.detsim.sim.sched.EventTarget;
-import io.detsim.sim.sched.Scheduler;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -38,16 +37,10 @@ final class KernelBench {
 
   static Figures measure(int pending, int warmupRounds, int rounds, int stepsPerRound) {
     KernelBench bench = new KernelBench();
-    Scheduler scheduler = new Scheduler(null, pending);
-    EventTarget[] rescheduling = new EventTarget[1];
-    rescheduling[0] = (kind, arg, payload) -> {
-      bench.checksum += arg;
-      scheduler.scheduleAfter(bench.nextDelay(), rescheduling[0], 0, arg + 1, null);
-    };
+    SchedulerHoldModel scheduler = new SchedulerHoldModel(pending);
     PriorityQueue<BaselineEvent> baseline = new PriorityQueue<>(pending, BaselineEvent.ORDER);
     long[] baselineClock = new long[2]; // now, sequence
     for (int i = 0; i < pending; i++) {
-      scheduler.scheduleAfter(bench.nextDelay(), rescheduling[0], 0, i, null);
       baseline.add(new BaselineEvent(bench.nextDelay(), baselineClock[1]++, i));
     }
     double[] kernelRates = new double[rounds];
@@ -55,7 +48,7 @@ final class KernelBench {
     for (int round = -warmupRounds; round < rounds; round++) {
       long start = System.nanoTime();
       for (int step = 0; step < stepsPerRound; step++) {
-        scheduler.step();
+        bench.checksum += scheduler.step();
       }
       long kernelNanos = System.nanoTime() - start;
       start = System.nanoTime();

@@ -1,11 +1,9 @@
 package io.detsim.sim;
 
-import io.detsim.sim.net.Endpoint;
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
-import io.detsim.sim.sched.EventTarget;
 import io.detsim.sim.trace.Name;
 import io.detsim.sim.trace.Trace;
 import java.util.ArrayList;

@@ -50,20 +50,20 @@ final class FaultApplier {
       simulation.network().setReorder(((Fault.Reorder) fault).ratio());
     } else if (fault instanceof Fault.ClockOffset) {
       Fault.ClockOffset offset = (Fault.ClockOffset) fault;
-      simulation.clock(offset.node()).setOffset(offset.offsetNanos());
+      simulation.simClock(offset.node()).setOffset(offset.offsetNanos());
     } else if (fault instanceof Fault.ClockJump) {
       Fault.ClockJump jump = (Fault.ClockJump) fault;
-      simulation.clock(jump.node()).jump(jump.deltaNanos());
+      simulation.simClock(jump.node()).jump(jump.deltaNanos());
     } else if (fault instanceof Fault.ClockDrift) {
       Fault.ClockDrift drift = (Fault.ClockDrift) fault;
-      simulation.clock(drift.node()).setDrift(drift.partsPerMillion());
+      simulation.simClock(drift.node()).setDrift(drift.partsPerMillion());
     } else if (fault instanceof Fault.CorruptDisk) {
       Fault.CorruptDisk corrupt = (Fault.CorruptDisk) fault;
       simulation.corruptDisk(corrupt.node());
     } else if (fault instanceof Fault.Burst) {
       simulation.burst(((Fault.Burst) fault).size());
     } else if (fault instanceof Fault.HealAll) {
-      simulation.healAll();
+      simulation.healAllNow();
     } else {
       throw new AssertionError("a fault kind without an effect: " + fault);
     }

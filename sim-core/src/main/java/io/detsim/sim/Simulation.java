@@ -1,30 +1,30 @@
 package io.detsim.sim;
 
-import io.detsim.sim.buggify.Buggify;
-import io.detsim.sim.clock.SimClock;
 import io.detsim.sim.disk.Corruption;
+import io.detsim.sim.disk.DiskStats;
 import io.detsim.sim.disk.SimDisk;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultSchedule;
 import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.net.NetworkStats;
-import io.detsim.sim.net.SimNetwork;
 import io.detsim.sim.port.Check;
+import io.detsim.sim.port.Clock;
+import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.random.RandomStreams;
-import io.detsim.sim.sched.EventTarget;
-import io.detsim.sim.sched.Scheduler;
 import io.detsim.sim.trace.Name;
 import io.detsim.sim.trace.Trace;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.IntConsumer;
 
 /**
@@ -214,7 +214,10 @@ public final class Simulation {
     }
   }
 
-  /** Applies a fault now. Every fault goes through here, scheduled or not. */
+  /**
+   * Applies a fault now. Every fault goes through here, scheduled or not, so each is traced as one
+   * (the verbs below are this with their fault).
+   */
   public void apply(Fault fault) {
     trace.record(nowNanos(), SIM, FAULT, null, FaultSchedule.describe(fault));
     points.faultApplied(fault, nowNanos());
@@ -280,6 +283,44 @@ public final class Simulation {
     }
   }
 
+  /** Cuts the network between two groups of nodes, both ways, until {@link #heal()}. */
+  public void partition(Collection<NodeId> side, Collection<NodeId> otherSide) {
+    apply(new Fault.Partition(new TreeSet<>(side), new TreeSet<>(otherSide), false));
+  }
+
+  /** Ends every partition. */
+  public void heal() {
+    apply(new Fault.Heal());
+  }
+
+  /** Holds every message from {@code source} to {@code target} for {@code durationNanos}, or until {@link #unclog}. */
+  public void clog(NodeId source, NodeId target, long durationNanos) {
+    apply(new Fault.Clog(source, target, durationNanos));
+  }
+
+  /** Releases a clogged link: what it held is delivered. */
+  public void unclog(NodeId source, NodeId target) {
+    apply(new Fault.Unclog(source, target));
+  }
+
+  /** Sets how far {@code node}'s clock is from true time; {@code 0} puts it back. */
+  public void skewClock(NodeId node, long offsetNanos) {
+    apply(new Fault.ClockOffset(node, offsetNanos));
+  }
+
+  /** Corrupts one stored record of {@code node}'s disk (a disk fault; the trace says where). */
+  public void corruptStoredRecord(NodeId node) {
+    apply(new Fault.CorruptDisk(node));
+  }
+
+  /**
+   * Heals every fault (partitions, clogs, standing network faults, clock skew, pauses), restarts
+   * every crashed node, and starts the quiet phase: BUGGIFY is off from here on.
+   */
+  public void healAll() {
+    apply(new Fault.HealAll());
+  }
+
   /** A disk fault: corrupts a stored record of the node's disk, and says where in the trace. */
   void corruptDisk(NodeId node) {
     Actor process = process(node);
@@ -297,7 +338,7 @@ public final class Simulation {
    * (FoundationDB does the same), so the fault points in the code stop firing from this instant, as
    * the scheduled faults do. The switch is traced, so a trace shows where the quiet phase began.
    */
-  void healAll() {
+  void healAllNow() {
     // Aiming ends with the faults: an aimed crash after heal-all would strike in the liveness phase.
     aimingOver = true;
     aimedNeverFired.addAll(points.disarm());
@@ -336,7 +377,7 @@ public final class Simulation {
     return ids;
   }
 
-  public SimNetwork network() {
+  SimNetwork network() {
     return network;
   }
 
@@ -344,12 +385,23 @@ public final class Simulation {
     return network.stats();
   }
 
-  public SimClock clock(NodeId node) {
+  /** {@code node}'s clock as its handlers read it: skewed, stepped and drifting as the faults say. */
+  public Clock clock(NodeId node) {
     return clocks.get(process(node).id());
   }
 
-  public SimDisk disk(NodeId node) {
+  SimClock simClock(NodeId node) {
+    return clocks.get(process(node).id());
+  }
+
+  /** {@code node}'s disk as its handlers see it (what survives a crash is what was synced). */
+  public Disk disk(NodeId node) {
     return disks.get(process(node).id());
+  }
+
+  /** What {@code node}'s disk did so far: writes, syncs, torn and corrupted records. */
+  public DiskStats diskStats(NodeId node) {
+    return disks.get(process(node).id()).stats();
   }
 
   public Trace trace() {

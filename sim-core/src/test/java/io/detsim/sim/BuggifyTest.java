@@ -2,7 +2,6 @@ package io.detsim.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.detsim.sim.buggify.Buggify;
 import io.detsim.sim.buggify.BuggifyOptions;
 import io.detsim.sim.random.RandomStreams;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.detsim.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.sim.clock.ClockSkewSimulator;
-import io.detsim.sim.clock.SimClock;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.NodeId;

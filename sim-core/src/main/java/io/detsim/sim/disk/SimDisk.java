@@ -36,6 +36,11 @@ import java.util.TreeMap;
  *
  * <p>Deterministic: files in a {@link TreeMap}, every random decision from the given stream, no
  * clock and no threads. Not thread-safe: a node's handlers run one at a time.
+ *
+ * <p>Public on purpose, unlike the rest of the kernel's machinery: storage code (a log, a snapshot
+ * writer) is unit-tested against it alone, with a {@link SyncTimer} the test drives and
+ * {@link #crash()} at any step, without a whole simulation around it (the engine's write-ahead log
+ * tests do this).
  */
 public final class SimDisk implements Disk {
   private final DiskOptions options;

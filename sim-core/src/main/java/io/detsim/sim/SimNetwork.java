@@ -1,12 +1,14 @@
-package io.detsim.sim.net;
+package io.detsim.sim;
 
 import io.detsim.sim.fault.Fault;
+import io.detsim.sim.net.DelayInjector;
+import io.detsim.sim.net.NetworkOptions;
+import io.detsim.sim.net.NetworkStats;
+import io.detsim.sim.net.PacketLossSimulator;
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.port.Ratio;
-import io.detsim.sim.sched.EventTarget;
-import io.detsim.sim.sched.Scheduler;
 import io.detsim.sim.trace.Name;
 import io.detsim.sim.trace.Trace;
 import java.util.ArrayDeque;
@@ -32,7 +34,7 @@ import java.util.Map;
  * ({@code "net"}), and a knob at zero draws nothing, so enabling a fault does not shift the draws of
  * a run without it until the fault is in force.
  */
-public final class SimNetwork implements EventTarget {
+final class SimNetwork implements EventTarget {
   private static final int DELIVER = 1;
   private static final int RELEASE_CLOG = 2;
 

@@ -1,4 +1,4 @@
-package io.detsim.sim.net;
+package io.detsim.sim;
 
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.trace.Name;
@@ -7,7 +7,7 @@ import io.detsim.sim.trace.Name;
  * What the network needs of a node or actor: its address and whether a message sent to one of its
  * lives can still reach it. The simulation's actors implement it.
  */
-public interface Endpoint {
+interface Endpoint {
 
   /** A small dense number, fixed for the run: the network's index into its endpoint table. */
   int index();

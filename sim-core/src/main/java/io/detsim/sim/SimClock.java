@@ -1,4 +1,4 @@
-package io.detsim.sim.clock;
+package io.detsim.sim;
 
 import io.detsim.sim.port.Clock;
 import java.util.function.LongSupplier;
@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * <p>The drift term is computed in two parts so that eight hours of nanoseconds times a million ppm
  * cannot overflow a long.
  */
-public final class SimClock implements Clock {
+final class SimClock implements Clock {
   private static final long MILLION = 1_000_000L;
 
   private final LongSupplier trueNanos;

@@ -1,4 +1,4 @@
-package io.detsim.sim.sched;
+package io.detsim.sim;
 
 import java.util.Arrays;
 

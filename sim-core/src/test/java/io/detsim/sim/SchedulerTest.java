@@ -1,4 +1,4 @@
-package io.detsim.sim.sched;
+package io.detsim.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

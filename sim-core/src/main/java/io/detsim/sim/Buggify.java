@@ -1,5 +1,6 @@
-package io.detsim.sim.buggify;
+package io.detsim.sim;
 
+import io.detsim.sim.buggify.BuggifyOptions;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.random.RandomStreams;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  * settle once every fault has healed. A site that still fired then (a worker killed every few
  * heartbeats) would keep the system from settling and make a false alarm of a bounded check.
  */
-public final class Buggify {
+final class Buggify {
   private final BuggifyOptions options;
   private final RandomStreams streams;
   private final Map<Enum<?>, Site> sites = new LinkedHashMap<>();

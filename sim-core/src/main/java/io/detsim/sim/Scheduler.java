@@ -1,4 +1,4 @@
-package io.detsim.sim.sched;
+package io.detsim.sim;
 
 import io.detsim.sim.port.Check;
 import io.detsim.sim.port.RandomSource;
@@ -16,7 +16,7 @@ import io.detsim.sim.port.RandomSource;
  * <p>The order key packs the tie-break above a 40-bit insertion sequence (10^12 events per run,
  * hours of simulation at full speed); {@link #schedule} fails loudly rather than wrap.
  */
-public final class Scheduler {
+final class Scheduler {
   private static final int SEQUENCE_BITS = 40;
   private static final long SEQUENCE_LIMIT = 1L << SEQUENCE_BITS;
   private static final int TIE_BITS = 23; // keeps the packed key positive
