@@ -74,7 +74,7 @@ public final class RealRuntime implements AutoCloseable {
     this(dataDirectory, new SecureRandom().nextLong());
   }
 
-  /** A runtime whose random streams (HNSW levels, jitter) derive from {@code seed}. */
+  /** A runtime whose nodes' random streams ({@code context.random(name)}) all derive from {@code seed}. */
   public RealRuntime(Path dataDirectory, long seed) {
     this(dataDirectory, seed, Forcer.FDATASYNC);
   }

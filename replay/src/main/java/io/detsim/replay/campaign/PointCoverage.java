@@ -28,6 +28,8 @@ public final class PointCoverage {
   private static final String PREFIX = "point:";
   private static final String UNDER = ":under:";
   private static final String NEVER = ":never";
+  /** The fault kind whose window matters most: a crash inside a transition is where its bugs show. */
+  private static final String CRASH = "CRASH";
 
   private long runs;
   private final SortedMap<String, Long> reached = new TreeMap<>();
@@ -77,7 +79,26 @@ public final class PointCoverage {
     return blind;
   }
 
-  /** One line a point: runs that reached it, and the fault kinds that hit it; then the blind ones. */
+  /**
+   * Points that no crash struck inside their window, in a campaign whose crashes struck some: the
+   * transitions its crash bugs could hide in. Empty when no crash struck any point (a scenario that
+   * draws no crashes is not blind to them, it does not look).
+   */
+  public List<String> neverUnderCrash() {
+    boolean crashes = under.values().stream().anyMatch(kinds -> kinds.containsKey(CRASH));
+    List<String> missed = new ArrayList<>();
+    for (String point : known) {
+      if (crashes && !under.getOrDefault(point, Collections.emptySortedMap()).containsKey(CRASH)) {
+        missed.add(point);
+      }
+    }
+    return missed;
+  }
+
+  /**
+   * One line a point: runs that reached it, and the fault kinds that hit it; then the blind ones,
+   * and those no crash struck.
+   */
   public String report() {
     if (known.isEmpty()) {
       return "points: none announced";
@@ -97,6 +118,11 @@ public final class PointCoverage {
     List<String> blind = blind();
     text.append(String.format(Locale.ROOT, "%npoints never reached (the fuzzer is blind there): %s",
         blind.isEmpty() ? "none" : String.join(", ", blind)));
+    List<String> uncrashed = neverUnderCrash();
+    if (!uncrashed.isEmpty()) {
+      text.append(String.format(Locale.ROOT, "%npoints no crash struck (blind to crash bugs there): %s",
+          String.join(", ", uncrashed)));
+    }
     return text.toString();
   }
 }

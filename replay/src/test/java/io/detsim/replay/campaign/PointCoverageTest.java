@@ -22,11 +22,21 @@ class PointCoverageTest {
     assertThat(coverage.underFaults()).isEqualTo(
         Map.of("compaction-start", Map.of("CRASH", 1L), "recovery-start", Map.of("PAUSE", 1L)));
     assertThat(coverage.blind()).containsExactly("steal");
+    assertThat(coverage.neverUnderCrash()).containsExactly("recovery-start", "steal");
     assertThat(coverage.report()).isEqualTo(String.join(System.lineSeparator(),
         "points reached in 3 runs:",
         "  compaction-start            1 runs  under CRASH 1",
         "  recovery-start              2 runs  under PAUSE 1",
-        "points never reached (the fuzzer is blind there): steal"));
+        "points never reached (the fuzzer is blind there): steal",
+        "points no crash struck (blind to crash bugs there): recovery-start, steal"));
+  }
+
+  @Test
+  void aCampaignWithoutCrashes_listsNoPointAsUncrashed() {
+    PointCoverage coverage = new PointCoverage();
+    coverage.add(List.of("point:recovery-start", "point:recovery-start:under:DELAY"));
+    assertThat(coverage.neverUnderCrash()).isEmpty();
+    assertThat(coverage.report()).doesNotContain("no crash struck");
   }
 
   @Test
