@@ -11,7 +11,6 @@ import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

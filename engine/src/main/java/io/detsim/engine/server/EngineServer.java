@@ -26,7 +26,6 @@ import io.detsim.engine.queue.Admission;
 import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.session.ObservationDecision;
 import io.detsim.engine.session.SessionInfo;
-import io.detsim.engine.session.SessionOptions;
 import io.detsim.engine.session.SessionState;
 import io.detsim.engine.session.SessionTable;
 import io.detsim.sim.port.Check;
