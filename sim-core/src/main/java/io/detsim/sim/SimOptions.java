@@ -52,6 +52,6 @@ public record SimOptions(NetworkOptions network, DiskOptions disk, BuggifyOption
 
   /** The same world with {@code bugs} planted in its system (and no others). */
   public SimOptions withPlanted(Set<? extends Enum<?>> bugs) {
-    return new SimOptions(network, disk, buggify, shuffleTies, new LinkedHashSet<>(bugs));
+    return new SimOptions(network, disk, buggify, shuffleTies, Collections.unmodifiableSet(bugs));
   }
 }

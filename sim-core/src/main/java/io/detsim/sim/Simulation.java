@@ -387,7 +387,7 @@ public final class Simulation {
 
   /** {@code node}'s clock as its handlers read it: skewed, stepped and drifting as the faults say. */
   public Clock clock(NodeId node) {
-    return clocks.get(process(node).id());
+    return simClock(node);
   }
 
   SimClock simClock(NodeId node) {

@@ -11,7 +11,6 @@ import io.detsim.properties.scenario.ScenarioProperty;
 import io.detsim.properties.scenario.ScenarioRun;
 import io.detsim.scenarios.engine.validate.Violation;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +53,7 @@ public record EngineScenario(String name, String description, ScenarioModel mode
 
   @Override
   public ScenarioRun run(ScenarioInput input, RunSettings settings) {
-    RunResult result = ScenarioRunner.run(input, model, mutants(settings.plantedBugs()),
+    RunResult result = ScenarioRunner.run(input, model, settings.planted(EngineMutant.class),
         ScenarioRunner.Limits.standard(), settings.trace().orElse(null), settings);
     return new ScenarioRun(result.violation().map(most -> failure(most, result.violations())), result.digest(), result.simulatedNanos(),
         result.lastEvents(), result.labels(), input.schedule().entries());
@@ -79,16 +78,6 @@ public record EngineScenario(String name, String description, ScenarioModel mode
   public Property<ScenarioInput> property(Set<EngineMutant> mutants) {
     return ScenarioProperty.of(this, RunSettings.plain().withPlantedBugs(
         mutants.stream().map(EngineMutant::cliName).collect(Collectors.toSet())));
-  }
-
-  /** The engine's mutants named by {@code names} ({@link EngineMutant#cliName()}). */
-  static Set<EngineMutant> mutants(Set<String> names) {
-    EnumSet<EngineMutant> mutants = EnumSet.noneOf(EngineMutant.class);
-    for (String name : names) {
-      mutants.add(Arrays.stream(EngineMutant.values()).filter(mutant -> mutant.cliName().equals(name)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("the engine has no planted bug '" + name + "'")));
-    }
-    return mutants;
   }
 
   /** The most severe violation, naming the others the run also broke after it. */

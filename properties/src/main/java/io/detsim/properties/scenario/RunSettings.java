@@ -83,13 +83,23 @@ public record RunSettings(Set<String> plantedBugs, Optional<TraceSink> trace, lo
    * {@link PlantedBug} name in lower case with dashes ({@code ACK_BEFORE_SYNC} is
    * {@code ack-before-sync}): what a scenario plants in its simulation
    * ({@link io.detsim.sim.SimOptions#withPlanted}), for its nodes to ask of their context.
+   *
+   * @throws IllegalArgumentException when a planted name is no constant of {@code catalogue}: a
+   *     bug asked for and silently not planted would make a run pass for the wrong reason
    */
   public <E extends Enum<E>> Set<E> planted(Class<E> catalogue) {
     Set<E> planted = java.util.EnumSet.noneOf(catalogue);
-    for (E bug : catalogue.getEnumConstants()) {
-      if (plantedBugs.contains(bug.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))) {
-        planted.add(bug);
+    for (String name : plantedBugs) {
+      E bug = null;
+      for (E candidate : catalogue.getEnumConstants()) {
+        if (candidate.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-').equals(name)) {
+          bug = candidate;
+        }
       }
+      if (bug == null) {
+        throw new IllegalArgumentException("no planted bug '" + name + "' in " + catalogue.getSimpleName());
+      }
+      planted.add(bug);
     }
     return planted;
   }
