@@ -57,7 +57,8 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   /** How many records pass between two asks of {@link EngineSite#EARLY_COMPACTION}. */
   private static final int EARLY_COMPACTION_RECORDS = 64;
   /**
-   * How long observations ahead of a gap are held before they are refused. Measured reason: a lost
+   * How long observations ahead of a gap are held before the gap is answered (and, times
+   * {@link ReorderBuffer#GIVE_UP_FACTOR}, before they are refused). Measured reason: a lost
    * observation's first retransmission leaves a client 200-250 ms after it (ClientOptions' retry
    * timeout plus jitter) and may take 100 ms more on the network (sustained_10min's delays), so a
    * 200 ms hold refused the whole held window just before the gap filled, at every loss: ~47
@@ -315,14 +316,26 @@ public final class EngineServer implements Node, Dispatcher.Listener {
         expectedSeq));
   }
 
-  /** Held observations whose gap never filled are refused, so their clients resend from the gap. */
+  /**
+   * A hole held past the hold time is answered (its lowest held observation refused as a gap, so
+   * the client resends from the hole); what waits {@link ReorderBuffer#GIVE_UP_FACTOR} hold times is
+   * refused outright.
+   */
   private void sweepReorderBuffer() {
     sweepRound++;
-    for (ReorderBuffer.Held held : reorder.expire(sweepRound, REORDER_HOLD_NANOS / REORDER_SWEEP_NANOS)) {
-      Optional<SessionInfo> info = sessions.find(held.observation().session());
-      rejectAsGap(held.source(), held.observation(), info.isPresent() ? info.get().expectedSeq() : 0);
+    long holdRounds = REORDER_HOLD_NANOS / REORDER_SWEEP_NANOS;
+    for (ReorderBuffer.Held held : reorder.holesToAnswer(sweepRound, holdRounds)) {
+      rejectHeldAsGap(held);
+    }
+    for (ReorderBuffer.Held held : reorder.expire(sweepRound, ReorderBuffer.GIVE_UP_FACTOR * holdRounds)) {
+      rejectHeldAsGap(held);
     }
     context.setTimer(REORDER_SWEEP_NANOS, this::sweepReorderBuffer);
+  }
+
+  private void rejectHeldAsGap(ReorderBuffer.Held held) {
+    Optional<SessionInfo> info = sessions.find(held.observation().session());
+    rejectAsGap(held.source(), held.observation(), info.isPresent() ? info.get().expectedSeq() : 0);
   }
 
   private boolean admit(NodeId source, Observation observation) {
