@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +27,21 @@ import java.util.List;
  * </pre>
  *
  * Strings are modified UTF-8 ({@link DataOutputStream#writeUTF}), numbers big-endian.
+ *
+ * <p>An embedding's floats go through one byte array, not one {@code writeFloat} each: on JDK 17
+ * {@code DataOutputStream} hands every float to its stream as four single-byte writes, and at
+ * dimension 768 the server thread spent 173 of its 744 samples writing snapshots that way
+ * (docs/benchmarks.md). The bytes are the same ({@link Float#floatToIntBits}, big-endian), so the
+ * logs, the snapshots and every simulation digest are too ({@code LogCodecBenchmark} measures it).
  */
 final class LogCodec {
   static final int OPEN = 1;
   static final int OBSERVATION = 2;
   static final int CLOSE = 3;
   private static final int SNAPSHOT_VERSION = 1;
+  /** An observation record's bytes besides its embedding and text, about: ids, numbers, lengths. */
+  private static final int OBSERVATION_FIXED_BYTES = 128;
+  private static final int SMALL_RECORD_BYTES = 64;
 
   private LogCodec() {}
 
@@ -57,7 +67,8 @@ final class LogCodec {
   }
 
   static byte[] observation(SessionId session, long seq, Priority priority, Episode episode) {
-    return write(out -> writeObservation(out, session, seq, priority, episode));
+    return write(OBSERVATION_FIXED_BYTES + Float.BYTES * episode.dimension() + episode.what().length(),
+        out -> writeObservation(out, session, seq, priority, episode));
   }
 
   static SessionEntry readOpen(byte[] payload) {
@@ -131,9 +142,11 @@ final class LogCodec {
     out.writeUTF(episode.what());
     out.writeFloat(episode.confidence());
     out.writeInt(episode.dimension());
+    ByteBuffer floats = ByteBuffer.allocate(Float.BYTES * episode.dimension());
     for (int i = 0; i < episode.dimension(); i++) {
-      out.writeFloat(episode.embeddingAt(i));
+      floats.putInt(Float.floatToIntBits(episode.embeddingAt(i))); // what writeFloat writes
     }
+    out.write(floats.array());
   }
 
   private static StoredObservation readObservation(DataInputStream in, long lsn) throws IOException {
@@ -146,8 +159,11 @@ final class LogCodec {
     String what = in.readUTF();
     float confidence = in.readFloat();
     float[] embedding = new float[in.readInt()];
+    byte[] bytes = new byte[Float.BYTES * embedding.length];
+    in.readFully(bytes);
+    ByteBuffer floats = ByteBuffer.wrap(bytes);
     for (int i = 0; i < embedding.length; i++) {
-      embedding[i] = in.readFloat();
+      embedding[i] = Float.intBitsToFloat(floats.getInt());
     }
     return new StoredObservation(lsn, session, seq, priority, new Episode(id, space, when, what, embedding, confidence));
   }
@@ -161,7 +177,12 @@ final class LogCodec {
   }
 
   private static byte[] write(Writing body) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    return write(SMALL_RECORD_BYTES, body);
+  }
+
+  /** {@code body}'s bytes, into a buffer of {@code expectedBytes} to start with (it grows if need be). */
+  private static byte[] write(int expectedBytes, Writing body) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(expectedBytes);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       body.accept(out);
     } catch (IOException e) {
