@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Detsim.Version.class,
     description = {"Benchmarks the kernel's event loop against the same loop on java.util.PriorityQueue (pending 1000"
         + " and 100000 events; the median of timed rounds after warm-up), then each scenario on one thread.",
-        "Prints 'kernel pending=P events/s=N baseline=M ratio=R' and 'scenario NAME seeds/s=S speedup=X' (speedup:"
-        + " simulated seconds per wall second), then where the scenario's wall time went: each node kind's handlers"
+        "Prints 'kernel pending=P events/s=N baseline=M ratio=R' and 'scenario NAME seeds/s=S speedup=X failed=F'"
+        + " (speedup: simulated seconds per wall second; F runs that failed, each named on stderr, and the exit code"
+        + " is 1 if any did: a failing run stops early, so its figures are not the scenario's), then where the scenario's wall time went: each node kind's handlers"
         + " (server/worker-3 counts as server, client-1 as client), the share outside every handler (kernel, network,"
         + " trace, checks), the overhead above the --system kind's own work, and the wall milliseconds per simulated"
         + " second in the windows 0-10s, 10-60s, 60-600s and 600s-end (the last window reached holds the end checks).",
@@ -73,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
     RunSettings none = RunSettings.plain();
     Scenario<?> warmup = Converters.defaultScenario(catalogue);
     TryInput.generate(warmup, PropertyRunner.seedOfTry(0, 0)).run(none); // JIT, class loading
+    boolean anyFailed = false;
     for (Scenario<?> scenario : only.isEmpty() ? catalogue.all() : only) {
       if (only.isEmpty() && scenario.nightly()) {
         out.println("scenario " + scenario.name() + " skipped: nightly (minutes a run); name it with --scenario");
@@ -81,6 +83,7 @@ final class BenchCommand implements Callable<Integer> {
       long simulatedNanos = 0;
       long wallNanos = 0;
       int run = 0;
+      int failed = 0;
       RunCost cost = new RunCost();
       RunSettings measured = none.withHandlerMeter(cost).withTrace(cost);
       // Heavy scenarios (seconds a run) stop after SCENARIO_BUDGET_NANOS, having run at least one seed.
@@ -92,12 +95,21 @@ final class BenchCommand implements Callable<Integer> {
         wallNanos += System.nanoTime() - start;
         cost.endRun(result.simulatedNanos());
         simulatedNanos += result.simulatedNanos();
+        if (!result.passed()) { // a run that failed stopped early: its figures are not the scenario's
+          failed++;
+          ScenarioRun.Failure failure = result.failure().orElseThrow();
+          spec.commandLine().getErr().println(String.format(Locale.ROOT,
+              "bench: %s failed at seed 0x%016x: %s at %.1fs; its figures are those of a failing run (replay it with"
+                  + " ./detsim run %s --seed 0x%016x)", scenario.name(), input.seed(), failure.kind(),
+              failure.atNanos() / 1e9, scenario.name(), input.seed()));
+        }
       }
+      anyFailed |= failed > 0;
       double wallSeconds = wallNanos / 1e9;
-      out.println(String.format(Locale.ROOT, "scenario %s seeds/s=%.1f speedup=%.1f %s", scenario.name(),
-          run / wallSeconds, simulatedNanos / 1e9 / wallSeconds, cost.describe(system)));
+      out.println(String.format(Locale.ROOT, "scenario %s seeds/s=%.1f speedup=%.1f failed=%d %s", scenario.name(),
+          run / wallSeconds, simulatedNanos / 1e9 / wallSeconds, failed, cost.describe(system)));
       out.flush();
     }
-    return Detsim.EXIT_OK;
+    return anyFailed ? Detsim.EXIT_FAILED : Detsim.EXIT_OK;
   }
 }
