@@ -1,6 +1,7 @@
 package io.detsim.replay.corpus;
 
 import io.detsim.properties.scenario.BadTextException;
+import io.detsim.properties.scenario.Scenario;
 import io.detsim.properties.scenario.ScenarioCatalogue;
 import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.FailureFiles;
@@ -63,14 +64,19 @@ final class CorpusFileDescriptor extends AbstractTestDescriptor {
     return path;
   }
 
-  /** The file as read; null when it did not read ({@link #problem} says why). */
   /** The scenarios the file was read against, to replay it with. */
   ScenarioCatalogue catalogue() {
     return catalogue;
   }
 
+  /** The file as read; null when it did not read ({@link #problem} says why). */
   FailureFile file() {
     return file;
+  }
+
+  /** True when the file's scenario is a nightly one (minutes a run): it replays only in nightly mode. */
+  boolean nightly() {
+    return file != null && catalogue.named(file.scenario()).map(Scenario::nightly).orElse(false);
   }
 
   /** Why the file did not read, one line ({@code <file>:<line>[:<column>]: <problem>}); null when it did. */

@@ -25,10 +25,17 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * under Surefire), or the configuration parameter {@code detsim.corpus.dir}. When the corpus runs is
  * {@link CorpusDiscovery}'s business. A failing test reports the new violation and the command that
  * replays the file; a file that does not read fails with its one-line error.
+ *
+ * <p>A file of a nightly scenario (minutes a run, such as {@code sustained_10min}) replays only when
+ * the configuration parameter {@value #MODE_PARAMETER} is {@code nightly}, as nightly properties do;
+ * otherwise it is reported skipped, with that reason, so that it is seen and not forgotten, while
+ * every {@code mvn verify} stays minutes long.
  */
 public final class CorpusTestEngine implements TestEngine {
   /** The engine's id, as in {@code EngineTestKit.engine("detsim-corpus")} and {@code [engine:detsim-corpus]}. */
   public static final String ID = "detsim-corpus";
+  /** The mode parameter the property engine reads too ({@code -Ddetsim.mode=nightly}). */
+  static final String MODE_PARAMETER = "detsim.mode";
 
   @Override
   public String getId() {
@@ -56,11 +63,17 @@ public final class CorpusTestEngine implements TestEngine {
   public void execute(ExecutionRequest request) {
     TestDescriptor engine = request.getRootTestDescriptor();
     EngineExecutionListener listener = request.getEngineExecutionListener();
+    boolean nightlyMode = request.getConfigurationParameters().get(MODE_PARAMETER).map("nightly"::equals).orElse(false);
     listener.executionStarted(engine);
     for (TestDescriptor container : engine.getChildren()) {
       listener.executionStarted(container);
       for (TestDescriptor child : container.getChildren()) {
         CorpusFileDescriptor test = (CorpusFileDescriptor) child;
+        if (test.nightly() && !nightlyMode) {
+          listener.executionSkipped(test, "nightly only: " + test.file().scenario() + " runs for minutes; replay it with -D"
+              + MODE_PARAMETER + "=nightly or ./detsim replay " + test.path());
+          continue;
+        }
         listener.executionStarted(test);
         listener.executionFinished(test, run(test, listener));
       }

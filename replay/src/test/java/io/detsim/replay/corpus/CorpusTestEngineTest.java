@@ -95,6 +95,25 @@ class CorpusTestEngineTest {
   }
 
   @Test
+  void fileOfANightlyScenario_isSkippedWithItsReason_andReplaysInNightlyMode() throws Exception {
+    Path nightly = corpus.resolve("nightly").resolve("sustained.detsim");
+    Files.createDirectories(nightly.getParent());
+    Files.writeString(nightly, FailureFiles.format(found).replace("scenario: swarm", "scenario: sustained_10min"));
+    EngineExecutionResults everyBuild = EngineTestKit.engine(new CorpusTestEngine())
+        .configurationParameter("detsim.corpus.dir", nightly.getParent().toString())
+        .selectors(selectUniqueId("[engine:detsim-corpus]")).execute();
+    everyBuild.testEvents().assertStatistics(stats -> stats.skipped(1).started(0));
+    assertThat(everyBuild.testEvents().skipped().list().get(0).getPayload(String.class).orElseThrow())
+        .isEqualTo("nightly only: sustained_10min runs for minutes; replay it with -Ddetsim.mode=nightly or"
+            + " ./detsim replay " + nightly);
+    EngineExecutionResults nightlyRun = EngineTestKit.engine(new CorpusTestEngine())
+        .configurationParameter("detsim.corpus.dir", nightly.getParent().toString())
+        .configurationParameter("detsim.mode", "nightly")
+        .selectors(selectUniqueId("[engine:detsim-corpus]")).execute();
+    nightlyRun.testEvents().assertStatistics(stats -> stats.skipped(0).started(1).succeeded(1));
+  }
+
+  @Test
   void bugThatIsBack_failsWithTheNewViolation_andTheReplayCommand() {
     Throwable thrown = result(run(selectUniqueId("[engine:detsim-corpus]")), "slow-client.detsim").getThrowable()
         .orElseThrow();
