@@ -152,10 +152,12 @@ final class LayerSearch {
     }
   }
 
+  /** Keeps {@code key} if it is among the {@code ef} nearest so far (keys are distinct: one per node). */
   private void offer(long key, int ef) {
-    results.push(key);
-    if (results.size() > ef) {
-      results.pop();
+    if (results.size() < ef) {
+      results.push(key);
+    } else if (key < results.peek()) {
+      results.replaceTop(key); // the farthest goes, as a push and a pop would drop it
     }
   }
 }
