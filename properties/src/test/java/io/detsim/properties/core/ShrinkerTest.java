@@ -42,6 +42,34 @@ class ShrinkerTest {
     throw new AssertionError("not enough failing inputs in 10,000 seeds");
   }
 
+  /** A swarm of four coins in one span, then a knob for each kind turned on, then the value that fails. */
+  record Swarmed(List<Integer> enabled, List<Long> knobs, long value) {}
+
+  private static final Gen<Swarmed> SWARMED = source -> {
+    List<Integer> enabled = new java.util.ArrayList<>();
+    source.startSpan("swarm");
+    for (int kind = 0; kind < 4; kind++) {
+      if (source.chance(io.detsim.sim.port.Ratio.of(1, 2))) {
+        enabled.add(kind);
+      }
+    }
+    source.endSpan();
+    List<Long> knobs = new java.util.ArrayList<>();
+    for (int ignored : enabled) {
+      knobs.add(source.choose(0, 99));
+    }
+    return new Swarmed(enabled, knobs, source.choose(0, 1_000));
+  };
+
+  @Test
+  void swarmCoins_turnOffWithTheKnobsTheyCalledFor_whenTheFailureNeedsNone() {
+    Shrunk<Swarmed> shrunk = shrinkFirstFailure("value > 500 under a swarm", SWARMED,
+        run -> Verdict.that(run.value() <= 500, "value", "over 500"), BUDGET);
+
+    assertThat(shrunk.value()).isEqualTo(new Swarmed(List.of(), List.of(), 501));
+    assertThat(shrunk.result().shrunk().toText()).isEqualTo("v1 0 0 0 0 501");
+  }
+
   @Test
   void listWhoseSumExceeds1000_shrinksToTheSingleElement1001() {
     Shrunk<List<Long>> shrunk = shrinkFirstFailure("sum > 1000", Gen.listOf(Gen.longs(0, 10_000), 0, 50),
