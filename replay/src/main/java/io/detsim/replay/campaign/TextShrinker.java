@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * Shrinks an input as written, through its scenario's text form: what {@code detsim shrink} does to
  * a failure file a person edited, whose input no choice sequence is known to generate. It knows
  * nothing of any scenario: it deletes lines (halves, then quarters, down to single lines, as delta
- * debugging does [1]), then makes every plain number smaller (to zero, else halving it while the
+ * debugging does [1]), then drops items from comma-separated lists ({@code swarm: DUPLICATE, DISK,
+ * BURST} to {@code swarm: BURST}: the kinds a run enables that its failure does not need, which no
+ * line deletion can remove, since the list's line itself is needed), then makes every plain number
+ * smaller (to zero, else halving it while the
  * failure stays: fewer observations, a lower rate, a smaller burst, fewer workers), then moves every
  * line that starts with a time (a schedule entry) earlier, to zero or half its time. A plain number
  * is a run of digits that is a word of its own or a numerator ({@code 5000 observations}, {@code
@@ -80,6 +83,21 @@ public final class TextShrinker {
       }
     }
     for (int index = 0; index < lines.size() && attempts.left(); index++) {
+      for (int item = 0; attempts.left(); ) {
+        List<String> candidate = withoutListItem(lines, index, item);
+        if (candidate == null) {
+          break;
+        }
+        ScenarioRun run = attempts.failingRun(candidate);
+        if (run != null) {
+          lines = candidate;
+          failing = run;
+        } else {
+          item++;
+        }
+      }
+    }
+    for (int index = 0; index < lines.size() && attempts.left(); index++) {
       for (int number = 0; attempts.left(); number++) {
         Matcher found = PLAIN_NUMBER.matcher(lines.get(index));
         boolean exists = true;
@@ -138,6 +156,27 @@ public final class TextShrinker {
       best = halved;
     }
     return best;
+  }
+
+  /**
+   * The lines with item {@code item} dropped from line {@code index}'s comma-separated list (what
+   * follows its {@code ": "}); null when the line has no such list, no such item, or only one
+   * item (an empty list is rarely what the text form spells "none").
+   */
+  private static List<String> withoutListItem(List<String> lines, int index, int item) {
+    String line = lines.get(index);
+    int colon = line.indexOf(": ");
+    if (colon < 0) {
+      return null;
+    }
+    List<String> items = new ArrayList<>(List.of(line.substring(colon + 2).split(", ", -1)));
+    if (items.size() < 2 || item >= items.size()) {
+      return null;
+    }
+    items.remove(item);
+    List<String> candidate = new ArrayList<>(lines);
+    candidate.set(index, line.substring(0, colon + 2) + String.join(", ", items));
+    return candidate;
   }
 
   private static List<String> withNumber(List<String> lines, int index, int start, int end, long number) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@link TextShrinker}: lines deleted, plain numbers made smaller, times moved earlier; names left alone. */
+/** {@link TextShrinker}: lines deleted, list items dropped, plain numbers made smaller, times moved earlier; names left alone. */
 class TextShrinkerTest {
 
   /** An input is its lines; it fails (OVERLOAD) when a server crashes and its observation counts add up to 300. */
@@ -86,6 +86,44 @@ class TextShrinkerTest {
         assertThat(failure.message()).isEqualTo("500 observations"));
     assertThat(shrunk.linesBefore()).isEqualTo(4);
     assertThat(shrunk.linesAfter()).isEqualTo(2);
+  }
+
+  /** Fails when its swarm line enables BURST: the other kinds on that line are not needed. */
+  private static final class NeedsBurst implements Scenario<List<String>> {
+    @Override
+    public String name() {
+      return "needs_burst";
+    }
+
+    @Override
+    public String description() {
+      return "fails when BURST is enabled";
+    }
+
+    @Override
+    public Gen<List<String>> inputs() {
+      return source -> List.of();
+    }
+
+    @Override
+    public ScenarioRun run(List<String> input, RunSettings settings) {
+      boolean burst = input.stream().anyMatch(line -> line.startsWith("swarm: ") && List.of(line.substring(7)
+          .split(", ")).contains("BURST"));
+      return new ScenarioRun(burst ? Optional.of(ScenarioRun.Failure.of("BURSTY", 0, "burst")) : Optional.empty(),
+          input.hashCode(), 0, List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public Optional<InputText<List<String>>> text() {
+      return new Counting().text();
+    }
+  }
+
+  @Test
+  void kindsTheFailureDoesNotNeed_areDroppedFromTheirList() {
+    List<String> input = List.of("swarm: DUPLICATE, DISK, BURST, CLOG", "client-0: 50 observations space-0");
+    TextShrinker.Shrunk shrunk = TextShrinker.shrink(new NeedsBurst(), input, RunSettings.plain(), "BURSTY", 100);
+    assertThat(shrunk.input()).isEqualTo(List.of("swarm: BURST"));
   }
 
   @Test
