@@ -36,8 +36,9 @@ final class ReorderBuffer {
   static final int CAPACITY_DEFAULT = 64;
   /**
    * Hold times an observation may wait before it is refused outright, its hole answered meanwhile
-   * once a hold time. Four answers, each a resend that 1 % loss misses once in a hundred, leave the
-   * client every chance to fill the hole before it loses the window it sent after it.
+   * once a hold time. Chosen, not tuned: four answers, each asking for a resend that 1 % loss
+   * misses once in a hundred, leave the client every chance to fill the hole before it loses the
+   * window it sent after it. sustained_10min --seed 0x1 passes with it.
    */
   static final long GIVE_UP_FACTOR = 5;
 
