@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The embedded engine's client node: turns {@link EmbeddedEngine#offer} and {@code recall} calls
@@ -61,7 +61,7 @@ final class EmbeddedClient implements Node {
   private final NodeContext context;
   private final NodeId server;
   private final int dimension;
-  private final Consumer<Boolean> overloaded;
+  private final ObjLongConsumer<SessionStatus> pressure;
   private final Map<String, Line> lines = new LinkedHashMap<>(); // by space
   private final Map<Long, Line> initsInFlight = new LinkedHashMap<>(); // by Init request id
   private final Map<SessionId, Line> bySession = new LinkedHashMap<>();
@@ -96,12 +96,12 @@ final class EmbeddedClient implements Node {
     }
   }
 
-  /** @param overloaded hears, from each Status, whether the server's queue is OVERLOADED (the edge then refuses) */
-  EmbeddedClient(NodeContext context, NodeId server, int dimension, Consumer<Boolean> overloaded) {
+  /** @param pressure hears each Status of the server, with when it came (the edge opens or closes on it) */
+  EmbeddedClient(NodeContext context, NodeId server, int dimension, ObjLongConsumer<SessionStatus> pressure) {
     this.context = context;
     this.server = server;
     this.dimension = dimension;
-    this.overloaded = overloaded;
+    this.pressure = pressure;
   }
 
   @Override
@@ -163,16 +163,9 @@ final class EmbeddedClient implements Node {
     transmit(line, offer);
   }
 
-  /**
-   * The server's pressure, announced on every change: OVERLOADED closes the edge, BACKPRESSURE or
-   * ACTIVE opens it; a session's own states (paused, closed) say nothing about the queue.
-   */
+  /** The server's pressure, announced on every change: the edge opens or closes on it ({@link OfferGate#serverStatus}). */
   private void onStatus(SessionStatus status) {
-    if (status == SessionStatus.OVERLOADED) {
-      overloaded.accept(true);
-    } else if (status == SessionStatus.ACTIVE || status == SessionStatus.BACKPRESSURE) {
-      overloaded.accept(false);
-    }
+    pressure.accept(status, context.clock().nowNanos());
   }
 
   private void onInitAck(InitAck ack) {

@@ -47,7 +47,7 @@ import java.util.function.Function;
  * wait for their answers at once, and one more is refused at once on the caller's thread with
  * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer while
  * the server says its queue is OVERLOADED, and every offer of a priority for up to 100 ms after the
- * server refused that priority. Past that edge the server's own queue is bounded by its capacity
+ * server refused that priority, unless the server said since that its queue is under 80 % full. Past that edge the server's own queue is bounded by its capacity
  * (guarantee 8 of docs/engine.md). Once the server refused an offer as STORE_FULL (the engine holds
  * its budget of observations, {@code EngineOptions.heldObservationsMax}), every later offer is
  * refused here at once with STORE_FULL: the engine never lets an observation go, so the store stays
@@ -100,7 +100,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     this.recallGate = new OfferGate(PENDING_RECALLS_MAX, queue.retryAfterIdleNanos(), queue.retryAfterMaxNanos(), 1);
     runtime.addNode(SERVER.name(), context -> new EngineServer(context, config.engine(), STREAMED_SNAPSHOTS));
     runtime.addNode(CLIENT.name(), context -> new EmbeddedClient(context, SERVER, config.dimension(),
-        offerGate::serverOverloaded));
+        offerGate::serverStatus));
     runtime.onCrash((id, cause) -> {
       if (id.equals(SERVER) || id.equals(CLIENT)) {
         fail("the engine's " + id.name() + " crashed: " + (cause == null ? "crashed on request" : cause.toString()));

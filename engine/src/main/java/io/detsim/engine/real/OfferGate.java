@@ -1,5 +1,6 @@
 package io.detsim.engine.real;
 
+import io.detsim.engine.protocol.SessionStatus;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  * is refused here for the retry-after, but at most {@link #CLOSE_MAX_NANOS}: the server's estimate
  * can be far too long (60 s when its worker has not finished a batch yet; measured: an engine
  * idle for a minute with its queue empty), while a lane closed 100 ms costs the server one refused
- * burst each time. Callers refused for either reason get the server's retry-after.
+ * burst each time; and no longer once the server says its queue is under 80 % full again. Callers
+ * refused for either reason get the server's retry-after.
  *
  * <p>The retry-after it gives follows the server's own rule (docs/engine.md): the time to answer
  * half of what is pending at the answer rate measured over the last {@link #RATE_WINDOW_NANOS} or
@@ -89,9 +91,33 @@ final class OfferGate {
     answered.incrementAndGet();
   }
 
-  /** The server's queue is OVERLOADED, or no longer: from its latest Status. */
-  void serverOverloaded(boolean overloaded) {
-    serverOverloaded = overloaded;
+  /**
+   * The server's latest word on its queue (a Status, sent on every change of pressure), heard at
+   * {@code nowNanos}: OVERLOADED closes every lane; BACKPRESSURE opens them again, each as far as its
+   * own closure allows; ACTIVE (the queue under 80 % full) also ends every lane's closure and the
+   * retry-after told with it. Those were the server's word while its queue was full, and it has
+   * drained since: kept, they refused the first offers after a drain and told their callers to wait
+   * for nothing (seen in CI: an engine drained of a burst refused 500 offers at once, each with
+   * "retry after 2 s", because the last refusal of the burst was under 100 ms old).
+   */
+  void serverStatus(SessionStatus status, long nowNanos) {
+    switch (status) {
+      case OVERLOADED:
+        serverOverloaded = true;
+        break;
+      case BACKPRESSURE:
+        serverOverloaded = false;
+        break;
+      case ACTIVE:
+        serverOverloaded = false;
+        for (int lane = 0; lane < closedUntilNanos.length(); lane++) {
+          closedUntilNanos.set(lane, nowNanos);
+          advisedUntilNanos.set(lane, nowNanos);
+        }
+        break;
+      default: // a session's own state (paused, closed) says nothing about the queue
+        break;
+    }
   }
 
   /**

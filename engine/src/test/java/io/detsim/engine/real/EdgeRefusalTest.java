@@ -3,6 +3,7 @@ package io.detsim.engine.real;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.protocol.RejectReason;
+import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.runtime.RealThreads;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealThreads.class)
 class EdgeRefusalTest {
   private static final int PENDING_MAX = 8;
+  private static final long SECOND = 1_000_000_000L;
 
   @TempDir
   Path folder;
@@ -65,6 +67,43 @@ class EdgeRefusalTest {
       assertThat(engine.offer("edge_space", TestEmbeddings.of(200), "after").get(10, TimeUnit.SECONDS).accepted())
           .as("places are given back as answers come").isTrue();
       assertThat(engine.health().pendingOffers()).isZero();
+    }
+  }
+
+  /**
+   * The server refuses a burst, then drains it: the next offer is taken at once, however soon after
+   * the last refusal it comes. Before, the edge kept the refused lane closed for up to 100 ms after
+   * that refusal and told each caller to wait the burst's whole retry-after; seen in CI, where a
+   * drained engine refused 500 offers in a row that way.
+   */
+  @Test
+  void afterTheServerDrainedARefusedBurst_theNextOfferIsTakenAtOnce() throws Exception {
+    int capacity = 20;
+    EmbeddedConfig config = EmbeddedConfig.of(folder, TestEmbeddings.DIMENSION)
+        .withQueue(QueueOptions.ofCapacity(capacity)).withSeed(5);
+    try (EmbeddedEngine engine = EmbeddedEngine.start(config)) {
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Boolean> held = engine.runtime().call(engine.serverId(), EngineServer.class,
+          server -> await(release));
+      List<CompletableFuture<OfferResult>> burst = new ArrayList<>();
+      for (int i = 0; i < 20 * capacity; i++) { // the server reads them in one go
+        burst.add(engine.offer("drain_space", TestEmbeddings.of(i), "burst"));
+      }
+      release.countDown();
+      assertThat(held.get(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      assertThat(burst).as("the server refused part of the burst itself")
+          .anyMatch(result -> result.join().reason() == RejectReason.OVER_CAPACITY && result.join().latencyNanos() > 0);
+      assertThat(engine.awaitIndexed(30 * SECOND)).isTrue(); // the server said ACTIVE before the last INDEXED
+
+      List<CompletableFuture<OfferResult>> calm = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        calm.add(engine.offer("drain_space", TestEmbeddings.of(1_000 + i), "calm"));
+      }
+      for (CompletableFuture<OfferResult> result : calm) {
+        assertThat(result.get(10, TimeUnit.SECONDS)).satisfies(answer -> assertThat(answer.accepted())
+            .as("%s", answer).isTrue());
+      }
     }
   }
 
