@@ -29,6 +29,12 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 public final class DetsimTestEngine implements TestEngine {
   /** The engine's id, as in {@code EngineTestKit.engine("detsim")} and unique ids {@code [engine:detsim]}. */
   public static final String ID = "detsim";
+  /**
+   * The configuration parameter that chooses how properties run: {@code random} (the default),
+   * {@code nightly} or {@code exhaustive}. The corpus engine reads it too: a failure file of a
+   * nightly scenario replays only in nightly mode.
+   */
+  public static final String MODE_PARAMETER = "detsim.mode";
 
   @Override
   public String getId() {

@@ -25,7 +25,7 @@ import org.junit.platform.engine.ConfigurationParameters;
 final class Settings {
   static final String TRIES = "detsim.tries";
   static final String SEED = "detsim.seed";
-  static final String MODE = "detsim.mode";
+  static final String MODE = DetsimTestEngine.MODE_PARAMETER;
   static final String SHRINK_ATTEMPTS = "detsim.shrink.attempts";
   static final String EXHAUSTIVE_MAX = "detsim.exhaustive.max";
   static final String REPLAY = "detsim.replay";

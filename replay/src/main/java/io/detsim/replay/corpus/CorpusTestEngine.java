@@ -1,5 +1,6 @@
 package io.detsim.replay.corpus;
 
+import io.detsim.properties.junit.DetsimTestEngine;
 import io.detsim.replay.file.FailureFile;
 import io.detsim.replay.file.ReplayOutcome;
 import io.detsim.replay.file.Replayer;
@@ -34,8 +35,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 public final class CorpusTestEngine implements TestEngine {
   /** The engine's id, as in {@code EngineTestKit.engine("detsim-corpus")} and {@code [engine:detsim-corpus]}. */
   public static final String ID = "detsim-corpus";
-  /** The mode parameter the property engine reads too ({@code -Ddetsim.mode=nightly}). */
-  static final String MODE_PARAMETER = "detsim.mode";
+  /** The property engine's mode parameter ({@code -Ddetsim.mode=nightly}): one switch for both engines. */
+  static final String MODE_PARAMETER = DetsimTestEngine.MODE_PARAMETER;
 
   @Override
   public String getId() {
