@@ -52,6 +52,7 @@ public final class HnswIndex {
   private final HnswGraph graph;
   private final LayerSearch layerSearch;
   private final NeighbourSelector selector;
+  private long entryDistances;
 
   // Scratch buffers, reused by every insert and search.
   private long[] entryKeys;
@@ -138,6 +139,15 @@ public final class HnswIndex {
    */
   public static String distanceKernel() {
     return Vectors.kernelName();
+  }
+
+  /**
+   * How many distances this index's searches and inserts have measured so far. A search's or an
+   * insert's cost is nearly proportional to it, so a benchmark divides by it to tell the kernel's
+   * cost from the rest (docs/benchmarks.md); nothing in the engine reads it.
+   */
+  public long distancesMeasured() {
+    return entryDistances + layerSearch.distancesMeasured() + selector.distancesMeasured();
   }
 
   /** {@link #search(float[], int, int, long)} with the default beam width {@code efSearch}. */
@@ -274,6 +284,7 @@ public final class HnswIndex {
   /** Greedy descent from the entry point down to {@code stopLayer}; returns the key reached. */
   private long descend(float[] unit, int stopLayer) {
     int entry = graph.entryPoint();
+    entryDistances++;
     long best = DistanceKey.of(Vectors.distance(unit, graph.vector(entry)), entry);
     for (int layer = graph.maxLevel(); layer > stopLayer; layer--) {
       best = layerSearch.greedy(unit, best, layer);

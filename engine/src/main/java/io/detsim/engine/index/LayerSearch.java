@@ -31,6 +31,7 @@ final class LayerSearch {
   private int[] batch = new int[64];
   private float[] batchDistances = new float[64];
   private final float[] tail = new float[4];
+  private long distancesMeasured;
 
   LayerSearch(HnswGraph graph) {
     this.graph = graph;
@@ -123,6 +124,7 @@ final class LayerSearch {
 
   /** The distances from {@code query} to {@code batch[0..count)}, into {@code batchDistances}. */
   private void measureBatch(float[] query, int count) {
+    distancesMeasured += count;
     int i = 0;
     float[][] vectors = graph.vectorTable();
     for (; i + 8 <= count; i += 8) {
@@ -141,6 +143,11 @@ final class LayerSearch {
       Vectors.distances(query, graph.vector(batch[i]), graph.vector(batch[i + 1]), last, last, tail, 0);
       System.arraycopy(tail, 0, batchDistances, i, left);
     }
+  }
+
+  /** Distances this search has measured, over all its calls. */
+  long distancesMeasured() {
+    return distancesMeasured;
   }
 
   /** Lists are bounded by the degree, except under a mutant that lets them grow. */

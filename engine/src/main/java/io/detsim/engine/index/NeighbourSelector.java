@@ -22,6 +22,7 @@ final class NeighbourSelector {
   private int[] dropped = new int[64];
   private int droppedCount;
   private final float[] distances = new float[4];
+  private long distancesMeasured;
 
   NeighbourSelector(HnswGraph graph) {
     this.graph = graph;
@@ -62,6 +63,11 @@ final class NeighbourSelector {
     return selectedCount;
   }
 
+  /** Distances measured by every {@link #select} so far. */
+  long distancesMeasured() {
+    return distancesMeasured;
+  }
+
   /** How many nodes the last {@link #select} did not keep. */
   int droppedCount() {
     return droppedCount;
@@ -83,6 +89,7 @@ final class NeighbourSelector {
     float[] vector = graph.vector(DistanceKey.node(candidate));
     int i = 0;
     for (; i + 4 <= selectedCount; i += 4) {
+      distancesMeasured += 4;
       Vectors.distances(vector, graph.vector(DistanceKey.node(selected[i])),
           graph.vector(DistanceKey.node(selected[i + 1])), graph.vector(DistanceKey.node(selected[i + 2])),
           graph.vector(DistanceKey.node(selected[i + 3])), distances, 0);
@@ -91,6 +98,7 @@ final class NeighbourSelector {
       }
     }
     for (; i < selectedCount; i++) {
+      distancesMeasured++;
       if (Vectors.distance(vector, graph.vector(DistanceKey.node(selected[i]))) < toBase) {
         return false;
       }
