@@ -110,9 +110,12 @@ final class OfferGate {
         break;
       case ACTIVE:
         serverOverloaded = false;
+        // Open as of a moment ago, not as of now: a caller that read the clock just before this
+        // must not find its lane closed by the reopening itself.
+        long open = nowNanos - CLOSE_MAX_NANOS;
         for (int lane = 0; lane < closedUntilNanos.length(); lane++) {
-          closedUntilNanos.set(lane, nowNanos);
-          advisedUntilNanos.set(lane, nowNanos);
+          closedUntilNanos.set(lane, open);
+          advisedUntilNanos.set(lane, open);
         }
         break;
       default: // a session's own state (paused, closed) says nothing about the queue
