@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
         "Prints 'kernel pending=P events/s=N baseline=M ratio=R' and 'scenario NAME seeds/s=S speedup=X failed=F'"
         + " (speedup: simulated seconds per wall second; F runs that failed, each named on stderr, and the exit code"
         + " is 1 if any did: a failing run stops early, so its figures are not the scenario's), then where the"
-        + " scenario's wall time went: each node kind's handlers (server/worker-3 counts as server, client-1 as client), the share outside every handler (kernel, network,"
-        + " trace, checks), the overhead above the --system kind's own work, and the wall milliseconds per simulated"
-        + " second in the windows 0-10s, 10-60s, 60-600s and 600s-end (the last window reached holds the end checks).",
+        + " scenario's wall time went: each node kind's handlers (server/worker-3 counts as server, client-1 as"
+        + " client), the share outside every handler (kernel, network, trace, checks), the overhead above the"
+        + " --system kind's own work, and the wall milliseconds per simulated second in the windows 0-10s, 10-60s,"
+        + " 60-600s and 600s-end (the last window reached holds the end checks).",
         "Takes under a minute; --quick for a rough figure in seconds."})
 final class BenchCommand implements Callable<Integer> {
   @Spec

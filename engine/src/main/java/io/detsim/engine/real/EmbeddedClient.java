@@ -163,7 +163,10 @@ final class EmbeddedClient implements Node {
     transmit(line, offer);
   }
 
-  /** The server's pressure, announced on every change: the edge opens or closes on it ({@link OfferGate#serverStatus}). */
+  /**
+   * The server's pressure, announced on every change: the edge opens or closes on it
+   * ({@link OfferGate#serverStatus}).
+   */
   private void onStatus(SessionStatus status) {
     pressure.accept(status, context.clock().nowNanos());
   }

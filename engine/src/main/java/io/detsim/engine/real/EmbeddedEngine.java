@@ -47,11 +47,12 @@ import java.util.function.Function;
  * wait for their answers at once, and one more is refused at once on the caller's thread with
  * OVER_CAPACITY and a retry-after ({@link OfferGate}); it is never queued. So is every offer while
  * the server says its queue is OVERLOADED, and every offer of a priority for up to 100 ms after the
- * server refused that priority, unless the server said since that its queue is under 80 % full. Past that edge the server's own queue is bounded by its capacity
- * (guarantee 8 of docs/engine.md). Once the server refused an offer as STORE_FULL (the engine holds
- * its budget of observations, {@code EngineOptions.heldObservationsMax}), every later offer is
- * refused here at once with STORE_FULL: the engine never lets an observation go, so the store stays
- * full for this engine's life; recall goes on.
+ * server refused that priority, unless the server said since that its queue is under 80 % full.
+ * Past that edge the server's own queue is bounded by its capacity (guarantee 8 of docs/engine.md).
+ * Once the server refused an offer as STORE_FULL (the engine holds its budget of observations,
+ * {@code EngineOptions.heldObservationsMax}), every later offer is refused here at once with
+ * STORE_FULL: the engine never lets an observation go, so the store stays full for this engine's
+ * life; recall goes on.
  *
  * <p><b>Failure.</b> A crash of the server or of the engine's client, or an {@link
  * OutOfMemoryError} in any of the engine's threads, makes the engine FAILED for good (see

@@ -3,7 +3,9 @@ package io.detsim.properties.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.detsim.sim.port.Ratio;
 import io.detsim.sim.random.Xoshiro256;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -46,15 +48,15 @@ class ShrinkerTest {
   record Swarmed(List<Integer> enabled, List<Long> knobs, long value) {}
 
   private static final Gen<Swarmed> SWARMED = source -> {
-    List<Integer> enabled = new java.util.ArrayList<>();
+    List<Integer> enabled = new ArrayList<>();
     source.startSpan("swarm");
     for (int kind = 0; kind < 4; kind++) {
-      if (source.chance(io.detsim.sim.port.Ratio.of(1, 2))) {
+      if (source.chance(Ratio.of(1, 2))) {
         enabled.add(kind);
       }
     }
     source.endSpan();
-    List<Long> knobs = new java.util.ArrayList<>();
+    List<Long> knobs = new ArrayList<>();
     for (int ignored : enabled) {
       knobs.add(source.choose(0, 99));
     }

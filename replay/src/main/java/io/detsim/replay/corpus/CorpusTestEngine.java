@@ -28,15 +28,13 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * replays the file; a file that does not read fails with its one-line error.
  *
  * <p>A file of a nightly scenario (minutes a run, such as {@code sustained_10min}) replays only when
- * the configuration parameter {@value #MODE_PARAMETER} is {@code nightly}, as nightly properties do;
- * otherwise it is reported skipped, with that reason, so that it is seen and not forgotten, while
+ * the configuration parameter {@value DetsimTestEngine#MODE_PARAMETER} (the property engine's: one
+ * switch for both) is {@code nightly}, as nightly properties do; otherwise it is reported skipped, with that reason, so that it is seen and not forgotten, while
  * every {@code mvn verify} stays minutes long.
  */
 public final class CorpusTestEngine implements TestEngine {
   /** The engine's id, as in {@code EngineTestKit.engine("detsim-corpus")} and {@code [engine:detsim-corpus]}. */
   public static final String ID = "detsim-corpus";
-  /** The property engine's mode parameter ({@code -Ddetsim.mode=nightly}): one switch for both engines. */
-  static final String MODE_PARAMETER = DetsimTestEngine.MODE_PARAMETER;
 
   @Override
   public String getId() {
@@ -64,7 +62,8 @@ public final class CorpusTestEngine implements TestEngine {
   public void execute(ExecutionRequest request) {
     TestDescriptor engine = request.getRootTestDescriptor();
     EngineExecutionListener listener = request.getEngineExecutionListener();
-    boolean nightlyMode = request.getConfigurationParameters().get(MODE_PARAMETER).map("nightly"::equals).orElse(false);
+    boolean nightlyMode = request.getConfigurationParameters().get(DetsimTestEngine.MODE_PARAMETER)
+        .map("nightly"::equals).orElse(false);
     listener.executionStarted(engine);
     for (TestDescriptor container : engine.getChildren()) {
       listener.executionStarted(container);
@@ -72,7 +71,7 @@ public final class CorpusTestEngine implements TestEngine {
         CorpusFileDescriptor test = (CorpusFileDescriptor) child;
         if (test.nightly() && !nightlyMode) {
           listener.executionSkipped(test, "nightly only: " + test.file().scenario() + " runs for minutes; replay it with -D"
-              + MODE_PARAMETER + "=nightly or ./detsim replay " + test.path());
+              + DetsimTestEngine.MODE_PARAMETER + "=nightly or ./detsim replay " + test.path());
           continue;
         }
         listener.executionStarted(test);

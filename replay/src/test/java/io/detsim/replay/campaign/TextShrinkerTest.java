@@ -16,40 +16,29 @@ import org.junit.jupiter.api.Test;
 /** {@link TextShrinker}: lines deleted, list items dropped, plain numbers made smaller, times moved earlier; names left alone. */
 class TextShrinkerTest {
 
-  /** An input is its lines; it fails (OVERLOAD) when a server crashes and its observation counts add up to 300. */
-  private static final class Counting implements Scenario<List<String>> {
-    int runs;
+  /** A scenario whose input is its lines, written and read as they are; no generator of its own. */
+  private abstract static class LinesScenario implements Scenario<List<String>> {
+    private final String name;
+    private final String description;
+
+    LinesScenario(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
 
     @Override
     public String name() {
-      return "counting";
+      return name;
     }
 
     @Override
     public String description() {
-      return "fails when a server crashes and the observations add up to 300";
+      return description;
     }
 
     @Override
     public Gen<List<String>> inputs() {
       return source -> List.of();
-    }
-
-    @Override
-    public ScenarioRun run(List<String> input, RunSettings settings) {
-      runs++;
-      long total = 0;
-      boolean crash = false;
-      for (String line : input) {
-        crash |= line.contains(" crash ");
-        String[] words = line.split(" ");
-        if (words.length == 4 && words[2].equals("observations")) {
-          total += Long.parseLong(words[1]);
-        }
-      }
-      Optional<ScenarioRun.Failure> failure = crash && total >= 300
-          ? Optional.of(ScenarioRun.Failure.of("OVERLOAD", 0, total + " observations")) : Optional.empty();
-      return new ScenarioRun(failure, total, 0, List.of(), List.of(), List.of());
     }
 
     @Override
@@ -72,6 +61,32 @@ class TextShrinkerTest {
     }
   }
 
+  /** An input is its lines; it fails (OVERLOAD) when a server crashes and its observation counts add up to 300. */
+  private static final class Counting extends LinesScenario {
+    int runs;
+
+    Counting() {
+      super("counting", "fails when a server crashes and the observations add up to 300");
+    }
+
+    @Override
+    public ScenarioRun run(List<String> input, RunSettings settings) {
+      runs++;
+      long total = 0;
+      boolean crash = false;
+      for (String line : input) {
+        crash |= line.contains(" crash ");
+        String[] words = line.split(" ");
+        if (words.length == 4 && words[2].equals("observations")) {
+          total += Long.parseLong(words[1]);
+        }
+      }
+      Optional<ScenarioRun.Failure> failure = crash && total >= 300
+          ? Optional.of(ScenarioRun.Failure.of("OVERLOAD", 0, total + " observations")) : Optional.empty();
+      return new ScenarioRun(failure, total, 0, List.of(), List.of(), List.of());
+    }
+  }
+
   @Test
   void aWorkloadShrinksToTheFewestObservationsThatStillFail_andNamesKeepTheirDigits() {
     Counting scenario = new Counting();
@@ -89,20 +104,9 @@ class TextShrinkerTest {
   }
 
   /** Fails when its swarm line enables BURST: the other kinds on that line are not needed. */
-  private static final class NeedsBurst implements Scenario<List<String>> {
-    @Override
-    public String name() {
-      return "needs_burst";
-    }
-
-    @Override
-    public String description() {
-      return "fails when BURST is enabled";
-    }
-
-    @Override
-    public Gen<List<String>> inputs() {
-      return source -> List.of();
+  private static final class NeedsBurst extends LinesScenario {
+    NeedsBurst() {
+      super("needs_burst", "fails when BURST is enabled");
     }
 
     @Override
@@ -111,11 +115,6 @@ class TextShrinkerTest {
           .split(", ")).contains("BURST"));
       return new ScenarioRun(burst ? Optional.of(ScenarioRun.Failure.of("BURSTY", 0, "burst")) : Optional.empty(),
           input.hashCode(), 0, List.of(), List.of(), List.of());
-    }
-
-    @Override
-    public Optional<InputText<List<String>>> text() {
-      return new Counting().text();
     }
   }
 
