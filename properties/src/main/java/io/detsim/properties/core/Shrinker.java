@@ -26,13 +26,17 @@ import java.util.function.Predicate;
 public final class Shrinker {
   private static final List<Predicate<ShrinkState>> PASSES = List.of(
       ShrinkPasses::deleteSpans,
-      ShrinkPasses::adoptFromSibling,
       ShrinkPasses::deleteRuns,
       ShrinkPasses::zeroChoices,
       ShrinkPasses::lowerChoices,
       ShrinkPasses::lowerDuplicates,
       ShrinkPasses::redistributePairs,
       ShrinkPasses::sortSiblings);
+  /**
+   * Passes that edit two places at once, which costs many runs: tried only in a round where every
+   * single edit above failed, so the budget goes to the cheap passes while they still make progress.
+   */
+  private static final List<Predicate<ShrinkState>> WHEN_STUCK = List.of(ShrinkPasses::adoptFromSibling);
 
   private Shrinker() {}
 
@@ -88,6 +92,9 @@ public final class Shrinker {
       progress = false;
       for (Predicate<ShrinkState> pass : PASSES) {
         progress |= pass.test(state);
+      }
+      for (int i = 0; i < WHEN_STUCK.size() && !progress; i++) {
+        progress = WHEN_STUCK.get(i).test(state);
       }
     }
     Statistics statistics = new Statistics(state.attempts(), state.shrinks(), failing.size(),
