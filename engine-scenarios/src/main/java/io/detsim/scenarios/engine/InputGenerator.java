@@ -18,8 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Draws a whole {@link ScenarioInput} from one choice sequence, so that shrinking simplifies every
- * part of a failing run at once: fewer fault entries, fewer enabled kinds (a swarm coin at 0 is "off",
- * so shrinking also removes what the simulator would randomise, such as standing loss), smaller
+ * part of a failing run at once: fewer fault entries, fewer enabled kinds (each a span of the swarm's
+ * list, so shrinking also removes what the simulator would randomise, such as standing loss), smaller
  * workloads, simpler engines (fewer workers, the default queue, dimension 8, no compaction). Each
  * choice's simplest value is the gentlest: no fault, the first client, the earliest time, the
  * smallest size.
@@ -56,8 +56,6 @@ final class InputGenerator {
 
   private static ScenarioInput generate(ScenarioModel model, ChoiceSource source) {
     long simulationSeed = source.choose(0, (1 << 20) - 1); // part of the input: a failure replays from its choices
-    Swarm swarm = Swarm.gen(model.eligible()).generate(source);
-    Set<FaultKind> enabled = swarm.enabled();
     int workers = (int) source.choose(model.workersMin(), model.workersMax());
     int capacity = model.queueCapacities().get((int) source.choose(0, model.queueCapacities().size() - 1));
     int dimension = DIMENSIONS.get((int) source.choose(0, DIMENSIONS.size() - 1));
@@ -66,6 +64,10 @@ final class InputGenerator {
     List<ScenarioInput.ClientSpec> clients = clients(model, source);
     List<NodeId> clientIds = new ArrayList<>();
     clients.forEach(c -> clientIds.add(NodeId.of(c.name())));
+    // The swarm and the faults come last: what a failure does not need then shrinks to trailing
+    // zeros, which a failure file leaves out, so a failure that needs no fault is a few choices long.
+    Swarm swarm = Swarm.gen(model.eligible()).generate(source);
+    Set<FaultKind> enabled = swarm.enabled();
     List<FaultKind> schedulable = schedulable(enabled, model);
     List<ScheduledFault> entries = new ArrayList<>();
     if (!schedulable.isEmpty()) {

@@ -26,9 +26,9 @@ import java.util.function.Predicate;
 public final class Shrinker {
   private static final List<Predicate<ShrinkState>> PASSES = List.of(
       ShrinkPasses::deleteSpans,
-      ShrinkPasses::deleteRuns,
       ShrinkPasses::zeroChoices,
       ShrinkPasses::lowerChoices,
+      ShrinkPasses::deleteRuns,
       ShrinkPasses::lowerDuplicates,
       ShrinkPasses::redistributePairs,
       ShrinkPasses::sortSiblings);

@@ -8,20 +8,26 @@ import io.detsim.sim.disk.DiskOptions;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.net.NetworkOptions;
 import io.detsim.sim.port.Ratio;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Swarm testing [1]: each run enables a random subset of the fault kinds, a coin per kind, and the
- * standing knobs of those it enabled (how often the network loses, duplicates and reorders, how
+ * Swarm testing [1]: each run enables a random subset of the fault kinds, drawn as a list of kinds,
+ * and the standing knobs of those it enabled (how often the network loses, duplicates and reorders, how
  * often a crash tears a write). A run with every fault at once is rarely the run that finds a bug:
  * one fault masks another (a partition hides the reordering it would have exposed). Random subsets
  * give rare combinations their turn, and a run with no fault at all keeps the happy path tested.
  *
  * <p>There is one swarm: the engine's fuzzer draws each run's swarm with {@link #gen}, and so can a
- * scenario of yours. It is drawn from choices, so it shrinks: a coin at 0 is "off", and a knob at 0
- * is its rarest, gentlest rate, so a failing run keeps only the kinds its failure needs.
+ * scenario of yours. It is drawn from choices, so it shrinks: each kind is one span of the list, so
+ * a failing run keeps only the kinds its failure needs, and a loss, duplicate or reorder knob at 0 is
+ * its rarest, gentlest rate.
  *
  * <pre>
  * Swarm swarm = Swarm.gen(EnumSet.allOf(FaultKind.class)).generate(source);
@@ -38,7 +44,6 @@ import java.util.Set;
  * @param tornWrites the share of unsynced writes a crash tears (unless {@code DISK}: never)
  */
 public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio reorder, Ratio tornWrites) {
-
   public Swarm {
     enabled = Collections.unmodifiableSet(enabled.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(enabled));
   }
@@ -54,34 +59,82 @@ public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio r
   }
 
   /**
-   * The swarm of one run, drawn from choices: a coin for each of the {@code eligible} kinds (in
-   * {@link FaultKind}'s order, one span), then the knobs of the enabled ones.
+   * The swarm of one run, drawn from choices as a list of kinds: before each, a "one more?" choice;
+   * then which of the {@code eligible} kinds (an index into them in {@link FaultKind}'s order, so a
+   * kind's index never depends on what else was drawn; an index already drawn takes the kind below
+   * it not yet drawn, cyclically, so that shrinking, which lowers choices, can reach that kind's own
+   * index and then delete what was drawn before it); then its knob, if it has one. Each kind is its
+   * own span, knob included, so shrinking deletes a kind in one edit and a run that needs none of
+   * them costs one choice. The chance of one more after {@code n} kinds is the chance that a fair
+   * coin for each of the {@code m} eligible kinds turns more than {@code n} of them on, given that it
+   * turns on at least {@code n}: the number of kinds is distributed exactly as with a coin per kind
+   * (binomial), and detection power depends on it. A geometric length (one more with chance
+   * {@code m / (m + 1)}) put 41 % of disk_faults' runs at all four of its kinds, where coins put
+   * 6 %, and caught its compaction bugs about half as often (measured: 4, 3 and 10 failures in
+   * 1,000 seeds of three start seeds, against 13, 13 and 16).
    */
   public static Gen<Swarm> gen(Set<FaultKind> eligible) {
-    Set<FaultKind> kinds = eligible.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(eligible);
+    List<FaultKind> kinds = new ArrayList<>(eligible.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(eligible));
     Gen<Swarm> gen = source -> draw(kinds, source);
     return gen.describe("swarm of " + kinds);
   }
 
-  private static Swarm draw(Set<FaultKind> eligible, ChoiceSource source) {
+  private static Swarm draw(List<FaultKind> eligible, ChoiceSource source) {
     EnumSet<FaultKind> enabled = EnumSet.noneOf(FaultKind.class);
+    Map<FaultKind, Ratio> knobs = new EnumMap<>(FaultKind.class);
     source.startSpan("swarm");
-    for (FaultKind kind : FaultKind.values()) {
-      if (eligible.contains(kind) && source.chance(Ratio.of(1, 2))) {
-        enabled.add(kind);
+    while (enabled.size() < eligible.size()) {
+      source.startSpan("kind");
+      if (!source.chance(oneMore(enabled.size(), eligible.size()))) {
+        source.cancelSpan(); // the stop decision is no kind: never deleted as one
+        break;
       }
+      int index = (int) source.choose(0, eligible.size() - 1);
+      while (enabled.contains(eligible.get(index))) {
+        index = (index + eligible.size() - 1) % eligible.size(); // down: lowering the index finds it
+      }
+      FaultKind kind = eligible.get(index);
+      enabled.add(kind);
+      knob(kind, source).ifPresent(knob -> knobs.put(kind, knob));
+      source.endSpan();
     }
     source.endSpan();
-    return new Swarm(enabled, knob(source, enabled, FaultKind.LOSS, 10, 500),
-        knob(source, enabled, FaultKind.DUPLICATE, 10, 200), knob(source, enabled, FaultKind.REORDER, 5, 100),
-        enabled.contains(FaultKind.DISK) ? Ratio.of(1, source.choose(1, 4)) : Ratio.NEVER);
+    return new Swarm(enabled, knobs.getOrDefault(FaultKind.LOSS, Ratio.NEVER),
+        knobs.getOrDefault(FaultKind.DUPLICATE, Ratio.NEVER), knobs.getOrDefault(FaultKind.REORDER, Ratio.NEVER),
+        knobs.getOrDefault(FaultKind.DISK, Ratio.NEVER));
   }
 
-  /** From one in {@code range} (choice 0: the rarest, gentlest rate) up to one in {@code mostOften}. */
-  private static Ratio knob(ChoiceSource source, Set<FaultKind> enabled, FaultKind kind, int mostOften, int range) {
-    if (!enabled.contains(kind)) {
-      return Ratio.NEVER;
+  /** P(more than {@code drawn} | at least {@code drawn}) heads of {@code m} fair coins. */
+  private static Ratio oneMore(int drawn, int m) {
+    long atLeast = 0;
+    long more = 0;
+    long coefficient = 1; // C(m, k), from k = 0
+    for (int k = 0; k <= m; k++) {
+      atLeast += k >= drawn ? coefficient : 0;
+      more += k > drawn ? coefficient : 0;
+      coefficient = coefficient * (m - k) / (k + 1);
     }
+    return Ratio.of(more, atLeast);
+  }
+
+  /** The standing rate a kind brings, if it has one; choice 0 is its rarest, gentlest rate. */
+  private static Optional<Ratio> knob(FaultKind kind, ChoiceSource source) {
+    switch (kind) {
+      case LOSS:
+        return Optional.of(oneIn(source, 10, 500));
+      case DUPLICATE:
+        return Optional.of(oneIn(source, 10, 200));
+      case REORDER:
+        return Optional.of(oneIn(source, 5, 100));
+      case DISK:
+        return Optional.of(Ratio.of(1, source.choose(1, 4))); // torn writes: every one (choice 1) to 1 in 4
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** From one in {@code range} (choice 0) up to one in {@code mostOften}. */
+  private static Ratio oneIn(ChoiceSource source, int mostOften, int range) {
     return Ratio.of(1, range - source.choose(0, range - mostOften));
   }
 

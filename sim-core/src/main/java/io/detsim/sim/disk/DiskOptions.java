@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * @param syncLatencyMinNanos shortest time a sync takes, in virtual nanoseconds
  * @param syncLatencyMaxNanos longest time a sync takes, inclusive
- * @param tornWriteRatio probability that, at a crash, a file's last unsynced write leaves a strict
- *     prefix of itself on the disk instead of vanishing
+ * @param tornWriteRatio probability that, at a crash, a file's unsynced operations do not all vanish:
+ *     a prefix of them, in issue order, reached the disk, the last write of it torn (a strict prefix)
  */
 public record DiskOptions(long syncLatencyMinNanos, long syncLatencyMaxNanos, Ratio tornWriteRatio) {
   public static final long DEFAULT_SYNC_LATENCY_MIN_NANOS = 100_000L;

@@ -22,17 +22,21 @@ import java.util.TreeMap;
  * where this model puts its faults.
  *
  * <p><b>Fault model.</b> {@link #crash()} loses every unsynced operation of every file, and every
- * pending sync with its callback; with {@link DiskOptions#tornWriteRatio()}, a file's last unsynced
- * write instead leaves a random strict prefix of itself behind (a torn write), never more bytes and
- * never other bytes. Synced data survives a crash, with one exception that real disks share: a torn
- * overwrite changes the synced bytes it covers, so data that must survive is never rewritten in
- * place (append-only files such as logs never lose a synced byte). {@link #corrupt} is a separate
- * disk fault: it flips bits of one byte of durable content, and only checksums above the disk can
- * notice. Recovery stays possible because every fault either removes an unsynced suffix of a log,
- * which a checksummed log can detect and cut, or is a corruption the caller asked for explicitly.
+ * pending sync with its callback. With {@link DiskOptions#tornWriteRatio()}, a file's crash instead
+ * keeps a prefix of its unsynced operations, in the order they were issued, as an OS that had begun
+ * writing back its page cache does, and the last write of that prefix only in part (a torn write):
+ * never more bytes than were written and never other bytes. So a crash can keep complete records that
+ * no sync covered, followed by a torn one, which is what a log's recovery meets on real disks. Synced
+ * data survives a crash, with one exception that real disks share: a torn overwrite changes the
+ * synced bytes it covers, so data that must survive is never rewritten in place (append-only files
+ * such as logs never lose a synced byte). {@link #corrupt} is a separate disk fault: it flips bits of
+ * one byte of durable content, and only checksums above the disk can notice. Recovery stays possible
+ * because every fault either leaves a log's synced content followed by a prefix of what was written
+ * after it, whose torn end a checksummed log can detect and cut, or is a corruption the caller asked
+ * for explicitly.
  *
  * <p>Out of scope: lost directory entries, misdirected writes, latent sector errors on read,
- * unsynced writes that survive a crash because the OS flushed them early, I/O errors.
+ * unsynced writes that reach the disk out of their issue order, I/O errors.
  *
  * <p>Deterministic: files in a {@link TreeMap}, every random decision from the given stream, no
  * clock and no threads. Not thread-safe: a node's handlers run one at a time.
@@ -105,7 +109,8 @@ public final class SimDisk implements Disk {
   }
 
   /**
-   * The node crashed: unsynced operations are lost or torn (see the class comment), pending syncs
+   * The node crashed: unsynced operations are lost, or a prefix of them kept with its last write torn
+   * (see the class comment), pending syncs
    * never complete, and sync needs a fresh {@link #attach} from the restarted node.
    */
   public void crash() {

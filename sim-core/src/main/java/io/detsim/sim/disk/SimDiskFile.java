@@ -120,19 +120,21 @@ final class SimDiskFile implements DiskFile {
   }
 
   /**
-   * Loses every unsynced operation; with {@code tornWriteRatio}, the last one, if a write, leaves a
-   * strict prefix of itself (at least one byte) where it would have landed. A torn write that would
-   * start past the durable end is lost too: the bytes between would be ones nobody wrote, and that is
-   * corruption, a separate fault. Returns whether a write was torn.
+   * Loses every unsynced operation, unless {@code tornRatio} says the OS had begun writing them back:
+   * then the first few of them, in the order they were issued, reached the disk, and the last of
+   * those, if a write, only in part (a strict prefix, at least one byte: a torn write). Writes reach
+   * the disk in issue order in this model, so the bytes a crash leaves are always bytes that were
+   * written, with no hole. Returns whether a write was torn.
    */
-  boolean crash(RandomSource random, Ratio tornWriteRatio) {
-    PendingOp last = pending.peekLast();
+  boolean crash(RandomSource random, Ratio tornRatio) {
     boolean torn = false;
-    if (last instanceof PendingOp.Write) {
-      PendingOp.Write write = (PendingOp.Write) last;
-      if (write.data().length >= 2 && write.offset() <= durable.size() && random.chance(tornWriteRatio)) {
-        int keptBytes = 1 + random.nextInt(write.data().length - 1);
-        durable.write(write.offset(), write.data(), keptBytes);
+    if (!pending.isEmpty() && random.chance(tornRatio)) {
+      int reached = 1 + random.nextInt(pending.size());
+      for (int i = 1; i < reached; i++) {
+        pending.removeFirst().applyTo(durable);
+      }
+      if (pending.peekFirst() instanceof PendingOp.Write write && write.data().length >= 2) {
+        durable.write(write.offset(), write.data(), 1 + random.nextInt(write.data().length - 1));
         torn = true;
       }
     }

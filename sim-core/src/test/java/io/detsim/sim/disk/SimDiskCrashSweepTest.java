@@ -13,26 +13,37 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crashes a random workload of writes, truncates and syncs at every step, and checks that each file
- * holds exactly what its last completed sync covered, or that plus a torn prefix of its last write.
+ * holds exactly what its last completed sync covered, or that with a prefix of the operations issued
+ * after it applied in order, the last of which, if a write, torn.
  */
 class SimDiskCrashSweepTest {
   private static final String[] NAMES = {"a", "b", "c"};
   private static final int STEPS = 40;
   private static final int SEEDS = 60;
 
-  /** What the test expects of one file: its content as last synced and its write since then. */
+  /** An operation the test issued: a write of {@code data} at {@code offset}, or (data null) a cut. */
+  private record Op(long index, long offset, byte[] data) {
+    byte[] applyTo(byte[] content) {
+      if (data == null) {
+        return Arrays.copyOf(content, (int) offset);
+      }
+      byte[] next = Arrays.copyOf(content, (int) Math.max(content.length, offset + data.length));
+      System.arraycopy(data, 0, next, (int) offset, data.length);
+      return next;
+    }
+  }
+
+  /** What the test expects of one file: its content as last synced and the operations since then. */
   private static final class Model {
     byte[] visible = new byte[0];
     byte[] synced = new byte[0];
     long operations;
     long syncedOperations;
-    boolean lastOpIsWrite;
-    long lastWriteOffset;
-    byte[] lastWrite;
+    final List<Op> issued = new ArrayList<>();
   }
 
   @Test
-  void crashAtEveryStep_keepsSyncedContent_andTearsOnlyTheLastWrite() {
+  void crashAtEveryStep_keepsSyncedContent_andAnInOrderPrefixOfTheRest_tornAtItsEnd() {
     int tornSeen = 0;
     for (long seed = 0; seed < SEEDS; seed++) {
       for (int crashStep = 0; crashStep <= STEPS; crashStep++) {
@@ -71,18 +82,16 @@ class SimDiskCrashSweepTest {
     int action = workload.nextInt(10);
     if (action < 4) {
       byte[] data = randomBytes(workload);
-      record(model, file.append(data), data);
+      apply(model, new Op(model.operations, file.append(data), data));
     } else if (action < 5 && model.visible.length > 0) {
       long offset = workload.nextLong(model.visible.length + 1L);
       byte[] data = randomBytes(workload);
       file.write(offset, data);
-      record(model, offset, data);
+      apply(model, new Op(model.operations, offset, data));
     } else if (action < 6) {
       long size = workload.nextLong(model.visible.length + 1L);
       file.truncate(size);
-      model.visible = Arrays.copyOf(model.visible, (int) size);
-      model.operations++;
-      model.lastOpIsWrite = false;
+      apply(model, new Op(model.operations, size, null));
     } else if (action < 8) {
       byte[] issued = model.visible.clone();
       long covered = model.operations;
@@ -95,28 +104,33 @@ class SimDiskCrashSweepTest {
     }
   }
 
-  private static void record(Model model, long offset, byte[] data) {
-    byte[] next = Arrays.copyOf(model.visible, (int) Math.max(model.visible.length, offset + data.length));
-    System.arraycopy(data, 0, next, (int) offset, data.length);
-    model.visible = next;
+  private static void apply(Model model, Op op) {
+    model.visible = op.applyTo(model.visible);
     model.operations++;
-    model.lastOpIsWrite = true;
-    model.lastWriteOffset = offset;
-    model.lastWrite = data;
+    model.issued.add(op);
   }
 
-  /** The synced content, and each torn variant of the last write if it was never synced. */
+  /**
+   * The synced content; then, for each k, the first k - 1 operations issued after the last completed
+   * sync applied whole and the k-th, if a write of two bytes or more, each strict prefix of it (never
+   * every operation whole: the last that reaches the disk tears or is lost).
+   */
   private static List<byte[]> allowedAfterCrash(Model model) {
     List<byte[]> allowed = new ArrayList<>();
     allowed.add(model.synced);
-    boolean lastIsUnsyncedWrite = model.lastOpIsWrite && model.operations > model.syncedOperations;
-    if (lastIsUnsyncedWrite && model.lastWriteOffset <= model.synced.length) {
-      for (int kept = 1; kept < model.lastWrite.length; kept++) {
-        int size = (int) Math.max(model.synced.length, model.lastWriteOffset + kept);
-        byte[] torn = Arrays.copyOf(model.synced, size);
-        System.arraycopy(model.lastWrite, 0, torn, (int) model.lastWriteOffset, kept);
-        allowed.add(torn);
+    byte[] reached = model.synced;
+    for (Op op : model.issued) {
+      if (op.index() < model.syncedOperations) {
+        continue;
       }
+      if (op.data() != null && op.data().length >= 2) {
+        for (int kept = 1; kept < op.data().length; kept++) {
+          allowed.add(new Op(op.index(), op.offset(), Arrays.copyOf(op.data(), kept)).applyTo(reached));
+        }
+      } else {
+        allowed.add(reached); // the k-th is a cut or a one-byte write: it cannot tear, so it is lost
+      }
+      reached = op.applyTo(reached);
     }
     return allowed;
   }
