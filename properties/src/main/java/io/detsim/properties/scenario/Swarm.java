@@ -8,7 +8,6 @@ import io.detsim.sim.disk.DiskOptions;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.net.NetworkOptions;
 import io.detsim.sim.port.Ratio;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -18,11 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Swarm testing [1]: each run enables a random subset of the fault kinds, drawn as a list of kinds,
- * and the standing knobs of those it enabled (how often the network loses, duplicates and reorders, how
- * often a crash tears a write). A run with every fault at once is rarely the run that finds a bug:
- * one fault masks another (a partition hides the reordering it would have exposed). Random subsets
- * give rare combinations their turn, and a run with no fault at all keeps the happy path tested.
+ * Swarm testing [1]: each run enables a random subset of the fault kinds, drawn as a list of
+ * kinds, and the standing knobs of those it enabled (how often the network loses, duplicates and
+ * reorders, how often a crash tears a write). A run with every fault at once is rarely the run that
+ * finds a bug: one fault masks another (a partition hides the reordering it would have exposed).
+ * Random subsets give rare combinations their turn, and a run with no fault at all keeps the happy
+ * path tested.
  *
  * <p>There is one swarm: the engine's fuzzer draws each run's swarm with {@link #gen}, and so can a
  * scenario of yours. It is drawn from choices, so it shrinks: each kind is one span of the list, so
@@ -74,7 +74,9 @@ public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio r
    * 1,000 seeds of three start seeds, against 13, 13 and 16).
    */
   public static Gen<Swarm> gen(Set<FaultKind> eligible) {
-    List<FaultKind> kinds = new ArrayList<>(eligible.isEmpty() ? EnumSet.noneOf(FaultKind.class) : EnumSet.copyOf(eligible));
+    EnumSet<FaultKind> inOrder = EnumSet.noneOf(FaultKind.class);
+    inOrder.addAll(eligible);
+    List<FaultKind> kinds = List.copyOf(inOrder);
     Gen<Swarm> gen = source -> draw(kinds, source);
     return gen.describe("swarm of " + kinds);
   }

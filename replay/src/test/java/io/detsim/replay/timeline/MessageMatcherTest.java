@@ -93,7 +93,8 @@ class MessageMatcherTest {
     EngineScenario swarm = EngineScenarios.named("swarm").orElseThrow();
     ScenarioInput drawn = swarm.inputs().generate(TimelineDemo.seeded(1));
     // The swarm is given, not drawn: the test needs standing duplication, whatever a seed would draw.
-    Swarm duplicating = new Swarm(EnumSet.of(FaultKind.DUPLICATE), Ratio.NEVER, Ratio.of(1, 10), Ratio.NEVER, Ratio.NEVER);
+    Swarm duplicating =
+        new Swarm(EnumSet.of(FaultKind.DUPLICATE), Ratio.NEVER, Ratio.of(1, 10), Ratio.NEVER, Ratio.NEVER);
     ScenarioInput input = new ScenarioInput(drawn.simulationSeed(), drawn.engine(), duplicating, drawn.clients(),
         FaultSchedule.parse("10ms partition client-0 | server\n30ms heal\n45ms crash server\n70ms restart server\n"
             + "90ms clog client-0 -> server for 15ms\n110ms loss 1/8\n130ms loss 0"));

@@ -110,8 +110,8 @@ public final class SimDisk implements Disk {
 
   /**
    * The node crashed: unsynced operations are lost, or a prefix of them kept with its last write torn
-   * (see the class comment), pending syncs
-   * never complete, and sync needs a fresh {@link #attach} from the restarted node.
+   * (see the class comment), pending syncs never complete, and sync needs a fresh {@link #attach}
+   * from the restarted node.
    */
   public void crash() {
     epoch++;
