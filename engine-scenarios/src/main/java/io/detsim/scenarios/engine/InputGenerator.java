@@ -67,14 +67,13 @@ final class InputGenerator {
     // The swarm and the faults come last: what a failure does not need then shrinks to trailing
     // zeros, which a failure file leaves out, so a failure that needs no fault is a few choices long.
     Swarm swarm = Swarm.gen(model.eligible()).generate(source);
-    Set<FaultKind> enabled = swarm.enabled();
-    List<FaultKind> schedulable = schedulable(enabled, model);
+    List<FaultKind> schedulable = schedulable(model.eligible(), model);
     List<ScheduledFault> entries = new ArrayList<>();
-    if (!schedulable.isEmpty()) {
+    if (schedulable.stream().anyMatch(swarm::has)) {
       // listOf: a "one more?" choice before each entry, each entry its own span, so that deleting a
       // span deletes exactly one fault while shrinking (a count drawn up front would re-read the rest).
       Gen<List<ScheduledFault>> entry = faultSource -> {
-        FaultKind kind = schedulable.get((int) faultSource.choose(0, schedulable.size() - 1));
+        FaultKind kind = swarm.pick(schedulable, (int) faultSource.choose(0, schedulable.size() - 1));
         Optional<Anchor> aim = aim(model, kind, faultSource);
         long at = aim.isPresent()
             ? faultSource.choose(0, AIM_OFFSET_MAX_MS) * MS // a few ms after the point: inside its window
@@ -101,9 +100,10 @@ final class InputGenerator {
     return clients;
   }
 
-  private static List<FaultKind> schedulable(Set<FaultKind> enabled, ScenarioModel model) {
+  /** The kinds a schedule entry may have in this model, whichever the swarm enables. */
+  private static List<FaultKind> schedulable(Set<FaultKind> eligible, ScenarioModel model) {
     List<FaultKind> kinds = new ArrayList<>();
-    for (FaultKind kind : enabled) {
+    for (FaultKind kind : eligible) {
       boolean optionsOnly = kind == FaultKind.BUGGIFY || kind == FaultKind.SHUFFLE_TIES;
       if (!optionsOnly && (kind != FaultKind.BURST || model.burstMax() > 0)) {
         kinds.add(kind);
@@ -117,7 +117,9 @@ final class InputGenerator {
       List<NodeId> clients, ScenarioModel model, ChoiceSource source) {
     List<ScheduledFault> out = new ArrayList<>();
     long duration = (1 + source.choose(0, 499)) * MS;
-    NodeId client = clients.get((int) source.choose(0, clients.size() - 1));
+    // Over the model's most clients and workers, for the reason Swarm.pick gives: a run shrunk to
+    // fewer clients or workers still draws these choices (a value past the last wraps around).
+    NodeId client = clients.get((int) source.choose(0, model.clientsMax() - 1) % clients.size());
     switch (kind) {
       case CRASH:
         out.add(entry(aim, at, new Fault.Crash(SERVER)));
@@ -143,7 +145,8 @@ final class InputGenerator {
         out.add(entry(aim, at, new Fault.Pause(SERVER, duration)));
         break;
       case KILL:
-        out.add(entry(aim, at, new Fault.Kill(SERVER.child("worker-" + source.choose(0, workers - 1)))));
+        long worker = source.choose(0, model.workersMax() - 1) % workers;
+        out.add(entry(aim, at, new Fault.Kill(SERVER.child("worker-" + worker))));
         break;
       case PARTITION:
         out.add(entry(aim, at, new Fault.Partition(new TreeSet<>(List.of(client)), new TreeSet<>(List.of(SERVER)),

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The framework tests itself: each realistic bug switched into the engine must be caught within 300
  * seeds by the scenario where its bug lives (the default, swarm, for all but the compaction and
- * snapshot windows), and its failure must re-run to the same verdict and digest from the shrunk
- * input alone.
+ * snapshot windows), its failure must shrink to at most three fault entries and at most half its
+ * choices, and re-run to the same verdict and digest from the shrunk input alone.
  */
 class MutantsTest {
   /**
@@ -47,6 +47,8 @@ class MutantsTest {
     assertThat(again.digest()).as("the shrunk failure re-runs to the same digest").isEqualTo(first.digest());
     assertThat(failure.value().schedule().size()).as("shrunk to at most 3 fault entries:%n%s", failure.value())
         .isLessThanOrEqualTo(3);
+    assertThat(2 * failure.shrunkSize()).as("shrunk to at most half its %d choices:%n%s", failure.originalSize(),
+        failure.value()).isLessThanOrEqualTo(failure.originalSize());
     System.out.printf("mutant %-28s caught at try %3d as %-20s shrunk %d -> %d choices, %d fault entries%n",
         mutant, failure.tryIndex(), failure.kind(), failure.originalSize(), failure.shrunkSize(),
         failure.value().schedule().size());

@@ -99,11 +99,21 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
 
   /** The generator; with no kinds it always makes the empty schedule. */
   public Gen<FaultSchedule> gen() {
+    return gen(Swarm.only(kinds));
+  }
+
+  /**
+   * The generator of a run whose {@code swarm} was drawn first: entries only of the kinds it enables
+   * (none of them: the empty schedule). Each entry's kind is still a choice over all of this
+   * generator's kinds ({@link Swarm#pick}), so when shrinking takes a kind out of the swarm, every
+   * later choice keeps its meaning.
+   */
+  public Gen<FaultSchedule> gen(Swarm swarm) {
     List<FaultKind> ordered = DRAWN.stream().filter(kinds::contains).sorted().toList();
-    if (ordered.isEmpty() || maxEntries == 0) {
+    if (ordered.stream().noneMatch(swarm::has) || maxEntries == 0) {
       return Gen.<FaultSchedule>constant(FaultSchedule.of(List.of())).describe("no faults");
     }
-    Gen<List<ScheduledFault>> entry = source -> entry(ordered, source);
+    Gen<List<ScheduledFault>> entry = source -> entry(ordered, swarm, source);
     Gen<FaultSchedule> schedule = source -> {
       List<ScheduledFault> entries = new ArrayList<>();
       Gen.listOf(entry, 0, maxEntries).generate(source).forEach(entries::addAll);
@@ -113,8 +123,8 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
   }
 
   /** One drawn fault: its entry and, where it has one, its inverse later. */
-  private List<ScheduledFault> entry(List<FaultKind> ordered, ChoiceSource source) {
-    FaultKind kind = ordered.get((int) source.choose(0, ordered.size() - 1));
+  private List<ScheduledFault> entry(List<FaultKind> ordered, Swarm swarm, ChoiceSource source) {
+    FaultKind kind = swarm.pick(ordered, (int) source.choose(0, ordered.size() - 1));
     long at = source.choose(0, windowNanos / MS - 1) * MS;
     NodeId node = nodes.get((int) source.choose(0, nodes.size() - 1));
     long duration = (1 + source.choose(0, maxDurationNanos / MS - 1)) * MS;

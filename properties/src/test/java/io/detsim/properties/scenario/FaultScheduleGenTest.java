@@ -67,4 +67,38 @@ class FaultScheduleGenTest {
     assertThatThrownBy(() -> FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.BURST)))
         .hasMessageContaining("does not draw BURST");
   }
+
+  /**
+   * A swarm shrunk by one kind that no entry used must leave the schedule as it was: the kind choice
+   * is drawn over the generator's kinds, not the swarm's, so it is still drawn when the swarm holds
+   * one kind, and no later choice is read out of place.
+   */
+  @Test
+  void aSwarmShrunkToTheOneKindItsEntriesUse_drawsTheSameSchedule() {
+    FaultScheduleGen kinds = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.CRASH, FaultKind.PAUSE,
+        FaultKind.PARTITION));
+    Swarm two = Swarm.only(EnumSet.of(FaultKind.CRASH, FaultKind.PARTITION));
+    Swarm one = Swarm.only(EnumSet.of(FaultKind.CRASH));
+    int compared = 0;
+    for (long seed = 0; seed < 300; seed++) {
+      PropertyRunner.GeneratedTry<FaultSchedule> drawn = PropertyRunner.generateTry(kinds.gen(two), seed);
+      boolean onlyCrashes = drawn.value().entries().stream()
+          .allMatch(e -> FaultKind.of(e.fault()).orElseThrow() == FaultKind.CRASH);
+      if (onlyCrashes && drawn.value().size() > 0) {
+        assertThat(PropertyRunner.regenerate(kinds.gen(one), drawn.choices())).isEqualTo(drawn.value());
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(20);
+  }
+
+  @Test
+  void gen_isTheSwarmOfEveryKind() {
+    FaultScheduleGen kinds = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.CRASH, FaultKind.PARTITION));
+    for (long seed = 0; seed < 50; seed++) {
+      PropertyRunner.GeneratedTry<FaultSchedule> drawn = PropertyRunner.generateTry(kinds.gen(), seed);
+      assertThat(PropertyRunner.regenerate(kinds.gen(Swarm.only(EnumSet.of(FaultKind.CRASH, FaultKind.PARTITION))),
+          drawn.choices())).isEqualTo(drawn.value());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.detsim.properties.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detsim.properties.core.ChoiceSequence;
 import io.detsim.properties.core.Gen;
@@ -13,6 +14,7 @@ import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.port.Ratio;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,17 @@ class SwarmTest {
     Swarm shrunk = result.failure().orElseThrow().value();
     assertThat(shrunk.enabled()).containsExactly(FaultKind.LOSS);
     assertThat(shrunk.loss()).isEqualTo(Ratio.of(1, 500));
+  }
+
+  @Test
+  void pick_namesAnEnabledKindByItsOwnIndex_andSpreadsTheOthersOverTheEnabledOnes() {
+    List<FaultKind> kinds = List.of(FaultKind.CRASH, FaultKind.PAUSE, FaultKind.PARTITION, FaultKind.CLOG);
+    Swarm swarm = Swarm.only(EnumSet.of(FaultKind.PAUSE, FaultKind.CLOG));
+    assertThat(swarm.pick(kinds, 1)).isEqualTo(FaultKind.PAUSE);
+    assertThat(swarm.pick(kinds, 3)).isEqualTo(FaultKind.CLOG);
+    assertThat(swarm.pick(kinds, 0)).isEqualTo(FaultKind.PAUSE); // 0 mod 2: the first enabled
+    assertThat(swarm.pick(kinds, 2)).isEqualTo(FaultKind.PAUSE); // 2 mod 2
+    assertThatThrownBy(() -> Swarm.only(EnumSet.of(FaultKind.LOSS)).pick(kinds, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enables none of");
   }
 }
