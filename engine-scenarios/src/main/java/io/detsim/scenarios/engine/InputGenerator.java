@@ -13,7 +13,6 @@ import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -67,7 +66,7 @@ final class InputGenerator {
     // The swarm and the faults come last: what a failure does not need then shrinks to trailing
     // zeros, which a failure file leaves out, so a failure that needs no fault is a few choices long.
     Swarm swarm = Swarm.gen(model.eligible()).generate(source);
-    List<FaultKind> schedulable = schedulable(model.eligible(), model);
+    List<FaultKind> schedulable = schedulable(model);
     List<ScheduledFault> entries = new ArrayList<>();
     if (schedulable.stream().anyMatch(swarm::has)) {
       // listOf: a "one more?" choice before each entry, each entry its own span, so that deleting a
@@ -101,9 +100,9 @@ final class InputGenerator {
   }
 
   /** The kinds a schedule entry may have in this model, whichever the swarm enables. */
-  private static List<FaultKind> schedulable(Set<FaultKind> eligible, ScenarioModel model) {
+  private static List<FaultKind> schedulable(ScenarioModel model) {
     List<FaultKind> kinds = new ArrayList<>();
-    for (FaultKind kind : eligible) {
+    for (FaultKind kind : model.eligible()) {
       boolean optionsOnly = kind == FaultKind.BUGGIFY || kind == FaultKind.SHUFFLE_TIES;
       if (!optionsOnly && (kind != FaultKind.BURST || model.burstMax() > 0)) {
         kinds.add(kind);

@@ -150,11 +150,11 @@ public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio r
    * The kind that a choice over all of {@code kinds} names in this swarm: {@code kinds.get(index)}
    * when this swarm enables it, else one of the {@code kinds} it enables, {@code index} modulo their
    * count, so that they share the other values about evenly (over all swarms of twelve kinds, each
-   * kind's share of a uniform index is within 14 % of an even one). Draw a scheduled fault's kind this way, over
-   * a list that does not depend on the swarm, not over the enabled kinds alone: over those, a swarm
-   * shrunk to one kind forces the choice (a range of one value records nothing), so every later
-   * choice is read one place early and the failure is lost, and shrinking stops with kinds its
-   * failure does not need. Here a kind's own index names it whatever else the swarm holds.
+   * kind's share of a uniform index is within 14 % of an even one). Draw a scheduled fault's kind
+   * this way, over a list that does not depend on the swarm, not over the enabled kinds alone: over
+   * those, a swarm shrunk to one kind forces the choice (a range of one value records nothing), so
+   * every later choice is read one place early and the failure is lost, and shrinking stops with
+   * kinds its failure does not need. Here a kind's own index names it whatever else the swarm holds.
    *
    * @throws IllegalArgumentException when this swarm enables none of {@code kinds}
    */

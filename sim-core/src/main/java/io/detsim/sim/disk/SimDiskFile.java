@@ -121,10 +121,11 @@ final class SimDiskFile implements DiskFile {
 
   /**
    * Loses every unsynced operation, unless {@code tornRatio} says the OS had begun writing them back:
-   * then the first few of them, in the order they were issued, reached the disk, and the last of
-   * those, if a write, only in part (a strict prefix, at least one byte: a torn write). Writes reach
-   * the disk in issue order in this model, so the bytes a crash leaves are always bytes that were
-   * written, with no hole. Returns whether a write was torn.
+   * then the first k of them, in the order they were issued, were under way: the first k - 1
+   * reached the disk whole, and the k-th, if a write of two bytes or more, only in part (a strict
+   * prefix, at least one byte: a torn write), else not at all. Writes reach the disk in issue order
+   * in this model, so the bytes a crash leaves are always bytes that were written, with no hole.
+   * Returns whether a write was torn.
    */
   boolean crash(RandomSource random, Ratio tornRatio) {
     boolean torn = false;
