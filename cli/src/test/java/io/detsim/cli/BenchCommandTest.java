@@ -21,7 +21,7 @@ class BenchCommandTest {
         .matches("kernel pending=100000 events/s=\\d+ baseline=\\d+ ratio=\\d+\\.\\d\\d");
     assertThat(result.outLines().get(2)).matches("scenario clock_skew seeds/s=\\d+\\.\\d speedup=\\d+\\.\\d failed=0"
         + " handlers=(\\w+:\\d+\\.\\d%,)*server:\\d+\\.\\d%(,\\w+:\\d+\\.\\d%)* outside=\\d+\\.\\d%"
-        + " overhead=\\d+\\.\\d\\d ms/sim-s=0-10s:\\d+\\.\\d");
+        + " overhead=\\d+\\.\\d\\d ms/sim-s=0-10s:\\d+\\.\\d overhead-ms/sim-s=0-10s:-?\\d+\\.\\d");
   }
 
   @Test
