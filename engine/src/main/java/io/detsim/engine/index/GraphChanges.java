@@ -8,11 +8,11 @@ import java.util.Arrays;
  * to, kept only once a caller has asked for incremental checks (the engine itself never does, and
  * pays nothing for it).
  *
- * <p>Two kinds of record. {@code node(a)}: a node added, or a list of {@code a} replaced, so every
- * list of {@code a} is checked again. {@code edge(a, b, layer)}: the edge {@code a -> b} on
- * {@code layer} may have broken, because it was appended (its own invariants: no self-loop, target
- * on the layer, no duplicate, degree bound, reverse edge) or because {@code b -> a} went away (its
- * reverse edge). Which records a mutation writes, and why that is every node a full check could
+ * <p>Two kinds of record. {@code node(a)}: a node added, or a list of {@code a} dropped or overwritten
+ * by a test hook, so every list of {@code a} is checked again. {@code edge(a, b, layer)}: the edge
+ * {@code a -> b} on {@code layer} may have broken, because it was appended or came with a replaced
+ * list (its own invariants: no self-loop, target on the layer, no duplicate, degree bound, reverse
+ * edge) or because {@code b -> a} went away (its reverse edge). Which records a mutation writes, and why that is every node a full check could
  * newly report, is in {@link IntegrityChecker#checkChanged}.
  *
  * <p>The log is bounded: past {@link #limit} records it stops recording and the next check is a full
@@ -29,6 +29,10 @@ final class GraphChanges {
   private boolean baselineSound;
   private int checkedSize;
   private int checkedHighestLevel = -1;
+  /** Marks of a replaced list's old and new targets ({@link #listChanged}), by node, for one epoch. */
+  private int[] inOld = new int[0];
+  private int[] inNew = new int[0];
+  private int epoch;
 
   /** Every list of {@code node} must be checked again. */
   void node(int node) {
@@ -52,6 +56,66 @@ final class GraphChanges {
         edge(DistanceKey.node(oldList[i]), node, layer);
       }
     }
+  }
+
+  /**
+   * {@code node}'s list on {@code layer} goes from {@code oldList} to {@code newKeys[0..count)}: only
+   * the edges that came and went are recorded, which is every place a full check could newly report.
+   * An edge that came ({@code node -> t}, or a second copy of one) carries the list's own invariants
+   * (self-loop, target on the layer, duplicate, degree: a list can only outgrow its bound by gaining
+   * an entry) and its reverse edge; an edge that went ({@code node -> t}) may leave {@code t -> node}
+   * without its reverse. Entries kept in both lists keep their reverse edges, whose loss is recorded
+   * where it happens. A pruned list usually gains one entry and loses one: two records, where
+   * recording the whole list again cost a full check of the node and of every old neighbour's edge.
+   */
+  void listChanged(int node, int layer, long[] oldList, long[] newKeys, int count) {
+    int oldCount = (int) oldList[0];
+    int epoch = nextEpoch(node, oldList, newKeys, count);
+    for (int i = 1; i <= oldCount; i++) {
+      int target = DistanceKey.node(oldList[i]);
+      if (target >= 0) {
+        inOld[target] = epoch;
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      int target = DistanceKey.node(newKeys[i]);
+      if (target < 0) {
+        node(node); // names no node: check the whole node, as a full check would
+        continue;
+      }
+      if (inOld[target] != epoch || inNew[target] == epoch) {
+        edge(node, target, layer); // new, or a second copy
+      }
+      inNew[target] = epoch;
+    }
+    for (int i = 1; i <= oldCount; i++) {
+      int target = DistanceKey.node(oldList[i]);
+      if (target >= 0 && inNew[target] != epoch) {
+        edge(target, node, layer); // gone: target -> node may have lost its reverse edge
+      }
+    }
+  }
+
+  /** Starts a new epoch, with mark arrays that reach every node either list names. */
+  private int nextEpoch(int node, long[] oldList, long[] newKeys, int count) {
+    int highest = node;
+    for (int i = 1; i <= (int) oldList[0]; i++) {
+      highest = StrictMath.max(highest, DistanceKey.node(oldList[i]));
+    }
+    for (int i = 0; i < count; i++) {
+      highest = StrictMath.max(highest, DistanceKey.node(newKeys[i]));
+    }
+    if (highest >= inOld.length) {
+      int length = (int) StrictMath.min(Integer.MAX_VALUE - 8L, StrictMath.max(1024L, 2L * (highest + 1)));
+      inOld = Arrays.copyOf(inOld, length);
+      inNew = Arrays.copyOf(inNew, length);
+    }
+    if (++epoch == 0) { // wrapped: forget every mark
+      Arrays.fill(inOld, 0);
+      Arrays.fill(inNew, 0);
+      epoch = 1;
+    }
+    return epoch;
   }
 
   private void add(int a, int b, int layer) {

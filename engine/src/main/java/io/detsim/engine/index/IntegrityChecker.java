@@ -40,9 +40,11 @@ final class IntegrityChecker {
    * <p>Why it is the same: the last check found every list sound (else this one is full). A violation
    * now is at some node {@code a}, on a list of {@code a} and layer {@code L}:
    * <ul>
-   *   <li>a degree, self-loop, duplicate or missing-layer violation is in {@code a}'s own list, which
-   *       therefore changed: replaced (a node record) or appended to (an edge record for the new
-   *       entry; removing an entry cannot create one of these);
+   *   <li>a degree, self-loop or duplicate violation is in {@code a}'s own list, which therefore gained
+   *       an entry (a list outgrows its bound only by gaining one; removing an entry cannot create
+   *       any of these): appended, or new in a replaced list, either way an edge record for it, whose
+   *       check sees the list's degree and the entry's copies as they are now; a missing layer is a
+   *       dropped list (a test hook, a node record);
    *   <li>an edge {@code a -> b} whose target left the layer: only a test hook drops a list, and it
    *       records every node the dropped list named, which (the graph having been sound) includes
    *       every {@code a} with an edge to {@code b};
