@@ -123,9 +123,10 @@ final class RunCost implements HandlerMeter, TraceSink {
     }
     text.append(" outside=").append(percent(totalWallNanos - inHandlers));
     long[] systemNanos = handlerNanos.get(system);
-    boolean measuredSystem = systemNanos != null && sum(systemNanos) > 0;
+    long inSystem = systemNanos == null ? 0 : sum(systemNanos);
+    boolean measuredSystem = inSystem > 0;
     if (measuredSystem) {
-      text.append(String.format(Locale.ROOT, " overhead=%.2f", (totalWallNanos - sum(systemNanos)) / (double) sum(systemNanos)));
+      text.append(String.format(Locale.ROOT, " overhead=%.2f", (totalWallNanos - inSystem) / (double) inSystem));
     }
     text.append(" ms/sim-s=").append(perSimulatedSecond(new long[WINDOWS.length]));
     if (measuredSystem) {

@@ -6,7 +6,10 @@ import io.detsim.sim.port.NodeId;
 import io.detsim.sim.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 
-/** {@link RunCost}: which kind a node counts as, which windows a run's simulated time fills, and what each window costs. */
+/**
+ * {@link RunCost}: which kind a node counts as, which windows a run's simulated time fills, and what
+ * each window costs.
+ */
 class RunCostTest {
   @Test
   void aNodeCountsAsItsTopLevelNameWithoutItsInstanceNumber() {

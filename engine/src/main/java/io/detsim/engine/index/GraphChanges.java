@@ -12,8 +12,8 @@ import java.util.Arrays;
  * by a test hook, so every list of {@code a} is checked again. {@code edge(a, b, layer)}: the edge
  * {@code a -> b} on {@code layer} may have broken, because it was appended or came with a replaced
  * list (its own invariants: no self-loop, target on the layer, no duplicate, degree bound, reverse
- * edge) or because {@code b -> a} went away (its reverse edge). Which records a mutation writes, and why that is every node a full check could
- * newly report, is in {@link IntegrityChecker#checkChanged}.
+ * edge) or because {@code b -> a} went away (its reverse edge). Which records a mutation writes, and
+ * why that is every node a full check could newly report, is in {@link IntegrityChecker#checkChanged}.
  *
  * <p>The log is bounded: past {@link #limit} records it stops recording and the next check is a full
  * one, which costs no more than walking the log would have.
@@ -70,11 +70,11 @@ final class GraphChanges {
    */
   void listChanged(int node, int layer, long[] oldList, long[] newKeys, int count) {
     int oldCount = (int) oldList[0];
-    int epoch = nextEpoch(node, oldList, newKeys, count);
+    int mark = nextEpoch(node, oldList, newKeys, count);
     for (int i = 1; i <= oldCount; i++) {
       int target = DistanceKey.node(oldList[i]);
       if (target >= 0) {
-        inOld[target] = epoch;
+        inOld[target] = mark;
       }
     }
     for (int i = 0; i < count; i++) {
@@ -83,14 +83,14 @@ final class GraphChanges {
         node(node); // names no node: check the whole node, as a full check would
         continue;
       }
-      if (inOld[target] != epoch || inNew[target] == epoch) {
+      if (inOld[target] != mark || inNew[target] == mark) {
         edge(node, target, layer); // new, or a second copy
       }
-      inNew[target] = epoch;
+      inNew[target] = mark;
     }
     for (int i = 1; i <= oldCount; i++) {
       int target = DistanceKey.node(oldList[i]);
-      if (target >= 0 && inNew[target] != epoch) {
+      if (target >= 0 && inNew[target] != mark) {
         edge(target, node, layer); // gone: target -> node may have lost its reverse edge
       }
     }
