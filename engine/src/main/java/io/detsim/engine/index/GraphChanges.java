@@ -59,27 +59,28 @@ final class GraphChanges {
   }
 
   /**
-   * {@code node}'s list on {@code layer} goes from {@code oldList} to {@code newKeys[0..count)}: only
-   * the edges that came and went are recorded, which is every place a full check could newly report.
-   * An edge that came ({@code node -> t}, or a second copy of one) carries the list's own invariants
+   * {@code node}'s list on {@code layer}, in a graph of {@code nodes} nodes, goes from {@code oldList}
+   * to {@code newKeys[0..count)}: only the edges that came and went are recorded, which is every place
+   * a full check could newly report (a target that names no node gets the whole node checked, as a
+   * full check would). An edge that came ({@code node -> t}, or a second copy of one) carries the list's own invariants
    * (self-loop, target on the layer, duplicate, degree: a list can only outgrow its bound by gaining
    * an entry) and its reverse edge; an edge that went ({@code node -> t}) may leave {@code t -> node}
    * without its reverse. Entries kept in both lists keep their reverse edges, whose loss is recorded
    * where it happens. A pruned list usually gains one entry and loses one: two records, where
    * recording the whole list again cost a full check of the node and of every old neighbour's edge.
    */
-  void listChanged(int node, int layer, long[] oldList, long[] newKeys, int count) {
+  void listChanged(int node, int layer, long[] oldList, long[] newKeys, int count, int nodes) {
     int oldCount = (int) oldList[0];
-    int mark = nextEpoch(node, oldList, newKeys, count);
+    int mark = nextEpoch(nodes);
     for (int i = 1; i <= oldCount; i++) {
       int target = DistanceKey.node(oldList[i]);
-      if (target >= 0) {
+      if (target >= 0 && target < nodes) {
         inOld[target] = mark;
       }
     }
     for (int i = 0; i < count; i++) {
       int target = DistanceKey.node(newKeys[i]);
-      if (target < 0) {
+      if (target < 0 || target >= nodes) {
         node(node); // names no node: check the whole node, as a full check would
         continue;
       }
@@ -90,23 +91,16 @@ final class GraphChanges {
     }
     for (int i = 1; i <= oldCount; i++) {
       int target = DistanceKey.node(oldList[i]);
-      if (target >= 0 && inNew[target] != mark) {
+      if (target >= 0 && target < nodes && inNew[target] != mark) {
         edge(target, node, layer); // gone: target -> node may have lost its reverse edge
       }
     }
   }
 
-  /** Starts a new epoch, with mark arrays that reach every node either list names. */
-  private int nextEpoch(int node, long[] oldList, long[] newKeys, int count) {
-    int highest = node;
-    for (int i = 1; i <= (int) oldList[0]; i++) {
-      highest = StrictMath.max(highest, DistanceKey.node(oldList[i]));
-    }
-    for (int i = 0; i < count; i++) {
-      highest = StrictMath.max(highest, DistanceKey.node(newKeys[i]));
-    }
-    if (highest >= inOld.length) {
-      int length = (int) StrictMath.min(Integer.MAX_VALUE - 8L, StrictMath.max(1024L, 2L * (highest + 1)));
+  /** Starts a new epoch, with mark arrays that reach every one of the graph's {@code nodes}. */
+  private int nextEpoch(int nodes) {
+    if (nodes > inOld.length) {
+      int length = (int) StrictMath.min(Integer.MAX_VALUE - 8L, StrictMath.max(1024L, 2L * nodes));
       inOld = Arrays.copyOf(inOld, length);
       inNew = Arrays.copyOf(inNew, length);
     }

@@ -172,7 +172,7 @@ final class HnswGraph {
   void setNeighbours(int node, int layer, long[] targetKeys, int count) {
     long[] list = lists[node][layer];
     if (changes != null) {
-      changes.listChanged(node, layer, list, targetKeys, count);
+      changes.listChanged(node, layer, list, targetKeys, count, size);
     }
     if (count + 1 > list.length) {
       list = new long[count + 1];
