@@ -42,7 +42,7 @@ public final class SustainedCost implements HandlerMeter, TraceSink {
 
   private final long windowNanos;
   private final List<long[]> windows = new ArrayList<>(); // {simulated end, cpu nanos, handler nanos, calls}
-  private final Map<String, long[]> handlerNanos = new TreeMap<>();
+  private final Map<String, long[]> handlerNanos = new TreeMap<>(); // by node kind: {nanos, calls}
   private final Map<NodeId, long[]> byNode = new java.util.HashMap<>();
   private long windowStartedAt;
   private long windowHandlerNanos;
@@ -120,8 +120,9 @@ public final class SustainedCost implements HandlerMeter, TraceSink {
   @Override
   public void end(NodeId node, long token) {
     long elapsed = cpuNanos() - token;
-    long[] kind = byNode.computeIfAbsent(node, n -> handlerNanos.computeIfAbsent(kindOf(n), k -> new long[1]));
+    long[] kind = byNode.computeIfAbsent(node, n -> handlerNanos.computeIfAbsent(kindOf(n), k -> new long[2]));
     kind[0] += elapsed;
+    kind[1]++;
     windowHandlerNanos += elapsed;
   }
 
@@ -140,10 +141,19 @@ public final class SustainedCost implements HandlerMeter, TraceSink {
       inHandlers += kind.getValue()[0];
       shares.append(String.format(Locale.ROOT, " %s=%.1f%%", kind.getKey(), 100.0 * kind.getValue()[0] / wallNanos));
     }
-    long server = handlerNanos.getOrDefault("server", new long[1])[0];
+    long[] serverKind = handlerNanos.getOrDefault("server", new long[2]);
+    long server = serverKind[0];
     System.out.printf(Locale.ROOT, "handlers:%s outside=%.1f%% overhead-above-server=%.2f%n", shares,
         100.0 * (wallNanos - inHandlers) / wallNanos, (wallNanos - server) / (double) Math.max(1, server));
-    System.out.printf(Locale.ROOT, "meter: %.0f ns a CPU clock read%n", readNanos);
+    long calls = 0;
+    for (long[] w : windows) {
+      calls += w[3];
+    }
+    double meterNanos = 2.0 * calls * readNanos;
+    double serverNet = server - serverKind[1] * readNanos; // one read a call falls inside the handler
+    System.out.printf(Locale.ROOT, "meter: %.0f ns a CPU clock read, %d handler calls, %.1f s of reads (%.1f%%);"
+        + " overhead above the server net of them %.2f%n", readNanos, calls, meterNanos / 1e9,
+        100.0 * meterNanos / wallNanos, (wallNanos - meterNanos - serverNet) / Math.max(1.0, serverNet));
     long previous = 0;
     for (long[] w : windows) {
       double simulated = (w[0] - previous) / 1e9;
