@@ -61,7 +61,7 @@ public class HnswBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      index = new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1));
+      index = engineIndex(dimension);
       random = new Xoshiro256(2);
       while (nextId < PRELOADED_FOR_INSERT) {
         index.insert(nextId++, gaussian(random, dimension), 0);
@@ -81,7 +81,7 @@ public class HnswBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      index = new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1));
+      index = engineIndex(dimension);
       Xoshiro256 random = new Xoshiro256(2);
       for (int id = 0; id < INDEXED_FOR_SEARCH; id++) {
         index.insert(id, gaussian(random, dimension), 0);
@@ -102,6 +102,11 @@ public class HnswBenchmark {
   public List<Neighbour> search(Built state) {
     float[] query = state.queries[state.nextQuery++ & (QUERIES - 1)];
     return state.index.search(query, K, Long.MAX_VALUE);
+  }
+
+  /** The index every HNSW benchmark here builds: the engine's parameters, its levels drawn from seed 1. */
+  static HnswIndex engineIndex(int dimension) {
+    return new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1));
   }
 
   static float[] gaussian(Xoshiro256 random, int dimension) {

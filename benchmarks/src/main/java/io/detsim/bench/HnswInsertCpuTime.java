@@ -1,7 +1,6 @@
 package io.detsim.bench;
 
 import io.detsim.engine.index.HnswIndex;
-import io.detsim.engine.index.HnswParams;
 import io.detsim.engine.index.KernelInCache;
 import io.detsim.engine.index.Neighbour;
 import io.detsim.sim.random.Xoshiro256;
@@ -54,14 +53,12 @@ public final class HnswInsertCpuTime {
   }
 
   public static void main(String[] args) {
-    int dimension = args.length > 0 ? Integer.parseInt(args[0]) : 768;
-    int count = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
-    int window = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
-    if (window < 1 || window > count) {
-      throw new IllegalArgumentException("need 1 <= window <= count: window=" + window + ", count=" + count);
-    }
+    GrowthArgs growth = GrowthArgs.parse(args, 768, 6_000, 1_000);
+    int dimension = growth.dimension();
+    int count = growth.count();
+    int window = growth.part();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    HnswIndex index = new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1));
+    HnswIndex index = HnswBenchmark.engineIndex(dimension);
     Xoshiro256 random = new Xoshiro256(2);
     long cpuStart = 0;
     long wallStart = 0;

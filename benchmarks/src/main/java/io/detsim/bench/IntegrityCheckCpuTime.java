@@ -1,7 +1,6 @@
 package io.detsim.bench;
 
 import io.detsim.engine.index.HnswIndex;
-import io.detsim.engine.index.HnswParams;
 import io.detsim.sim.random.Xoshiro256;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -31,19 +30,15 @@ public final class IntegrityCheckCpuTime {
   private IntegrityCheckCpuTime() {}
 
   public static void main(String[] args) {
-    int dimension = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-    int count = args.length > 1 ? Integer.parseInt(args[1]) : 225_000;
-    int every = args.length > 2 ? Integer.parseInt(args[2]) : 45_000;
-    if (every < 1 || every > count) {
-      throw new IllegalArgumentException("need 1 <= every <= count: every=" + every + ", count=" + count);
-    }
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    HnswIndex index = new HnswIndex(HnswParams.defaults(dimension), new Xoshiro256(1));
-    Xoshiro256 random = new Xoshiro256(2);
+    GrowthArgs growth = GrowthArgs.parse(args, 8, 225_000, 45_000);
+    HnswIndex index = HnswBenchmark.engineIndex(growth.dimension());
     index.checkIntegritySinceLastCheck(); // starts the change log, as a scenario's first checkpoint does
+    int every = growth.part();
+    Xoshiro256 random = new Xoshiro256(2);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long insertNanos = 0;
-    for (int id = 0; id < count; id++) {
-      float[] vector = HnswBenchmark.gaussian(random, dimension);
+    for (int id = 0; id < growth.count(); id++) {
+      float[] vector = HnswBenchmark.gaussian(random, growth.dimension());
       long before = threads.getCurrentThreadCpuTime();
       index.insert(id, vector, id);
       long inserted = threads.getCurrentThreadCpuTime();
