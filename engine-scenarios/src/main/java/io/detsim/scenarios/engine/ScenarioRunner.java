@@ -14,6 +14,7 @@ import io.detsim.engine.server.EngineOptions;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.scenarios.engine.validate.ChaosTestStats;
 import io.detsim.scenarios.engine.validate.Violation;
+import io.detsim.properties.scenario.RunLabels;
 import io.detsim.properties.scenario.RunSettings;
 import io.detsim.properties.scenario.RunStoppedException;
 import io.detsim.sim.Simulation;
@@ -302,10 +303,7 @@ public final class ScenarioRunner {
     for (FaultKind kind : input.swarm().enabled()) {
       labels.add("swarm:" + kind);
     }
-    for (ScheduledFault entry : input.schedule().entries()) {
-      FaultKind.of(entry.fault()).ifPresent(kind -> labels.add("fault:" + kind));
-    }
-    pointLabels(sim, labels);
+    labels.addAll(RunLabels.of(sim, input.schedule().entries(), EnginePoints.ALL));
     EngineServer server = server(sim);
     if (server != null) {
       if (server.recoveredObservations() > 0) {
@@ -321,23 +319,4 @@ public final class ScenarioRunner {
     return new ArrayList<>(labels);
   }
 
-  /**
-   * The transition points this run reached ({@code point:compaction-start}), each fault kind that
-   * struck within 10 ms after one ({@code point:compaction-start:under:CRASH}, see
-   * {@link Simulation#pointsUnderFaults}), every engine point it did not reach
-   * ({@code point:steal:never}), and {@code aim:unfired} when an aimed fault's occurrence never came.
-   * A campaign adds these up into its point coverage.
-   */
-  private static void pointLabels(Simulation sim, TreeSet<String> labels) {
-    for (String point : EnginePoints.ALL) {
-      if (!sim.pointsReached().containsKey(point)) {
-        labels.add("point:" + point + ":never");
-      }
-    }
-    sim.pointsReached().keySet().forEach(point -> labels.add("point:" + point));
-    sim.pointsUnderFaults().forEach((point, kinds) -> kinds.forEach(kind -> labels.add("point:" + point + ":under:" + kind)));
-    if (!sim.aimedFaultsNeverFired().isEmpty()) {
-      labels.add("aim:unfired");
-    }
-  }
 }

@@ -8,9 +8,11 @@ import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.trace.TraceEvent;
 import io.detsim.sim.trace.TraceRing;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -53,6 +55,7 @@ public final class TwoPhaseRun {
   private BooleanSupplier settled = () -> true;
   private Supplier<String> pending = () -> "";
   private Supplier<List<String>> labels = List::of;
+  private Collection<String> knownPoints = List.of();
   private long eventBudget = DEFAULT_EVENT_BUDGET;
 
   /** A named check: empty when it holds, else what it saw. */
@@ -99,9 +102,23 @@ public final class TwoPhaseRun {
     return this;
   }
 
-  /** The coverage labels of the run, read when it ended. */
+  /**
+   * The system's own coverage labels, read when the run ended. Every run also gets the simulator's
+   * ({@link RunLabels}: its fault kinds, the transition points its nodes announced and the faults
+   * that struck them), without asking.
+   */
   public TwoPhaseRun labels(Supplier<List<String>> runLabels) {
     this.labels = runLabels;
+    return this;
+  }
+
+  /**
+   * The transition points this system's nodes can announce ({@link io.detsim.sim.port.NodeContext#point}),
+   * so that a campaign lists those no run reached: where it is blind. Points announced are labelled
+   * whether declared here or not.
+   */
+  public TwoPhaseRun points(Collection<String> announceable) {
+    this.knownPoints = List.copyOf(announceable);
     return this;
   }
 
@@ -131,7 +148,9 @@ public final class TwoPhaseRun {
       failure = Optional.of(new ScenarioRun.Failure("CRASH", sim.nowNanos(),
           thrown.getClass().getName() + ": " + thrown.getMessage(), Optional.of(thrown)));
     }
-    return new ScenarioRun(failure, sim.digest(), sim.nowNanos(), ring.events(), labels.get(), entries);
+    TreeSet<String> runLabels = new TreeSet<>(labels.get());
+    runLabels.addAll(RunLabels.of(sim, schedule.entries(), knownPoints));
+    return new ScenarioRun(failure, sim.digest(), sim.nowNanos(), ring.events(), List.copyOf(runLabels), entries);
   }
 
   private Optional<ScenarioRun.Failure> safetyPhase() {

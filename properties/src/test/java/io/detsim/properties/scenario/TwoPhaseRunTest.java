@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.detsim.sim.RunawayHandlerException;
 import io.detsim.sim.SimOptions;
 import io.detsim.sim.Simulation;
+import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultSchedule;
+import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.Clock;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
@@ -55,6 +57,46 @@ class TwoPhaseRunTest {
         .anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("waitOutTheLease"));
     assertThat(second.digest()).as("deterministic: the same failure at the same call").isEqualTo(first.digest());
     assertThat(second.failure().orElseThrow().message()).isEqualTo(failure.message());
+  }
+
+  /** A node that flushes every 10 ms and announces each flush as a transition point. */
+  static final class Flusher implements Node {
+    private final NodeContext ctx;
+
+    Flusher(NodeContext ctx) {
+      this.ctx = ctx;
+    }
+
+    @Override
+    public void onStart() {
+      ctx.setTimer(10 * MS, this::flush);
+    }
+
+    private void flush() {
+      ctx.point("flush");
+      ctx.setTimer(10 * MS, this::flush);
+    }
+
+    @Override
+    public void onMessage(NodeId source, Object message) {}
+  }
+
+  @Test
+  void everyRunIsLabelledWithItsFaultKinds_thePointsItsNodesAnnounced_andTheDeclaredPointsItNeverReached() {
+    Simulation sim = new Simulation(3, SimOptions.none());
+    NodeId flusher = sim.addNode("flusher", Flusher::new);
+    FaultSchedule schedule = FaultSchedule.of(List.of(
+        new ScheduledFault(25 * MS, new Fault.Crash(flusher)), new ScheduledFault(60 * MS, new Fault.Restart(flusher))));
+
+    ScenarioRun run = TwoPhaseRun.on(sim, RunSettings.plain())
+        .faults(schedule, 100 * MS)
+        .points(List.of("flush", "compact"))
+        .labels(() -> List.of("system:own-label"))
+        .run();
+
+    assertThat(run.failure()).isEmpty();
+    assertThat(run.labels()).containsExactly("fault:CRASH", "point:compact:never", "point:flush",
+        "point:flush:under:CRASH", "system:own-label");
   }
 
   private static ScenarioRun runawayRun() {
