@@ -2,6 +2,7 @@ package io.detsim.properties.scenario;
 
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.properties.core.Gen;
+import io.detsim.sim.fault.Anchor;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.FaultSchedule;
@@ -11,6 +12,7 @@ import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,16 +37,32 @@ import java.util.TreeSet;
  * {@code BUGGIFY} and {@code SHUFFLE_TIES} are simulation options, not schedule entries.
  * Instants are whole milliseconds.
  *
+ * <p>Aimed faults ({@link #aimedAt}): uniform instants almost never land in the few milliseconds of a
+ * transition (a snapshot's install, a commit round), where crash bugs hide. Given the transition
+ * points the system's nodes announce ({@link io.detsim.sim.port.NodeContext#point}), half of the
+ * node faults (crash, disk, pause, kill) are instead anchored at one of the first
+ * {@value #AIM_OCCURRENCES} occurrences of a drawn point, 0 to {@value #AIM_OFFSET_MAX_MS} ms after it
+ * ({@code flush@2+1ms crash n1} in the schedule's text), and their inverse with them. Not aiming is
+ * the first choice, so a failure shrinks toward absolute times; without points no aim choice is drawn
+ * at all, and every input is what it was before aiming existed.
+ *
  * @param nodes the nodes faults may strike, in the order the shrinker prefers (first: simplest)
  * @param actors actors that {@code KILL} may strike (a node's child ids)
  * @param kinds the kinds drawn
  * @param windowNanos faults fall in {@code [0, windowNanos)}
  * @param maxEntries the most faults drawn
  * @param maxDurationNanos the longest a crash, pause, partition or clog lasts
+ * @param aimPoints the transition points node faults may be aimed at; empty: none aimed
  */
 public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<FaultKind> kinds, long windowNanos,
-    int maxEntries, long maxDurationNanos) {
+    int maxEntries, long maxDurationNanos, List<String> aimPoints) {
   private static final long MS = 1_000_000L;
+  /** An aimed fault strikes at one of the first few occurrences of its point... */
+  private static final int AIM_OCCURRENCES = 4;
+  /** ...and this many milliseconds after it at most: inside the transition's window. */
+  private static final long AIM_OFFSET_MAX_MS = 5;
+  private static final Set<FaultKind> NODE_FAULTS = EnumSet.of(FaultKind.CRASH, FaultKind.DISK, FaultKind.PAUSE,
+      FaultKind.KILL);
   private static final long SKEW_LIMIT_MS = 5_000;
   private static final Set<FaultKind> DRAWN = EnumSet.of(FaultKind.CRASH, FaultKind.PAUSE, FaultKind.KILL,
       FaultKind.PARTITION, FaultKind.CLOG, FaultKind.DELAY, FaultKind.LOSS, FaultKind.DUPLICATE, FaultKind.REORDER,
@@ -53,6 +71,13 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
   public FaultScheduleGen {
     nodes = List.copyOf(nodes);
     actors = List.copyOf(actors);
+    aimPoints = List.copyOf(aimPoints);
+    for (String point : aimPoints) {
+      if (!Anchor.POINT_NAME.matcher(point).matches()) {
+        throw new IllegalArgumentException("a point name is lower-case words joined by '-', like compaction-start: '"
+            + point + "'");
+      }
+    }
     kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("a fault schedule needs at least one node to strike");
@@ -74,27 +99,35 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
   /** Crashes, pauses and partitions of {@code nodes} within the first second, at most 4 of them. */
   public static FaultScheduleGen over(List<NodeId> nodes) {
     return new FaultScheduleGen(nodes, List.of(), EnumSet.of(FaultKind.CRASH, FaultKind.PAUSE, FaultKind.PARTITION),
-        1_000 * MS, 4, 500 * MS);
+        1_000 * MS, 4, 500 * MS, List.of());
   }
 
   public FaultScheduleGen kinds(Set<FaultKind> drawn) {
-    return new FaultScheduleGen(nodes, actors, drawn, windowNanos, maxEntries, maxDurationNanos);
+    return new FaultScheduleGen(nodes, actors, drawn, windowNanos, maxEntries, maxDurationNanos, aimPoints);
   }
 
   public FaultScheduleGen withActors(List<NodeId> killable) {
-    return new FaultScheduleGen(nodes, killable, kinds, windowNanos, maxEntries, maxDurationNanos);
+    return new FaultScheduleGen(nodes, killable, kinds, windowNanos, maxEntries, maxDurationNanos, aimPoints);
   }
 
   public FaultScheduleGen window(long nanos) {
-    return new FaultScheduleGen(nodes, actors, kinds, nanos, maxEntries, maxDurationNanos);
+    return new FaultScheduleGen(nodes, actors, kinds, nanos, maxEntries, maxDurationNanos, aimPoints);
   }
 
   public FaultScheduleGen maxEntries(int entries) {
-    return new FaultScheduleGen(nodes, actors, kinds, windowNanos, entries, maxDurationNanos);
+    return new FaultScheduleGen(nodes, actors, kinds, windowNanos, entries, maxDurationNanos, aimPoints);
   }
 
   public FaultScheduleGen maxDuration(long nanos) {
-    return new FaultScheduleGen(nodes, actors, kinds, windowNanos, maxEntries, nanos);
+    return new FaultScheduleGen(nodes, actors, kinds, windowNanos, maxEntries, nanos, aimPoints);
+  }
+
+  /**
+   * Aims half the node faults at the transition points {@code points}, which the system's nodes
+   * announce ({@link io.detsim.sim.port.NodeContext#point}); see the class comment.
+   */
+  public FaultScheduleGen aimedAt(List<String> points) {
+    return new FaultScheduleGen(nodes, actors, kinds, windowNanos, maxEntries, maxDurationNanos, points);
   }
 
   /** The generator; with no kinds it always makes the empty schedule. */
@@ -125,23 +158,27 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
   /** One drawn fault: its entry and, where it has one, its inverse later. */
   private List<ScheduledFault> entry(List<FaultKind> ordered, Swarm swarm, ChoiceSource source) {
     FaultKind kind = swarm.pick(ordered, (int) source.choose(0, ordered.size() - 1));
-    long at = source.choose(0, windowNanos / MS - 1) * MS;
+    Optional<Anchor> aim = aim(kind, source);
+    long at = aim.isPresent()
+        ? source.choose(0, AIM_OFFSET_MAX_MS) * MS
+        : source.choose(0, windowNanos / MS - 1) * MS;
     NodeId node = nodes.get((int) source.choose(0, nodes.size() - 1));
     long duration = (1 + source.choose(0, maxDurationNanos / MS - 1)) * MS;
     List<ScheduledFault> out = new ArrayList<>();
     switch (kind) {
       case CRASH -> {
-        out.add(new ScheduledFault(at, new Fault.Crash(node)));
-        out.add(new ScheduledFault(at + duration, new Fault.Restart(node)));
+        out.add(new ScheduledFault(at, new Fault.Crash(node), aim));
+        out.add(new ScheduledFault(at + duration, new Fault.Restart(node), aim));
       }
       case DISK -> {
         // Corrupt a synced record, then crash: only a recovery reads the disk back.
-        out.add(new ScheduledFault(at, new Fault.CorruptDisk(node)));
-        out.add(new ScheduledFault(at, new Fault.Crash(node)));
-        out.add(new ScheduledFault(at + duration, new Fault.Restart(node)));
+        out.add(new ScheduledFault(at, new Fault.CorruptDisk(node), aim));
+        out.add(new ScheduledFault(at, new Fault.Crash(node), aim));
+        out.add(new ScheduledFault(at + duration, new Fault.Restart(node), aim));
       }
-      case PAUSE -> out.add(new ScheduledFault(at, new Fault.Pause(node, duration)));
-      case KILL -> out.add(new ScheduledFault(at, new Fault.Kill(actors.get((int) source.choose(0, actors.size() - 1)))));
+      case PAUSE -> out.add(new ScheduledFault(at, new Fault.Pause(node, duration), aim));
+      case KILL -> out.add(new ScheduledFault(at, new Fault.Kill(actors.get((int) source.choose(0, actors.size() - 1))),
+          aim));
       case PARTITION -> {
         TreeSet<NodeId> rest = new TreeSet<>(nodes);
         rest.remove(node);
@@ -169,6 +206,18 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
       default -> throw new AssertionError("not drawn: " + kind);
     }
     return out;
+  }
+
+  /**
+   * Where a node fault is anchored: nowhere (the first choice, what shrinking moves toward), or at
+   * the k-th occurrence of a point. Other kinds, and a generator with no points, draw no choice here.
+   */
+  private Optional<Anchor> aim(FaultKind kind, ChoiceSource source) {
+    if (aimPoints.isEmpty() || !NODE_FAULTS.contains(kind) || source.choose(0, 1) == 0) {
+      return Optional.empty();
+    }
+    String point = aimPoints.get((int) source.choose(0, aimPoints.size() - 1));
+    return Optional.of(new Anchor(point, 1 + (int) source.choose(0, AIM_OCCURRENCES - 1)));
   }
 
 }

@@ -9,6 +9,7 @@ import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;
 import io.detsim.properties.core.Verdict;
+import io.detsim.sim.fault.Anchor;
 import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.FaultSchedule;
@@ -16,6 +17,7 @@ import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.NodeId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Schedules over a user's nodes: within their bounds, regenerated exactly, and shrunk to the one fault that matters. */
@@ -36,6 +38,65 @@ class FaultScheduleGenTest {
             .isIn(FaultKind.CRASH, FaultKind.PARTITION, FaultKind.CLOG, FaultKind.CLOCK_SKEW);
       }
     }
+  }
+
+  @Test
+  void aimedAt_anchorsAboutHalfTheNodeFaultsAtEarlyOccurrencesOfItsPoints_andTheirInverseWithThem() {
+    Gen<FaultSchedule> gen = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.CRASH, FaultKind.PARTITION))
+        .maxEntries(4).aimedAt(List.of("flush", "commit")).gen();
+    int aimed = 0;
+    int crashes = 0;
+    for (long seed = 0; seed < 300; seed++) {
+      List<ScheduledFault> entries = PropertyRunner.generateTry(gen, seed).value().entries();
+      for (ScheduledFault entry : entries) {
+        if (entry.fault() instanceof Fault.Crash) {
+          crashes++;
+          aimed += entry.anchor().isPresent() ? 1 : 0;
+        }
+        if (entry.fault() instanceof Fault.Partition || entry.fault() instanceof Fault.Heal) {
+          assertThat(entry.anchor()).as("network faults are not aimed").isEmpty();
+        }
+        entry.anchor().ifPresent(anchor -> {
+          assertThat(anchor.point()).isIn("flush", "commit");
+          assertThat(anchor.occurrence()).isBetween(1, 4);
+          if (entry.fault() instanceof Fault.Crash) {
+            assertThat(entry.atNanos()).isBetween(0L, 5 * MS);
+          }
+        });
+      }
+      for (ScheduledFault entry : entries) {
+        if (entry.fault() instanceof Fault.Crash crash) {
+          assertThat(entries).as("a crash's restart counts from the same anchor")
+              .anySatisfy(restart -> {
+                assertThat(restart.fault()).isEqualTo(new Fault.Restart(crash.node()));
+                assertThat(restart.anchor()).isEqualTo(entry.anchor());
+              });
+        }
+      }
+    }
+    assertThat(crashes).isGreaterThan(100);
+    assertThat(aimed).isBetween(crashes / 3, 2 * crashes / 3);
+  }
+
+  @Test
+  void aFailureNeedingACrashAimedAtAPoint_shrinksToItsFirstOccurrence_atNoOffset() {
+    Gen<FaultSchedule> gen = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.CRASH, FaultKind.PAUSE))
+        .maxEntries(6).aimedAt(List.of("flush", "commit")).gen();
+    Property<FaultSchedule> property = Property.of("no crash aimed at a commit", gen, schedule -> Verdict.that(
+        schedule.entries().stream().noneMatch(e -> e.fault() instanceof Fault.Crash
+            && e.anchor().map(Anchor::point).equals(Optional.of("commit"))), "aimed", "a crash struck a commit"));
+    PropertyResult<FaultSchedule> result = new PropertyRunner(PropertyConfig.defaults().withTries(500)
+        .withMaxShrinkAttempts(2_000)).run(property);
+    Optional<Anchor> commit = Optional.of(new Anchor("commit", 1));
+    assertThat(result.failure().orElseThrow().value().entries()).containsExactly(
+        new ScheduledFault(0, new Fault.Crash(NodeId.of("n1")), commit),
+        new ScheduledFault(MS, new Fault.Restart(NodeId.of("n1")), commit));
+  }
+
+  @Test
+  void aPointNameThatCannotBeWritten_isRefusedWhenTheGeneratorIsMade() {
+    assertThatThrownBy(() -> FaultScheduleGen.over(NODES).aimedAt(List.of("Snapshot Installed")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Snapshot Installed'");
   }
 
   @Test
