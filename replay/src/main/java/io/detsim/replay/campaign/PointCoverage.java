@@ -21,7 +21,9 @@ import java.util.TreeSet;
  *   <li>{@code point:P:never}: P is a point the system can announce, and this run did not reach it.
  * </ul>
  *
- * <p>A point named only by {@code :never} labels was reached by no run: it is listed as blind.
+ * <p>A point named only by {@code :never} labels was reached by no run: it is listed as blind. A
+ * {@code fault:CRASH} label (the run's schedule holds a crash) lets the report say, of each point no
+ * crash struck, how many of the runs that reached it had a crash at some other time: why it was missed.
  * Counts cover the seeds this session ran (a resumed campaign's earlier sessions are not included).
  */
 public final class PointCoverage {
@@ -30,15 +32,18 @@ public final class PointCoverage {
   private static final String NEVER = ":never";
   /** The fault kind whose window matters most: a crash inside a transition is where its bugs show. */
   private static final String CRASH = "CRASH";
+  private static final String CRASH_SCHEDULED = "fault:" + CRASH;
 
   private long runs;
   private final SortedMap<String, Long> reached = new TreeMap<>();
+  private final SortedMap<String, Long> reachedWithCrash = new TreeMap<>();
   private final SortedMap<String, SortedMap<String, Long>> under = new TreeMap<>();
   private final SortedSet<String> known = new TreeSet<>();
 
   /** Adds one run's labels. */
   public void add(List<String> labels) {
     runs++;
+    boolean crashScheduled = labels.contains(CRASH_SCHEDULED);
     for (String label : labels) {
       if (!label.startsWith(PREFIX)) {
         continue;
@@ -53,6 +58,9 @@ public final class PointCoverage {
         known.add(rest.substring(0, rest.length() - NEVER.length()));
       } else {
         reached.merge(rest, 1L, Long::sum);
+        if (crashScheduled) {
+          reachedWithCrash.merge(rest, 1L, Long::sum);
+        }
         known.add(rest);
       }
     }
@@ -120,8 +128,15 @@ public final class PointCoverage {
         blind.isEmpty() ? "none" : String.join(", ", blind)));
     List<String> uncrashed = neverUnderCrash();
     if (!uncrashed.isEmpty()) {
-      text.append(String.format(Locale.ROOT, "%npoints no crash struck (blind to crash bugs there): %s",
-          String.join(", ", uncrashed)));
+      text.append(String.format(Locale.ROOT, "%npoints no crash struck (blind to crash bugs there):"));
+      for (String point : uncrashed) {
+        text.append(String.format(Locale.ROOT, "%n  %-22s %s", point, reached.containsKey(point)
+            ? String.format(Locale.ROOT, "reached in %d runs, %d of them with a crash at another time", reached.get(point),
+                reachedWithCrash.getOrDefault(point, 0L))
+            : "never reached"));
+      }
+      text.append(String.format(Locale.ROOT, "%n  (a crash lands in a point's window only when one run draws both:"
+          + " make the point more frequent, or aim crashes at it, as in 'P@1+0ms crash NODE')"));
     }
     return text.toString();
   }
