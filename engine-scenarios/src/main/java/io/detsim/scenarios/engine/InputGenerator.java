@@ -2,6 +2,7 @@ package io.detsim.scenarios.engine;
 
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.properties.core.Gen;
+import io.detsim.properties.scenario.FaultAim;
 import io.detsim.properties.scenario.Swarm;
 import io.detsim.sim.fault.Anchor;
 import io.detsim.sim.fault.Fault;
@@ -41,10 +42,6 @@ final class InputGenerator {
    * segment rolls happen, under crashes, inside a two-second run.
    */
   private static final List<Long> COMPACTION_THRESHOLDS = List.of(0L, 400L, 100L, 25L);
-  /** An aimed fault strikes at one of the first few occurrences of its point... */
-  private static final int AIM_OCCURRENCES = 4;
-  /** ...and 0 to this many milliseconds after it. */
-  private static final long AIM_OFFSET_MAX_MS = 5;
 
   private InputGenerator() {}
 
@@ -74,9 +71,7 @@ final class InputGenerator {
       Gen<List<ScheduledFault>> entry = faultSource -> {
         FaultKind kind = swarm.pick(schedulable, (int) faultSource.choose(0, schedulable.size() - 1));
         Optional<Anchor> aim = aim(model, kind, faultSource);
-        long at = aim.isPresent()
-            ? faultSource.choose(0, AIM_OFFSET_MAX_MS) * MS // a few ms after the point: inside its window
-            : faultSource.choose(0, model.faultWindowNanos() / MS - 1) * MS;
+        long at = FaultAim.at(aim, model.faultWindowNanos(), faultSource);
         return faults(kind, aim, at, workers, clientIds, model, faultSource);
       };
       Gen.listOf(entry, 0, model.maxFaultEntries()).generate(source).forEach(entries::addAll);
@@ -200,22 +195,17 @@ final class InputGenerator {
   }
 
   /**
-   * Where a drawn fault of {@code kind} is anchored: nowhere (an absolute time, the simplest, what
-   * shrinking moves toward), or, for the faults that hit a node's own work (crash, disk, kill,
-   * pause), at the k-th occurrence of one of the engine's transition points. Uniform times almost
-   * never land in a transition's few milliseconds; aimed ones land there by construction. Network
-   * faults draw no choice here, so their inputs are as they were. A model that is not
+   * Where a drawn fault of {@code kind} is anchored ({@link FaultAim}): nowhere, or, for the faults
+   * that hit a node's own work, at the k-th occurrence of one of the engine's transition points.
+   * Network faults draw no choice here, so their inputs are as they were. A model that is not
    * {@linkplain ScenarioModel#aimed() aimed} draws no choice here either: nothing is aimed (the
    * uniform baseline a measurement compares with).
    */
   private static Optional<Anchor> aim(ScenarioModel model, FaultKind kind, ChoiceSource source) {
-    boolean nodeFault = kind == FaultKind.CRASH || kind == FaultKind.DISK || kind == FaultKind.KILL
-        || kind == FaultKind.PAUSE;
-    if (!nodeFault || !model.aimed() || source.choose(0, 1) == 0) {
+    if (!FaultAim.aimable(kind) || !model.aimed()) {
       return Optional.empty();
     }
-    String point = EnginePoints.ALL.get((int) source.choose(0, EnginePoints.ALL.size() - 1));
-    return Optional.of(new Anchor(point, 1 + (int) source.choose(0, AIM_OCCURRENCES - 1)));
+    return FaultAim.draw(source, EnginePoints.ALL);
   }
 
   static long seconds(long count) {

@@ -92,7 +92,8 @@ public final class SustainedCost implements HandlerMeter, TraceSink {
     cost.windowStartedAt = start;
     ScenarioRun run = scenario.run(input, RunSettings.plain().withHandlerMeter(cost).withTrace(cost));
     long end = cpuNanos();
-    cost.windows.add(new long[] {run.simulatedNanos(), end - cost.windowStartedAt, cost.windowHandlerNanos, cost.windowCalls});
+    cost.windows.add(
+        new long[] {run.simulatedNanos(), end - cost.windowStartedAt, cost.windowHandlerNanos, cost.windowCalls});
     cost.print(seconds, run, end - start);
   }
 

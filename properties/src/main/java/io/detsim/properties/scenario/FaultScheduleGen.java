@@ -37,14 +37,11 @@ import java.util.TreeSet;
  * {@code BUGGIFY} and {@code SHUFFLE_TIES} are simulation options, not schedule entries.
  * Instants are whole milliseconds.
  *
- * <p>Aimed faults ({@link #aimedAt}): uniform instants almost never land in the few milliseconds of a
- * transition (a snapshot's install, a commit round), where crash bugs hide. Given the transition
- * points the system's nodes announce ({@link io.detsim.sim.port.NodeContext#point}), half of the
- * node faults (crash, disk, pause, kill) are instead anchored at one of the first
- * {@value #AIM_OCCURRENCES} occurrences of a drawn point, 0 to {@value #AIM_OFFSET_MAX_MS} ms after it
- * ({@code flush@2+1ms crash n1} in the schedule's text), and their inverse with them. Not aiming is
- * the first choice, so a failure shrinks toward absolute times; without points no aim choice is drawn
- * at all, and every input is what it was before aiming existed.
+ * <p>Aimed faults ({@link #aimedAt}): given the transition points the system's nodes announce, half
+ * of the node faults are anchored at a point instead of a uniform instant, as {@link FaultAim} draws
+ * them for the engine too ({@code flush@2+1ms crash n1} in the schedule's text), and their inverse
+ * with them. Without points no aim choice is drawn at all, and every input is what it was before
+ * aiming existed.
  *
  * @param nodes the nodes faults may strike, in the order the shrinker prefers (first: simplest)
  * @param actors actors that {@code KILL} may strike (a node's child ids)
@@ -57,12 +54,6 @@ import java.util.TreeSet;
 public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<FaultKind> kinds, long windowNanos,
     int maxEntries, long maxDurationNanos, List<String> aimPoints) {
   private static final long MS = 1_000_000L;
-  /** An aimed fault strikes at one of the first few occurrences of its point... */
-  private static final int AIM_OCCURRENCES = 4;
-  /** ...and this many milliseconds after it at most: inside the transition's window. */
-  private static final long AIM_OFFSET_MAX_MS = 5;
-  private static final Set<FaultKind> NODE_FAULTS = EnumSet.of(FaultKind.CRASH, FaultKind.DISK, FaultKind.PAUSE,
-      FaultKind.KILL);
   private static final long SKEW_LIMIT_MS = 5_000;
   private static final Set<FaultKind> DRAWN = EnumSet.of(FaultKind.CRASH, FaultKind.PAUSE, FaultKind.KILL,
       FaultKind.PARTITION, FaultKind.CLOG, FaultKind.DELAY, FaultKind.LOSS, FaultKind.DUPLICATE, FaultKind.REORDER,
@@ -72,12 +63,7 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
     nodes = List.copyOf(nodes);
     actors = List.copyOf(actors);
     aimPoints = List.copyOf(aimPoints);
-    for (String point : aimPoints) {
-      if (!Anchor.POINT_NAME.matcher(point).matches()) {
-        throw new IllegalArgumentException("a point name is lower-case words joined by '-', like compaction-start: '"
-            + point + "'");
-      }
-    }
+    aimPoints.forEach(Anchor::checkPointName);
     kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("a fault schedule needs at least one node to strike");
@@ -158,10 +144,9 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
   /** One drawn fault: its entry and, where it has one, its inverse later. */
   private List<ScheduledFault> entry(List<FaultKind> ordered, Swarm swarm, ChoiceSource source) {
     FaultKind kind = swarm.pick(ordered, (int) source.choose(0, ordered.size() - 1));
-    Optional<Anchor> aim = aim(kind, source);
-    long at = aim.isPresent()
-        ? source.choose(0, AIM_OFFSET_MAX_MS) * MS
-        : source.choose(0, windowNanos / MS - 1) * MS;
+    Optional<Anchor> aim = aimPoints.isEmpty() || !FaultAim.aimable(kind)
+        ? Optional.empty() : FaultAim.draw(source, aimPoints);
+    long at = FaultAim.at(aim, windowNanos, source);
     NodeId node = nodes.get((int) source.choose(0, nodes.size() - 1));
     long duration = (1 + source.choose(0, maxDurationNanos / MS - 1)) * MS;
     List<ScheduledFault> out = new ArrayList<>();
@@ -206,18 +191,6 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
       default -> throw new AssertionError("not drawn: " + kind);
     }
     return out;
-  }
-
-  /**
-   * Where a node fault is anchored: nowhere (the first choice, what shrinking moves toward), or at
-   * the k-th occurrence of a point. Other kinds, and a generator with no points, draw no choice here.
-   */
-  private Optional<Anchor> aim(FaultKind kind, ChoiceSource source) {
-    if (aimPoints.isEmpty() || !NODE_FAULTS.contains(kind) || source.choose(0, 1) == 0) {
-      return Optional.empty();
-    }
-    String point = aimPoints.get((int) source.choose(0, aimPoints.size() - 1));
-    return Optional.of(new Anchor(point, 1 + (int) source.choose(0, AIM_OCCURRENCES - 1)));
   }
 
 }

@@ -43,7 +43,8 @@ public final class RunLabels {
       }
     }
     sim.pointsReached().keySet().forEach(point -> labels.add("point:" + point));
-    sim.pointsUnderFaults().forEach((point, kinds) -> kinds.forEach(kind -> labels.add("point:" + point + ":under:" + kind)));
+    sim.pointsUnderFaults().forEach((point, kinds) ->
+        kinds.forEach(kind -> labels.add("point:" + point + ":under:" + kind)));
     if (!sim.aimedFaultsNeverFired().isEmpty()) {
       labels.add("aim:unfired");
     }

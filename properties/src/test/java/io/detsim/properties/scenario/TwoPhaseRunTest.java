@@ -80,8 +80,8 @@ class TwoPhaseRunTest {
   void everyRunIsLabelledWithItsFaultKinds_thePointsItsNodesAnnounced_andTheDeclaredPointsItNeverReached() {
     Simulation sim = new Simulation(3, SimOptions.none());
     NodeId flusher = sim.addNode("flusher", FlushesOnce::new);
-    FaultSchedule schedule = FaultSchedule.of(List.of(
-        new ScheduledFault(25 * MS, new Fault.Crash(flusher)), new ScheduledFault(60 * MS, new Fault.Restart(flusher))));
+    FaultSchedule schedule = FaultSchedule.of(List.of(new ScheduledFault(25 * MS, new Fault.Crash(flusher)),
+        new ScheduledFault(60 * MS, new Fault.Restart(flusher))));
 
     ScenarioRun run = TwoPhaseRun.on(sim, RunSettings.plain())
         .faults(schedule, 100 * MS)

@@ -131,8 +131,8 @@ public final class PointCoverage {
       text.append(String.format(Locale.ROOT, "%npoints no crash struck (blind to crash bugs there):"));
       for (String point : uncrashed) {
         text.append(String.format(Locale.ROOT, "%n  %-22s %s", point, reached.containsKey(point)
-            ? String.format(Locale.ROOT, "reached in %d runs, %d of them with a crash at another time", reached.get(point),
-                reachedWithCrash.getOrDefault(point, 0L))
+            ? String.format(Locale.ROOT, "reached in %d runs, %d of them with a crash at another time",
+                reached.get(point), reachedWithCrash.getOrDefault(point, 0L))
             : "never reached"));
       }
       text.append(String.format(Locale.ROOT, "%n  (a crash lands in a point's window only when one run draws both:"

@@ -13,12 +13,23 @@ public record Anchor(String point, int occurrence) {
   public static final Pattern POINT_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
   public Anchor {
-    Objects.requireNonNull(point, "point");
-    if (!POINT_NAME.matcher(point).matches()) {
-      throw new IllegalArgumentException("a point name is lower-case words joined by '-', like compaction-start: '" + point + "'");
-    }
+    checkPointName(point);
     if (occurrence < 1) {
       throw new IllegalArgumentException("occurrences count from 1: " + occurrence);
+    }
+  }
+
+  /**
+   * Refuses a name that is not a point name, as an anchor does: for a caller that takes point names
+   * before it makes any anchor (a generator told which points to aim at).
+   *
+   * @throws IllegalArgumentException saying what a point name is
+   */
+  public static void checkPointName(String point) {
+    Objects.requireNonNull(point, "point");
+    if (!POINT_NAME.matcher(point).matches()) {
+      throw new IllegalArgumentException(
+          "a point name is lower-case words joined by '-', like compaction-start: '" + point + "'");
     }
   }
 
