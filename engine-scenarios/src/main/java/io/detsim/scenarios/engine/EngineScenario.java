@@ -12,8 +12,10 @@ import io.detsim.properties.scenario.ScenarioRun;
 import io.detsim.scenarios.engine.validate.Violation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,10 +31,10 @@ import java.util.stream.Collectors;
 public record EngineScenario(String name, String description, ScenarioModel model, Gen<ScenarioInput> inputs,
     boolean nightly) implements Scenario<ScenarioInput> {
 
-  /** The engine's planted bugs, by their names on the command line. */
   /** How much of each further violation's message a failure repeats after its own. */
   private static final int ALSO_CHARS = 160;
 
+  /** The engine's planted bugs, by their names on the command line. */
   private static final List<PlantedBug> PLANTED = Arrays.stream(EngineMutant.values())
       .map(mutant -> new PlantedBug(mutant.cliName(), mutant.description())).toList();
 
@@ -67,6 +69,16 @@ public record EngineScenario(String name, String description, ScenarioModel mode
   @Override
   public List<PlantedBug> plantedBugs() {
     return PLANTED;
+  }
+
+  /** The compaction points, in a scenario that compacts only as the design does: why they go unstruck. */
+  @Override
+  public Map<String, String> pointNotes() {
+    Map<String, String> notes = new TreeMap<>();
+    if (!model.diskShapes()) {
+      EnginePoints.COMPACTION.forEach(point -> notes.put(point, EnginePoints.RARE_COMPACTION));
+    }
+    return notes;
   }
 
   /** Runs one input with the given mutants switched into the engine, with the engine's own account of it. */

@@ -75,6 +75,16 @@ class ScenarioCatalogueTest {
 
   /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */
   @Test
+  void theSwarmNotesWhyItsCompactionPointsGoUnstruck_andDiskFaultsWhichStrikesThem_notesNone() {
+    assertThat(EngineScenarios.named("swarm").orElseThrow().pointNotes())
+        .containsOnlyKeys("compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed")
+        .allSatisfy((point, note) -> assertThat(note).contains("disk_faults"));
+    assertThat(EngineScenarios.named("disk_faults").orElseThrow().pointNotes()).isEmpty();
+    EngineScenarios.all().forEach(scenario -> assertThat(EnginePoints.ALL).as(scenario.name())
+        .containsAll(scenario.pointNotes().keySet()));
+  }
+
+  @Test
   void boundedStaleness_failsWhenAPauseDelaysVisibility() {
     EngineScenario crashy = new EngineScenario("paused", "", ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.PAUSE))
         .withChecks(EnumSet.of(ScenarioCheck.BOUNDED_STALENESS)));

@@ -2,6 +2,7 @@ package io.detsim.properties.scenario;
 
 import io.detsim.properties.core.Gen;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,16 @@ public interface Scenario<I> {
   /** The bugs this scenario can plant in its system on purpose ({@link RunSettings#plantedBugs()}). */
   default List<PlantedBug> plantedBugs() {
     return List.of();
+  }
+
+  /**
+   * Why this scenario reaches some of its transition points rarely, or never under a crash, when
+   * that is its design rather than chance, and where a campaign meets them instead; by point name.
+   * A campaign's report prints the note beside such a point, so that a blind spot the scenario chose
+   * is told apart from one nobody knew of. None by default.
+   */
+  default Map<String, String> pointNotes() {
+    return Map.of();
   }
 
   /** True for a scenario whose every run takes minutes: quick campaigns and benches leave it out. */

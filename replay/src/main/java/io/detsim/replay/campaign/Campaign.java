@@ -62,7 +62,7 @@ public final class Campaign {
   private final TreeMap<String, Long> failuresByKind = new TreeMap<>();
   private final TreeMap<String, FoundFailure> firstFailures = new TreeMap<>();
   private final List<WrittenFailure> written = new ArrayList<>();
-  private final PointCoverage points = new PointCoverage();
+  private final PointCoverage points;
   /** Set by a deadline or {@link #stop()}: runs in flight stop at their next step. */
   private final AtomicBoolean cancel = new AtomicBoolean();
   private volatile boolean stopRequested;
@@ -79,6 +79,7 @@ public final class Campaign {
     this.plan = plan;
     this.writer = writer;
     this.listener = listener;
+    points = new PointCoverage(plan.scenario().pointNotes());
     nextOrdinal = resumed.nextOrdinal();
     discarded = resumed.discarded();
     failures = resumed.failures();

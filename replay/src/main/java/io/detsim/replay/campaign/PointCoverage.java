@@ -1,9 +1,12 @@
 package io.detsim.replay.campaign;
 
+import io.detsim.properties.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -25,6 +28,8 @@ import java.util.TreeSet;
  * {@code fault:CRASH} label (the run's schedule holds a crash) lets the report say, of each point no
  * crash struck, how many of the runs that reached it had a crash at some other time: why it was missed.
  * Counts cover the seeds this session ran (a resumed campaign's earlier sessions are not included).
+ * A point the scenario leaves blind by design carries its note ({@link Scenario#pointNotes()}) in
+ * the report, in place of the general advice.
  */
 public final class PointCoverage {
   private static final String PREFIX = "point:";
@@ -39,6 +44,17 @@ public final class PointCoverage {
   private final SortedMap<String, Long> reachedWithCrash = new TreeMap<>();
   private final SortedMap<String, SortedMap<String, Long>> under = new TreeMap<>();
   private final SortedSet<String> known = new TreeSet<>();
+  private final Map<String, String> notes;
+
+  /** Coverage for a scenario that notes no point. */
+  public PointCoverage() {
+    this(Map.of());
+  }
+
+  /** Coverage for a scenario whose {@link Scenario#pointNotes() notes} say why some points go unstruck. */
+  public PointCoverage(Map<String, String> notes) {
+    this.notes = Map.copyOf(notes);
+  }
 
   /** Adds one run's labels. */
   public void add(List<String> labels) {
@@ -123,21 +139,33 @@ public final class PointCoverage {
         text.append("  under ").append(String.join(", ", parts));
       }
     });
+    Map<String, Integer> footnotes = new LinkedHashMap<>(); // a note shared by several points is printed once
     List<String> blind = blind();
+    List<String> blindText = new ArrayList<>();
+    blind.forEach(point -> blindText.add(point + mark(point, footnotes)));
     text.append(String.format(Locale.ROOT, "%npoints never reached (the fuzzer is blind there): %s",
-        blind.isEmpty() ? "none" : String.join(", ", blind)));
+        blind.isEmpty() ? "none" : String.join(", ", blindText)));
     List<String> uncrashed = neverUnderCrash();
     if (!uncrashed.isEmpty()) {
       text.append(String.format(Locale.ROOT, "%npoints no crash struck (blind to crash bugs there):"));
       for (String point : uncrashed) {
-        text.append(String.format(Locale.ROOT, "%n  %-22s %s", point, reached.containsKey(point)
+        text.append(String.format(Locale.ROOT, "%n  %-22s %s%s", point, reached.containsKey(point)
             ? String.format(Locale.ROOT, "reached in %d runs, %d of them with a crash at another time",
                 reached.get(point), reachedWithCrash.getOrDefault(point, 0L))
-            : "never reached"));
+            : "never reached", mark(point, footnotes)));
       }
-      text.append(String.format(Locale.ROOT, "%n  (a crash lands in a point's window only when one run draws both:"
-          + " make the point more frequent, or aim crashes at it, as in 'P@1+0ms crash NODE')"));
+      if (!notes.keySet().containsAll(uncrashed)) {
+        text.append(String.format(Locale.ROOT, "%n  (a crash lands in a point's window only when one run draws"
+            + " both: make the point more frequent, or aim crashes at it, as in 'P@1+0ms crash NODE')"));
+      }
     }
+    footnotes.forEach((note, number) -> text.append(String.format(Locale.ROOT, "%n  [%d] %s", number, note)));
     return text.toString();
+  }
+
+  /** The mark of the scenario's note on {@code point} (numbering the note if it is new), or nothing. */
+  private String mark(String point, Map<String, Integer> footnotes) {
+    String note = notes.get(point);
+    return note == null ? "" : " [" + footnotes.computeIfAbsent(note, n -> footnotes.size() + 1) + "]";
   }
 }

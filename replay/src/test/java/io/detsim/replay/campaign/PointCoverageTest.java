@@ -36,6 +36,34 @@ class PointCoverageTest {
   }
 
   @Test
+  void aPointTheScenarioLeavesBlindByDesign_carriesItsNote_onceForAllItsPoints_inPlaceOfTheAdvice() {
+    PointCoverage coverage = new PointCoverage(Map.of("compaction-start", "rare here: see disk_faults",
+        "steal", "one worker here", "recovery-end", "rare here: see disk_faults"));
+    coverage.add(List.of("fault:CRASH", "point:recovery-start", "point:recovery-start:under:CRASH",
+        "point:compaction-start", "point:steal:never", "point:recovery-end"));
+    assertThat(coverage.report()).isEqualTo(String.join(System.lineSeparator(),
+        "points reached in 1 runs:",
+        "  compaction-start            1 runs  under no fault",
+        "  recovery-end                1 runs  under no fault",
+        "  recovery-start              1 runs  under CRASH 1",
+        "points never reached (the fuzzer is blind there): steal [1]",
+        "points no crash struck (blind to crash bugs there):",
+        "  compaction-start       reached in 1 runs, 1 of them with a crash at another time [2]",
+        "  recovery-end           reached in 1 runs, 1 of them with a crash at another time [2]",
+        "  steal                  never reached [1]",
+        "  [1] one worker here",
+        "  [2] rare here: see disk_faults"));
+  }
+
+  @Test
+  void anUnnotedPointAmongNotedOnes_keepsTheAdvice() {
+    PointCoverage coverage = new PointCoverage(Map.of("compaction-start", "rare here: see disk_faults"));
+    coverage.add(List.of("fault:CRASH", "point:recovery-start:under:CRASH", "point:recovery-start",
+        "point:compaction-start", "point:steal"));
+    assertThat(coverage.report()).contains("rare here: see disk_faults").contains("aim crashes at it");
+  }
+
+  @Test
   void aCampaignWithoutCrashes_listsNoPointAsUncrashed() {
     PointCoverage coverage = new PointCoverage();
     coverage.add(List.of("point:recovery-start", "point:recovery-start:under:DELAY"));
