@@ -3,6 +3,8 @@ package io.detsim.engine.index;
 import io.detsim.engine.index.IntegrityViolation.Invariant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Checks graph integrity (docs/engine.md guarantee 7) from the stored structure alone, assuming nothing
@@ -55,10 +57,10 @@ final class IntegrityChecker {
    *   <li>the entry point and top layer are checked every time; levels are set only when a node is
    *       added, so the highest level is the last check's or a new node's.
    * </ul>
-   * Every node a record names, or whose recorded edge is broken, is then checked in full, in index
-   * order, exactly as {@link #check()} checks it. This holds for every change made through the
-   * graph's own methods (the only writers: {@link HnswGraph#neighbours} hands out lists that callers
-   * must not write), which is why a run's end check stays a full one.
+   * Every node a record names, or whose recorded edge is broken, is then checked in full, exactly as
+   * {@link #check()} checks it, and its violations are reported in index order. This holds for every
+   * change made through the graph's own methods (the only writers: {@link HnswGraph#neighbours} hands
+   * out lists that callers must not write), which is why a run's end check stays a full one.
    */
   List<IntegrityViolation> checkChanged() {
     GraphChanges changes = graph.changes();
@@ -66,34 +68,59 @@ final class IntegrityChecker {
       return check();
     }
     int size = graph.size();
-    long[] suspects = new long[(size + 63) >>> 6];
+    int firstNew = StrictMath.min(changes.checkedSize(), size);
     int highestLevel = changes.checkedHighestLevel();
-    for (int node = StrictMath.min(changes.checkedSize(), size); node < size; node++) {
+    for (int node = firstNew; node < size; node++) {
       highestLevel = StrictMath.max(highestLevel, graph.level(node));
-      suspects[node >>> 6] |= 1L << node; // a new node is recorded too; this covers one added before tracking
     }
+    // A bit an old node that must be checked in full; a bit a new node already checked (every new
+    // node is, a node record names it too; this also covers one added before tracking).
+    long[] marked = new long[(size + 63) >>> 6];
+    SortedMap<Integer, List<IntegrityViolation>> newNodeViolations = new TreeMap<>();
     for (int record = 0; record < changes.recordCount(); record++) {
       int a = changes.a(record);
-      if (a < 0 || a >= size) {
-        continue; // names no node: a full check reports nothing at it either
+      if (a < 0 || a >= size || (marked[a >>> 6] & (1L << a)) != 0) {
+        continue; // names no node (a full check reports nothing at it either), or a node checked in full
       }
-      // A node already to be checked in full needs no look at its recorded edges. Most records name a
-      // new node's own edges, so new nodes are marked first: a checkpoint every 45,000 inserts then
-      // costs 0.033 of the inserts' CPU time instead of 0.041 (IntegrityCheckCpuTime, dimension 8,
-      // 90,000 to 225,000 nodes). The suspects, and so the violations, are the same.
-      if ((suspects[a >>> 6] & (1L << a)) == 0
-          && (changes.isNode(record) || edgeBroken(a, changes.b(record), changes.layer(record)))) {
-        suspects[a >>> 6] |= 1L << a;
-      }
-    }
-    for (int word = 0; word < suspects.length; word++) {
-      for (long bits = suspects[word]; bits != 0; bits &= bits - 1) {
-        checkNode((word << 6) + Long.numberOfTrailingZeros(bits));
+      if (a >= firstNew) {
+        // A new node is checked in full where the log first names it: its own records then need no
+        // other look, and the records that follow (its neighbours' lists gaining it, or pruned) read
+        // lists its check has just read, still in cache. Checked after the whole log, each neighbour's
+        // list came from memory twice: the check took a fifth more CPU time (docs/benchmarks.md).
+        marked[a >>> 6] |= 1L << a;
+        checkNewNode(a, newNodeViolations);
+      } else if (changes.isNode(record) || edgeBroken(a, changes.b(record), changes.layer(record))) {
+        marked[a >>> 6] |= 1L << a;
       }
     }
+    for (int node = firstNew; node < size; node++) {
+      if ((marked[node >>> 6] & (1L << node)) == 0) {
+        checkNewNode(node, newNodeViolations);
+      }
+    }
+    for (int word = 0; word < (firstNew + 63) >>> 6; word++) {
+      for (long bits = marked[word]; bits != 0; bits &= bits - 1) {
+        int node = (word << 6) + Long.numberOfTrailingZeros(bits);
+        if (node < firstNew) {
+          checkNode(node);
+        }
+      }
+    }
+    newNodeViolations.values().forEach(violations::addAll); // new nodes follow old ones: index order
     checkEntryPoint(highestLevel);
     changes.reset(violations.isEmpty(), size, highestLevel);
     return List.copyOf(violations);
+  }
+
+  /** Checks a new {@code node} in full, out of index order: its violations are kept apart, by node. */
+  private void checkNewNode(int node, SortedMap<Integer, List<IntegrityViolation>> byNode) {
+    int before = violations.size();
+    checkNode(node);
+    if (violations.size() > before) {
+      List<IntegrityViolation> found = violations.subList(before, violations.size());
+      byNode.put(node, List.copyOf(found));
+      found.clear();
+    }
   }
 
   /**
