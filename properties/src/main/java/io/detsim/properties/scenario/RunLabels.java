@@ -25,7 +25,20 @@ import java.util.TreeSet;
  * {@link TwoPhaseRun} adds them to every run; a system with a run loop of its own calls {@link #of}.
  */
 public final class RunLabels {
+  /** What a point's labels start with: {@code point:P}, {@code point:P:under:K}, {@code point:P:never}. */
+  public static final String POINT = "point:";
+  /** Between a point and the fault kind that struck in its window. */
+  public static final String UNDER = ":under:";
+  /** After a point the system can announce and the run did not reach. */
+  public static final String NEVER = ":never";
+  private static final String FAULT = "fault:";
+
   private RunLabels() {}
+
+  /** The label of a run whose schedule holds a fault of {@code kind}. */
+  public static String faultScheduled(FaultKind kind) {
+    return FAULT + kind;
+  }
 
   /**
    * The labels of a run of {@code sim} that followed {@code schedule}, whose nodes can announce the
@@ -35,16 +48,15 @@ public final class RunLabels {
   public static SortedSet<String> of(Simulation sim, List<ScheduledFault> schedule, Collection<String> knownPoints) {
     TreeSet<String> labels = new TreeSet<>();
     for (ScheduledFault entry : schedule) {
-      FaultKind.of(entry.fault()).ifPresent(kind -> labels.add("fault:" + kind));
+      FaultKind.of(entry.fault()).ifPresent(kind -> labels.add(faultScheduled(kind)));
     }
     for (String point : knownPoints) {
       if (!sim.pointsReached().containsKey(point)) {
-        labels.add("point:" + point + ":never");
+        labels.add(POINT + point + NEVER);
       }
     }
-    sim.pointsReached().keySet().forEach(point -> labels.add("point:" + point));
-    sim.pointsUnderFaults().forEach((point, kinds) ->
-        kinds.forEach(kind -> labels.add("point:" + point + ":under:" + kind)));
+    sim.pointsReached().keySet().forEach(point -> labels.add(POINT + point));
+    sim.pointsUnderFaults().forEach((point, kinds) -> kinds.forEach(kind -> labels.add(POINT + point + UNDER + kind)));
     if (!sim.aimedFaultsNeverFired().isEmpty()) {
       labels.add("aim:unfired");
     }

@@ -1,6 +1,8 @@
 package io.detsim.replay.campaign;
 
+import io.detsim.properties.scenario.RunLabels;
 import io.detsim.properties.scenario.Scenario;
+import io.detsim.sim.fault.FaultKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import java.util.TreeSet;
 /**
  * Which transition points a campaign's runs reached, and under which fault kinds: where the fuzzer
  * looks, and where it is blind. Built from the runs' labels, so it works for any scenario that
- * labels its runs this way:
+ * labels its runs this way ({@link RunLabels} spells them):
  *
  * <ul>
  *   <li>{@code point:P}: the run reached point P;
@@ -32,12 +34,9 @@ import java.util.TreeSet;
  * the report, in place of the general advice.
  */
 public final class PointCoverage {
-  private static final String PREFIX = "point:";
-  private static final String UNDER = ":under:";
-  private static final String NEVER = ":never";
   /** The fault kind whose window matters most: a crash inside a transition is where its bugs show. */
-  private static final String CRASH = "CRASH";
-  private static final String CRASH_SCHEDULED = "fault:" + CRASH;
+  private static final String CRASH = FaultKind.CRASH.name();
+  private static final String CRASH_SCHEDULED = RunLabels.faultScheduled(FaultKind.CRASH);
 
   private long runs;
   private final SortedMap<String, Long> reached = new TreeMap<>();
@@ -61,17 +60,18 @@ public final class PointCoverage {
     runs++;
     boolean crashScheduled = labels.contains(CRASH_SCHEDULED);
     for (String label : labels) {
-      if (!label.startsWith(PREFIX)) {
+      if (!label.startsWith(RunLabels.POINT)) {
         continue;
       }
-      String rest = label.substring(PREFIX.length());
-      int underAt = rest.indexOf(UNDER);
+      String rest = label.substring(RunLabels.POINT.length());
+      int underAt = rest.indexOf(RunLabels.UNDER);
       if (underAt >= 0) {
         String point = rest.substring(0, underAt);
-        under.computeIfAbsent(point, p -> new TreeMap<>()).merge(rest.substring(underAt + UNDER.length()), 1L, Long::sum);
+        String kind = rest.substring(underAt + RunLabels.UNDER.length());
+        under.computeIfAbsent(point, p -> new TreeMap<>()).merge(kind, 1L, Long::sum);
         known.add(point);
-      } else if (rest.endsWith(NEVER)) {
-        known.add(rest.substring(0, rest.length() - NEVER.length()));
+      } else if (rest.endsWith(RunLabels.NEVER)) {
+        known.add(rest.substring(0, rest.length() - RunLabels.NEVER.length()));
       } else {
         reached.merge(rest, 1L, Long::sum);
         if (crashScheduled) {
