@@ -12,9 +12,12 @@ import java.util.TreeSet;
  * The backup: appends each value to its log, syncs, and only then confirms it to the primary. On
  * restart it reads the log back, so what it confirmed survives its own crashes. Records are eight
  * bytes; a torn last record (a crash during a write) is ignored, since it was never confirmed.
+ * It announces {@value #VALUE_SYNCED} once a value is on disk, before it confirms it.
  */
 public final class Backup implements Node {
   static final String LOG = "values.log";
+  /** The transition point announced when a value is durable and not yet confirmed. */
+  public static final String VALUE_SYNCED = "value-synced";
 
   private final NodeContext context;
   private final Set<Long> values = new TreeSet<>();
@@ -46,6 +49,7 @@ public final class Backup implements Node {
       log.append(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
       log.sync(() -> {
         values.add(value);
+        context.point(VALUE_SYNCED);
         context.send(source, new Messages.Replicated(value));
       });
     }

@@ -14,8 +14,13 @@ import java.util.Map;
  * <p>A run may plant {@link RegisterBug#ACK_BEFORE_REPLICATE} on purpose: the acknowledgement goes
  * out as the write arrives, before the backup has it, and a lost replication message then loses an
  * acknowledged write. The primary asks its context, as it would ask for a BUGGIFY point.
+ *
+ * <p>It announces {@value #REPLICATION_SENT} as a write leaves for the backup: the moment a crash
+ * of either server catches the write half done, where a fuzzer aims its faults.
  */
 public final class Primary implements Node {
+  /** The transition point announced as a write is sent to the backup. */
+  public static final String REPLICATION_SENT = "replication-sent";
   private final NodeContext context;
   private final NodeId backup;
   private final boolean ackBeforeReplicate;
@@ -37,6 +42,7 @@ public final class Primary implements Node {
         waiting.put(write.value(), source);
       }
       context.send(backup, new Messages.Replicate(write.value()));
+      context.point(REPLICATION_SENT);
     } else if (message instanceof Messages.Replicated replicated) {
       NodeId client = waiting.remove(replicated.value());
       if (client != null) {
