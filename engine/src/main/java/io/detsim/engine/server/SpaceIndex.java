@@ -2,6 +2,8 @@ package io.detsim.engine.server;
 
 import io.detsim.engine.index.HnswIndex;
 import io.detsim.engine.protocol.SpaceId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One memory space's index and its generation counter. One writer at a time (the worker that owns
@@ -12,7 +14,12 @@ import io.detsim.engine.protocol.SpaceId;
 final class SpaceIndex {
   private final SpaceId space;
   private final HnswIndex index;
-  private final java.util.Map<Long, String> memoryIds = new java.util.LinkedHashMap<>();
+  /**
+   * The client's ids, by generation less one: generations are 1, 2, 3... in insert order, so a list
+   * holds them with a reference each, where a map by id held a boxed key and an entry as well
+   * (about 50 bytes an observation more: 50 MB for a million).
+   */
+  private final List<String> memoryIds = new ArrayList<>();
   private long generation;
 
   SpaceIndex(SpaceId space, HnswIndex index) {
@@ -44,12 +51,12 @@ final class SpaceIndex {
     }
     index.insertShared(id, vector, generation + 1);
     generation++;
-    memoryIds.put(id, memoryId);
+    memoryIds.add(memoryId);
     return true;
   }
 
-  /** The client's id of the observation indexed under {@code id}. */
+  /** The client's id of the observation indexed under {@code id}: one this space's index holds. */
   String memoryIdOf(long id) {
-    return memoryIds.get(id);
+    return memoryIds.get(StrictMath.toIntExact(index.generationOf(id) - 1));
   }
 }
