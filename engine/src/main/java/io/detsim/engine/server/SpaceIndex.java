@@ -16,8 +16,8 @@ final class SpaceIndex {
   private final HnswIndex index;
   /**
    * The client's ids, by generation less one: generations are 1, 2, 3... in insert order, so a list
-   * holds them with a reference each, where a map by id held a boxed key and an entry as well
-   * (about 50 bytes an observation more: 50 MB for a million).
+   * holds them with a reference each, where a map by id held a boxed key and an entry as well: 74
+   * bytes an observation more, measured (docs/benchmarks.md, whole-engine heap).
    */
   private final List<String> memoryIds = new ArrayList<>();
   private long generation;
