@@ -1,6 +1,7 @@
 package io.detsim.scenarios.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transition points the engine announces ({@link io.detsim.sim.port.NodeContext#point}): where
@@ -14,17 +15,17 @@ final class EnginePoints {
       "compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed",
       "worker-completion", "steal", "supervisor-restart");
 
-  /** The points of compaction: a run reaches them once its log holds a compaction's worth of records. */
-  static final List<String> COMPACTION = List.of("compaction-start", "log-segment-roll", "snapshot-written",
-      "snapshot-installed");
+  private static final String RARE_COMPACTION = "rare here by design: no compaction before 20,000 records unless"
+      + " BUGGIFY compacts early (compacting every few records would roll torn tails into snapshots, hiding crash"
+      + " bugs); disk_faults compacts every 25 to 400 records and aims crashes at these points";
 
   /**
-   * Why a scenario that does not compact every few records ({@link ScenarioModel#diskShapes()}) seldom
-   * reaches the compaction points, and which scenario aims crashes at them instead.
+   * The points of compaction, which a run reaches once its log holds a compaction's worth of records,
+   * with why a scenario that does not compact every few records ({@link ScenarioModel#diskShapes()})
+   * seldom reaches them, and which scenario aims crashes at them instead.
    */
-  static final String RARE_COMPACTION = "rare here by design: no compaction before 20,000 records unless BUGGIFY"
-      + " compacts early (compacting every few records would roll torn tails into snapshots, hiding crash bugs);"
-      + " disk_faults compacts every 25 to 400 records and aims crashes at these points";
+  static final Map<String, String> RARE_COMPACTION_NOTES = Map.of("compaction-start", RARE_COMPACTION,
+      "log-segment-roll", RARE_COMPACTION, "snapshot-written", RARE_COMPACTION, "snapshot-installed", RARE_COMPACTION);
 
   private EnginePoints() {}
 }

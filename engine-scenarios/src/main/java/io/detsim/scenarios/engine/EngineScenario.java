@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -74,11 +73,7 @@ public record EngineScenario(String name, String description, ScenarioModel mode
   /** The compaction points, in a scenario that compacts only as the design does: why they go unstruck. */
   @Override
   public Map<String, String> pointNotes() {
-    Map<String, String> notes = new TreeMap<>();
-    if (!model.diskShapes()) {
-      EnginePoints.COMPACTION.forEach(point -> notes.put(point, EnginePoints.RARE_COMPACTION));
-    }
-    return notes;
+    return model.diskShapes() ? Map.of() : EnginePoints.RARE_COMPACTION_NOTES;
   }
 
   /** Runs one input with the given mutants switched into the engine, with the engine's own account of it. */

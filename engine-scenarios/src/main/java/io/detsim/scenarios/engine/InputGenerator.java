@@ -70,7 +70,8 @@ final class InputGenerator {
       // span deletes exactly one fault while shrinking (a count drawn up front would re-read the rest).
       Gen<List<ScheduledFault>> entry = faultSource -> {
         FaultKind kind = swarm.pick(schedulable, (int) faultSource.choose(0, schedulable.size() - 1));
-        Optional<Anchor> aim = aim(model, kind, faultSource);
+        // Aimed at the engine's points; a model that is not aimed (the uniform baseline) has none.
+        Optional<Anchor> aim = FaultAim.draw(faultSource, kind, model.aimed() ? EnginePoints.ALL : List.of());
         long at = FaultAim.at(aim, model.faultWindowNanos(), faultSource);
         return faults(kind, aim, at, workers, clientIds, model, faultSource);
       };
@@ -192,20 +193,6 @@ final class InputGenerator {
   /** An entry at {@code at}: from the run's start, or from {@code aim}'s announcement when aimed. */
   private static ScheduledFault entry(Optional<Anchor> aim, long at, Fault fault) {
     return new ScheduledFault(at, fault, aim);
-  }
-
-  /**
-   * Where a drawn fault of {@code kind} is anchored ({@link FaultAim}): nowhere, or, for the faults
-   * that hit a node's own work, at the k-th occurrence of one of the engine's transition points.
-   * Network faults draw no choice here, so their inputs are as they were. A model that is not
-   * {@linkplain ScenarioModel#aimed() aimed} draws no choice here either: nothing is aimed (the
-   * uniform baseline a measurement compares with).
-   */
-  private static Optional<Anchor> aim(ScenarioModel model, FaultKind kind, ChoiceSource source) {
-    if (!FaultAim.aimable(kind) || !model.aimed()) {
-      return Optional.empty();
-    }
-    return FaultAim.draw(source, EnginePoints.ALL);
   }
 
   static long seconds(long count) {

@@ -73,7 +73,6 @@ class ScenarioCatalogueTest {
     return aimed;
   }
 
-  /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */
   @Test
   void theSwarmNotesWhyItsCompactionPointsGoUnstruck_andDiskFaultsWhichStrikesThem_notesNone() {
     assertThat(EngineScenarios.named("swarm").orElseThrow().pointNotes())
@@ -84,6 +83,8 @@ class ScenarioCatalogueTest {
         .containsAll(scenario.pointNotes().keySet()));
   }
 
+
+  /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */
   @Test
   void boundedStaleness_failsWhenAPauseDelaysVisibility() {
     EngineScenario crashy = new EngineScenario("paused", "", ScenarioModel.swarm().withEligible(EnumSet.of(FaultKind.PAUSE))

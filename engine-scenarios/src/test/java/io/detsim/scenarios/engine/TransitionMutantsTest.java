@@ -3,6 +3,7 @@ package io.detsim.scenarios.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detsim.engine.planted.EngineMutant;
+import io.detsim.properties.scenario.RunLabels;
 import io.detsim.scenarios.engine.validate.Violation;
 import java.util.EnumSet;
 import java.util.stream.Stream;
@@ -47,7 +48,7 @@ class TransitionMutantsTest {
     RunResult planted = swarm.run(aimed, EnumSet.of(mutant));
 
     assertThat(clean.violation()).as("clean engine").isEmpty();
-    assertThat(clean.labels()).as("the aimed faults fired").doesNotContain("aim:unfired");
+    assertThat(clean.labels()).as("the aimed faults fired").doesNotContain(RunLabels.AIM_UNFIRED);
     assertThat(planted.violation()).as("%s under %s", mutant, schedule).isPresent();
     assertThat(planted.violation().get().kind()).isEqualTo(Violation.Kind.DATA_LOSS);
     assertThat(swarm.run(aimed, EnumSet.of(mutant)).digest()).as("deterministic").isEqualTo(planted.digest());

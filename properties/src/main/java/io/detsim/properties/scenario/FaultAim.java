@@ -34,11 +34,13 @@ public final class FaultAim {
   }
 
   /**
-   * Nowhere (the first choice, so shrinking moves toward absolute times), or the k-th occurrence of
-   * one of {@code points}. Draws one choice, or three when aimed.
+   * Where a fault of {@code kind} is anchored: nowhere (the first choice, so shrinking moves toward
+   * absolute times), or the k-th occurrence of one of {@code points}. Draws nothing when the kind is
+   * not {@linkplain #aimable aimable} or there are no points (so such inputs are what they were
+   * before aiming existed), else one choice, or three when aimed.
    */
-  public static Optional<Anchor> draw(ChoiceSource source, List<String> points) {
-    if (source.choose(0, 1) == 0) {
+  public static Optional<Anchor> draw(ChoiceSource source, FaultKind kind, List<String> points) {
+    if (!aimable(kind) || points.isEmpty() || source.choose(0, 1) == 0) {
       return Optional.empty();
     }
     String point = points.get((int) source.choose(0, points.size() - 1));

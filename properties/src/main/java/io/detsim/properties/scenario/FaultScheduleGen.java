@@ -144,8 +144,7 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
   /** One drawn fault: its entry and, where it has one, its inverse later. */
   private List<ScheduledFault> entry(List<FaultKind> ordered, Swarm swarm, ChoiceSource source) {
     FaultKind kind = swarm.pick(ordered, (int) source.choose(0, ordered.size() - 1));
-    Optional<Anchor> aim = aimPoints.isEmpty() || !FaultAim.aimable(kind)
-        ? Optional.empty() : FaultAim.draw(source, aimPoints);
+    Optional<Anchor> aim = FaultAim.draw(source, kind, aimPoints);
     long at = FaultAim.at(aim, windowNanos, source);
     NodeId node = nodes.get((int) source.choose(0, nodes.size() - 1));
     long duration = (1 + source.choose(0, maxDurationNanos / MS - 1)) * MS;

@@ -31,6 +31,8 @@ public final class RunLabels {
   public static final String UNDER = ":under:";
   /** After a point the system can announce and the run did not reach. */
   public static final String NEVER = ":never";
+  /** A run in which an aimed fault's occurrence never came before heal-all. */
+  public static final String AIM_UNFIRED = "aim:unfired";
   private static final String FAULT = "fault:";
 
   private RunLabels() {}
@@ -58,7 +60,7 @@ public final class RunLabels {
     sim.pointsReached().keySet().forEach(point -> labels.add(POINT + point));
     sim.pointsUnderFaults().forEach((point, kinds) -> kinds.forEach(kind -> labels.add(POINT + point + UNDER + kind)));
     if (!sim.aimedFaultsNeverFired().isEmpty()) {
-      labels.add("aim:unfired");
+      labels.add(AIM_UNFIRED);
     }
     return labels;
   }
