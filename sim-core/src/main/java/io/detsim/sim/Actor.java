@@ -100,10 +100,16 @@ final class Actor implements Endpoint, EventTarget {
     busyUntilNanos = 0;
     pausedUntilNanos = 0;
     simulation.trace().record(simulation.nowNanos(), name, START, null, "incarnation " + incarnation);
-    simulation.handlerBudget().runNested(this, () -> {
-      behaviour = factory.create(new SimContext(simulation, this));
-      behaviour.onStart();
-    });
+    simulation.trace().mark();
+    try {
+      simulation.handlerBudget().runNested(this, () -> {
+        behaviour = factory.create(new SimContext(simulation, this));
+        behaviour.onStart();
+      });
+    } catch (StackOverflowError overflow) { // as in run: a start can recurse without end too
+      simulation.trace().rewindToMark();
+      throw RunawayHandlerException.overflowed(id, simulation.nowNanos(), overflow);
+    }
   }
 
   /** Ends this life: mailbox, timers and in-flight messages are gone with it. */
@@ -216,8 +222,14 @@ final class Actor implements Endpoint, EventTarget {
     HandlerMeter meter = simulation.meter();
     long token = meter == null ? 0 : meter.begin(id);
     budget.begin(this);
+    simulation.trace().mark();
     try {
       handle(kind, first, second);
+    } catch (StackOverflowError overflow) {
+      // The handler recursed without end. Where the stack ran out is the JVM's business (stack size,
+      // JIT), not the run's: take back what the handler traced, and fail at its instant.
+      simulation.trace().rewindToMark();
+      throw RunawayHandlerException.overflowed(id, simulation.nowNanos(), overflow);
     } finally {
       budget.end();
       if (meter != null) {

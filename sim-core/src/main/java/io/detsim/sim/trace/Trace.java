@@ -19,6 +19,8 @@ public final class Trace {
 
   private long digest = DIGEST_START;
   private long events;
+  private long markedDigest = DIGEST_START;
+  private long markedEvents;
   private TraceSink sink;
 
   /** Installs a sink (or null to remove it); the digest is kept either way. */
@@ -52,6 +54,27 @@ public final class Trace {
     if (sink != null) {
       sink.accept(new TraceEvent(timeNanos, node.text(), kind.text(), peer == null ? null : peer.text(), detail));
     }
+  }
+
+  /**
+   * Remembers the digest and the event count as they are now. The simulator marks the start of
+   * every handler, so that {@link #rewindToMark} can take back what a handler folded before it
+   * overflowed the stack.
+   */
+  public void mark() {
+    markedDigest = digest;
+    markedEvents = events;
+  }
+
+  /**
+   * Forgets the events folded since the last {@link #mark}: the digest and count are as they were
+   * then. Where a handler overflows the stack depends on the JVM's stack size and on what the JIT
+   * compiled, so the events it traced before that point differ from run to run and must not count.
+   * (A sink has already seen them: it is for people, the digest is the proof.)
+   */
+  public void rewindToMark() {
+    digest = markedDigest;
+    events = markedEvents;
   }
 
   /**
