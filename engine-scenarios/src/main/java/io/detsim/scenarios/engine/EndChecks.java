@@ -68,7 +68,32 @@ final class EndChecks {
     orderInEverySpace(held).ifPresent(found::add);
     integrity(server, sim.nowNanos(), false).ifPresent(found::add);
     noPhantoms(held).ifPresent(found::add);
+    heldCountedRight(server, held).ifPresent(found::add);
     return found;
+  }
+
+  /**
+   * The engine's count of what it holds unindexed (queued, staged, in a batch that is out) is the
+   * number of its observations not yet indexed. Backpressure and admission act on that count, so a
+   * count that leaks refuses clients for observations long indexed, or admits past the bound; the
+   * bound check alone sees a leak only once it outgrows the queue's capacity, which a short run with
+   * a large queue never does.
+   */
+  private Optional<Violation> heldCountedRight(EngineServer server, Map<SpaceId, List<EngineServer.Held>> held) {
+    long unindexed = 0;
+    for (List<EngineServer.Held> list : held.values()) {
+      for (EngineServer.Held h : list) {
+        if (!h.indexed()) {
+          unindexed++;
+        }
+      }
+    }
+    if (server.heldUnindexed() == unindexed) {
+      return Optional.empty();
+    }
+    return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), "the engine counts "
+        + server.heldUnindexed() + " observations held unindexed (queued, staged, in flight), but " + unindexed
+        + " of those it holds are not indexed: backpressure acts on a count that is wrong"));
   }
 
   /** Every acknowledged observation is held and visible. */

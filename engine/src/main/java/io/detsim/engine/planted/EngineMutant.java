@@ -31,7 +31,9 @@ public enum EngineMutant {
   GROUP_COMMIT_COVERS_LATE_APPENDS("a group-commit round declares durable the records appended while it synced;"
       + " a crash before the next round loses acknowledged ones"),
   RECOVERY_ROLLS_FORWARD("recovery finishes an interrupted compaction with its unsynced snapshot instead of"
-      + " discarding it, deleting the segments it would replace");
+      + " discarding it, deleting the segments it would replace"),
+  HELD_COUNT_LEAKS("a finished batch's observations stay counted as in flight, so backpressure acts on more than the"
+      + " engine holds");
 
   private final String description;
 

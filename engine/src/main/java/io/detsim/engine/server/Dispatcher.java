@@ -42,6 +42,7 @@ final class Dispatcher {
 
   private final EngineOptions options;
   private final boolean stealsSingleItems;
+  private final boolean heldCountLeaks;
   private final NodeContext context;
   private final WorkerPool workers;
   private final Listener listener;
@@ -65,6 +66,7 @@ final class Dispatcher {
     this.workers = workers;
     this.listener = listener;
     this.stealsSingleItems = planted.contains(EngineMutant.STEAL_SINGLE_ITEMS);
+    this.heldCountLeaks = planted.contains(EngineMutant.HELD_COUNT_LEAKS);
     this.queue = new ObservationQueue<>(options.queue(), planted);
   }
 
@@ -123,7 +125,9 @@ final class Dispatcher {
       return false;
     }
     out.line().batchesOut--;
-    inFlight -= out.batch().items().size();
+    if (!heldCountLeaks) {
+      inFlight -= out.batch().items().size();
+    }
     metrics.batchProcessed(done.worker());
     metrics.batchSize(done.worker(), out.batch().items().size());
     busyNanos[done.worker()] += done.busyNanos();
