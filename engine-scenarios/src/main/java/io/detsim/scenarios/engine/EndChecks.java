@@ -68,6 +68,7 @@ final class EndChecks {
     orderInEverySpace(held).ifPresent(found::add);
     integrity(server, sim.nowNanos(), false).ifPresent(found::add);
     noPhantoms(held).ifPresent(found::add);
+    recallsComplete().ifPresent(found::add);
     heldCountedRight(server, held).ifPresent(found::add);
     return found;
   }
@@ -273,6 +274,40 @@ final class EndChecks {
                   : ", indexed later at generation " + generation)));
             }
           }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A recall answered in full returned {@code min(k, g)} results, where {@code g} is the generation
+   * its pages report: a space's generations are 1, 2, 3... in insert order, so exactly {@code g}
+   * observations qualify at generation {@code g}, and the search returns {@code k} of them whenever
+   * that many are reachable (docs/engine.md guarantee 6). Without this a page that loses results, or
+   * a search that stops early, passes every other check: nothing it returns is wrong, only missing.
+   * Answers cut short (a page lost, the worker died) and refusals are not judged.
+   */
+  private Optional<Violation> recallsComplete() {
+    for (NodeId client : clients) {
+      for (RecallRecord recall : view(client).recalls()) {
+        if (!recall.isComplete()) {
+          continue;
+        }
+        List<RecallRecord.Page> pages = recall.pages();
+        long results = 0;
+        boolean refused = false;
+        for (RecallRecord.Page page : pages) {
+          results += page.hits().size();
+          refused |= page.reason() != null;
+        }
+        long generation = pages.get(0).snapshotGeneration();
+        long expected = Math.min(recall.maxResults(), generation);
+        if (!refused && results < expected) {
+          RecallRecord.Page last = pages.get(pages.size() - 1);
+          return Optional.of(Violation.of(Violation.Kind.RECALL_INCOMPLETE, last.receivedAtNanos(), "recall "
+              + recall.requestId() + " in " + recall.space() + " at generation " + generation + " asked for "
+              + recall.maxResults() + " and returned " + results + " of the " + expected + " its generation holds"));
         }
       }
     }

@@ -33,7 +33,8 @@ public enum EngineMutant {
   RECOVERY_ROLLS_FORWARD("recovery finishes an interrupted compaction with its unsynced snapshot instead of"
       + " discarding it, deleting the segments it would replace"),
   HELD_COUNT_LEAKS("a finished batch's observations stay counted as in flight, so backpressure acts on more than the"
-      + " engine holds");
+      + " engine holds"),
+  RECALL_PAGE_DROPS_LAST("a recall answer's full pages each end one result early, so k results come back as k - 1");
 
   private final String description;
 

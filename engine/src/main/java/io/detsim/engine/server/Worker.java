@@ -25,6 +25,7 @@ final class Worker implements Node {
   private final int workerId;
   private final EngineOptions options;
   private final boolean ackBeforeApply;
+  private final boolean recallPageDropsLast;
 
   Worker(NodeContext context, NodeId server, int workerId, EngineOptions options) {
     this.context = context;
@@ -32,6 +33,7 @@ final class Worker implements Node {
     this.workerId = workerId;
     this.options = options;
     this.ackBeforeApply = context.planted(EngineMutant.ACK_BEFORE_APPLY);
+    this.recallPageDropsLast = context.planted(EngineMutant.RECALL_PAGE_DROPS_LAST);
   }
 
   @Override
@@ -78,7 +80,8 @@ final class Worker implements Node {
     long generation = query.maxGeneration() == Long.MAX_VALUE ? query.space().generation() : query.maxGeneration();
     int batches = Math.max(1, (hits.size() + RECALL_BATCH_SIZE - 1) / RECALL_BATCH_SIZE);
     for (int i = 0; i < batches; i++) {
-      List<RecallHit> part = hits.subList(i * RECALL_BATCH_SIZE, Math.min(hits.size(), (i + 1) * RECALL_BATCH_SIZE));
+      int end = (i + 1) * RECALL_BATCH_SIZE - (recallPageDropsLast ? 1 : 0);
+      List<RecallHit> part = hits.subList(i * RECALL_BATCH_SIZE, Math.min(hits.size(), end));
       context.send(query.client(), new RecallBatch(query.recall().requestId(), i, new ArrayList<>(part),
           i < batches - 1, generation, null));
     }

@@ -24,6 +24,8 @@ public record Violation(Kind kind, String message, long atNanos, List<String> ev
     SEQUENCE_VIOLATION,
     /** A recall returned what its space or snapshot does not hold. */
     PHANTOM_RESULT,
+    /** A recall answered in full returned fewer results than it asked for and its generation held. */
+    RECALL_INCOMPLETE,
     GRAPH_INTEGRITY,
     /** The engine threw, or its server is down after heal-all: it explains the liveness kinds below. */
     CRASH,
