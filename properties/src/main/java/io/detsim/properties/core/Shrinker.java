@@ -12,9 +12,10 @@ import java.util.function.Predicate;
  * <p>Shrinking edits the sequence, never the value: the test function regenerates the input from
  * each candidate, so every input tried is one the generators could have made, and no type needs
  * shrinking code of its own [1]. The passes ({@link ShrinkPasses}) run in a fixed order, repeated
- * until a whole round keeps nothing or the attempt budget is spent: delete spans, delete runs,
- * zero, lower by binary search, lower equal choices together, move amounts between nearby
- * choices, sort sibling spans.
+ * until a whole round keeps nothing or the attempt budget is spent: delete spans and zero choices
+ * (repeated until they keep nothing), lower by binary search, delete runs, lower equal choices
+ * together, move amounts between nearby choices, sort sibling spans; and, only when all of those
+ * are stuck, merge sibling elements.
  *
  * <p>Deterministic: bounded by a count of attempts, never by time, with no hash-ordered
  * iteration, so one failure shrinks to the same sequence on every machine. An attempt is one call
@@ -24,9 +25,15 @@ import java.util.function.Predicate;
  * from the Hypothesis Reducer", ECOOP 2020.
  */
 public final class Shrinker {
-  private static final List<Predicate<ShrinkState>> PASSES = List.of(
+  /**
+   * Passes that cost about one run per span or choice and remove the most: repeated until they keep
+   * nothing before a round goes on, so that a long failure sheds its unneeded faults and elements
+   * before the budget goes to binary searches over values that a deletion would have removed.
+   */
+  private static final List<Predicate<ShrinkState>> STRUCTURAL = List.of(
       ShrinkPasses::deleteSpans,
-      ShrinkPasses::zeroChoices,
+      ShrinkPasses::zeroChoices);
+  private static final List<Predicate<ShrinkState>> PASSES = List.of(
       ShrinkPasses::lowerChoices,
       ShrinkPasses::deleteRuns,
       ShrinkPasses::lowerDuplicates,
@@ -90,6 +97,14 @@ public final class Shrinker {
     boolean progress = true;
     while (progress && !state.isBudgetSpent()) {
       progress = false;
+      boolean structural = true;
+      while (structural && !state.isBudgetSpent()) {
+        structural = false;
+        for (Predicate<ShrinkState> pass : STRUCTURAL) {
+          structural |= pass.test(state);
+        }
+        progress |= structural;
+      }
       for (Predicate<ShrinkState> pass : PASSES) {
         progress |= pass.test(state);
       }
