@@ -1,7 +1,6 @@
 package io.detsim.scenarios.engine;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The transition points the engine announces ({@link io.detsim.sim.port.NodeContext#point}): where
@@ -15,17 +14,19 @@ final class EnginePoints {
       "compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed",
       "worker-completion", "steal", "supervisor-restart");
 
-  private static final String RARE_COMPACTION = "rare here by design: no compaction before 20,000 records unless"
-      + " BUGGIFY compacts early (compacting every few records would roll torn tails into snapshots, hiding crash"
-      + " bugs); disk_faults compacts every 25 to 400 records and aims crashes at these points";
+  private static final List<String> COMPACTION = List.of("compaction-start", "log-segment-roll", "snapshot-written",
+      "snapshot-installed");
 
   /**
-   * The points of compaction, which a run reaches once its log holds a compaction's worth of records,
-   * with why a scenario that does not compact every few records ({@link ScenarioModel#diskShapes()})
-   * seldom reaches them, and which scenario aims crashes at them instead.
+   * The points an engine of this shape can announce in a generated run: compaction's only when it
+   * compacts within a run's few hundred records, a steal only when there is a worker to steal from.
    */
-  static final Map<String, String> RARE_COMPACTION_NOTES = Map.of("compaction-start", RARE_COMPACTION,
-      "log-segment-roll", RARE_COMPACTION, "snapshot-written", RARE_COMPACTION, "snapshot-installed", RARE_COMPACTION);
+  static List<String> reachable(ScenarioInput.EngineShape engine) {
+    return ALL.stream()
+        .filter(point -> engine.compactAfterRecords() > 0 || !COMPACTION.contains(point))
+        .filter(point -> engine.workers() > 1 || !point.equals("steal"))
+        .toList();
+  }
 
   private EnginePoints() {}
 }

@@ -12,7 +12,6 @@ import io.detsim.properties.scenario.ScenarioRun;
 import io.detsim.scenarios.engine.validate.Violation;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,12 +67,6 @@ public record EngineScenario(String name, String description, ScenarioModel mode
   @Override
   public List<PlantedBug> plantedBugs() {
     return PLANTED;
-  }
-
-  /** The compaction points, in a scenario that compacts only as the design does: why they go unstruck. */
-  @Override
-  public Map<String, String> pointNotes() {
-    return model.diskShapes() ? Map.of() : EnginePoints.RARE_COMPACTION_NOTES;
   }
 
   /** Runs one input with the given mutants switched into the engine, with the engine's own account of it. */

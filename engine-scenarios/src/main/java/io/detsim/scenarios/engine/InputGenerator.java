@@ -42,6 +42,12 @@ final class InputGenerator {
    * segment rolls happen, under crashes, inside a two-second run.
    */
   private static final List<Long> COMPACTION_THRESHOLDS = List.of(0L, 400L, 100L, 25L);
+  /**
+   * How often a scenario without disk shapes compacts early: a quarter of its runs, so that the
+   * default campaign reaches compaction, snapshot install and segment rolls under crashes (and aims
+   * crashes at them) while three runs in four keep long logs whose torn tails recovery must cut.
+   */
+  private static final Ratio EARLY_COMPACTION = Ratio.of(1, 4);
 
   private InputGenerator() {}
 
@@ -55,8 +61,11 @@ final class InputGenerator {
     int workers = (int) source.choose(model.workersMin(), model.workersMax());
     int capacity = model.queueCapacities().get((int) source.choose(0, model.queueCapacities().size() - 1));
     int dimension = DIMENSIONS.get((int) source.choose(0, DIMENSIONS.size() - 1));
-    long compaction = model.diskShapes()
-        ? COMPACTION_THRESHOLDS.get((int) source.choose(0, COMPACTION_THRESHOLDS.size() - 1)) : 0;
+    long compaction = model.diskShapes() ? compactionThreshold(source) : earlyCompaction(source);
+    ScenarioInput.EngineShape engine = new ScenarioInput.EngineShape(workers, capacity, dimension, compaction);
+    // Aimed only at points this engine can announce: a crash aimed at compaction in a run that never
+    // compacts, or at a steal with one worker, would never strike.
+    List<String> points = model.aimed() ? EnginePoints.reachable(engine) : List.of();
     List<ScenarioInput.ClientSpec> clients = clients(model, source);
     List<NodeId> clientIds = new ArrayList<>();
     clients.forEach(c -> clientIds.add(NodeId.of(c.name())));
@@ -71,13 +80,24 @@ final class InputGenerator {
       Gen<List<ScheduledFault>> entry = faultSource -> {
         FaultKind kind = swarm.pick(schedulable, (int) faultSource.choose(0, schedulable.size() - 1));
         // Aimed at the engine's points; a model that is not aimed (the uniform baseline) has none.
-        Optional<Anchor> aim = FaultAim.draw(faultSource, kind, model.aimed() ? EnginePoints.ALL : List.of());
+        Optional<Anchor> aim = FaultAim.draw(faultSource, kind, points);
         long at = FaultAim.at(aim, model.faultWindowNanos(), faultSource);
         return faults(kind, aim, at, workers, clientIds, model, faultSource);
       };
       Gen.listOf(entry, 0, model.maxFaultEntries()).generate(source).forEach(entries::addAll);
     }
-    return new ScenarioInput(simulationSeed, new ScenarioInput.EngineShape(workers, capacity, dimension, compaction), swarm, clients, FaultSchedule.of(entries));
+    return new ScenarioInput(simulationSeed, engine, swarm, clients, FaultSchedule.of(entries));
+  }
+
+  /** A compaction threshold, the design's (0) first, then ever more frequent compactions. */
+  private static long compactionThreshold(ChoiceSource source) {
+    return COMPACTION_THRESHOLDS.get((int) source.choose(0, COMPACTION_THRESHOLDS.size() - 1));
+  }
+
+  /** In a quarter of the runs one of the early thresholds, else the design's (0). */
+  private static long earlyCompaction(ChoiceSource source) {
+    return source.chance(EARLY_COMPACTION)
+        ? COMPACTION_THRESHOLDS.get(1 + (int) source.choose(0, COMPACTION_THRESHOLDS.size() - 2)) : 0;
   }
 
   private static List<ScenarioInput.ClientSpec> clients(ScenarioModel model, ChoiceSource source) {

@@ -7,14 +7,18 @@ import io.detsim.properties.core.Exhaustive;
 import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;
+import io.detsim.sim.fault.Fault;
 import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.ScheduledFault;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue holds docs/engine.md's scenarios with their parameters, and its extra checks can fail. */
 class ScenarioCatalogueTest {
+  private static final Set<String> COMPACTION_POINTS =
+      Set.of("compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed");
   private static final List<String> ENGINE_MD = List.of("network_delays", "packet_loss_with_retries",
       "queue_overflow", "backpressure_detection", "clock_skew", "eventual_consistency", "graph_integrity",
       "combined_sustained", "sustained_10min", "end_to_end", "multi_client", "backpressure",
@@ -73,16 +77,45 @@ class ScenarioCatalogueTest {
     return aimed;
   }
 
+  /**
+   * The default campaign compacts early in about a quarter of its runs, and some of those carry a
+   * crash aimed at a compaction point: without both, a bug in compaction or snapshot install could
+   * only be found by disk_faults.
+   */
   @Test
-  void theSwarmNotesWhyItsCompactionPointsGoUnstruck_andDiskFaultsWhichStrikesThem_notesNone() {
-    assertThat(EngineScenarios.named("swarm").orElseThrow().pointNotes())
-        .containsOnlyKeys("compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed")
-        .allSatisfy((point, note) -> assertThat(note).contains("disk_faults"));
-    assertThat(EngineScenarios.named("disk_faults").orElseThrow().pointNotes()).isEmpty();
-    EngineScenarios.all().forEach(scenario -> assertThat(EnginePoints.ALL).as(scenario.name())
-        .containsAll(scenario.pointNotes().keySet()));
+  void theSwarm_compactsInAQuarterOfItsRuns_andAimsCrashesAtCompaction() {
+    var inputs = EngineScenarios.named("swarm").orElseThrow().inputs();
+    int compacting = 0;
+    int aimedAtCompaction = 0;
+    for (long seed = 0; seed < 400; seed++) {
+      ScenarioInput input = PropertyRunner.generateTry(inputs, PropertyRunner.seedOfTry(0, seed)).value();
+      if (input.engine().compactAfterRecords() > 0) {
+        compacting++;
+        aimedAtCompaction += input.schedule().entries().stream().anyMatch(e -> e.fault() instanceof Fault.Crash
+            && e.anchor().map(a -> COMPACTION_POINTS.contains(a.point())).orElse(false)) ? 1 : 0;
+      }
+    }
+    assertThat(compacting).as("swarm runs of 400 that compact early").isBetween(70, 130);
+    assertThat(aimedAtCompaction).as("of them, runs with a crash aimed at a compaction point").isPositive();
   }
 
+  /** A generated fault is aimed only at a point its run's engine can announce. */
+  @Test
+  void aimedFaults_targetOnlyPointsTheirEngineCanReach() {
+    for (String name : List.of("swarm", "disk_faults", "worker_failure_recovery")) {
+      var inputs = EngineScenarios.named(name).orElseThrow().inputs();
+      for (long seed = 0; seed < 200; seed++) {
+        ScenarioInput input = PropertyRunner.generateTry(inputs, PropertyRunner.seedOfTry(0, seed)).value();
+        List<String> reachable = EnginePoints.reachable(input.engine());
+        for (ScheduledFault entry : input.schedule().entries()) {
+          entry.anchor().ifPresent(anchor -> assertThat(reachable).as("%s: %s", name, entry).contains(anchor.point()));
+        }
+      }
+    }
+    assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(1, 0, 8, 0)))
+        .doesNotContain("steal", "compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed");
+    assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(2, 0, 8, 25))).isEqualTo(EnginePoints.ALL);
+  }
 
   /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */
   @Test

@@ -110,7 +110,7 @@ final class Dispatcher {
         int idle = workers.idleWorker(this::batchesOutAt);
         if (idle >= 0 && idle != line.owner) {
           stolen++;
-        context.point("steal");
+          context.point("steal");
           metrics.workStolen(idle);
           sendItems(line, idle, 1);
         }
