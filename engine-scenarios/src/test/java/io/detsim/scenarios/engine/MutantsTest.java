@@ -7,26 +7,17 @@ import io.detsim.properties.core.PropertyConfig;
 import io.detsim.properties.core.PropertyResult;
 import io.detsim.properties.core.PropertyRunner;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The framework tests itself: each realistic bug switched into the engine must be caught within 300
- * seeds by the scenario where its bug lives (the default, swarm, for all but the compaction and
- * snapshot windows), its failure must shrink to at most three fault entries and at most half its
- * choices, and re-run to the same verdict and digest from the shrunk input alone.
+ * seeds by the default scenario, swarm (the compaction and snapshot windows too, since a quarter of
+ * its runs compact early), its failure must shrink to at most three fault entries and at most half
+ * its choices, and re-run to the same verdict and digest from the shrunk input alone.
  */
 class MutantsTest {
-  /**
-   * Bugs that only a crash during compaction or snapshot install can show: the swarm's runs do not
-   * compact (compacting every few records there halved its power against torn tails, measured), so
-   * disk_faults, which compacts every 25 to 400 records under crashes, is where a campaign meets them.
-   */
-  private static final Set<EngineMutant> COMPACTION_WINDOW = EnumSet.of(EngineMutant.COMPACTION_DELETES_EARLY,
-      EngineMutant.SNAPSHOT_INSTALLED_BEFORE_SYNC, EngineMutant.RECOVERY_ROLLS_FORWARD);
-
   static Stream<EngineMutant> caughtMutants() {
     return Stream.of(EngineMutant.values());
   }
@@ -34,8 +25,7 @@ class MutantsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("caughtMutants")
   void itsScenario_catchesTheMutant_within300Seeds_andTheShrunkFailureReplays(EngineMutant mutant) {
-    EngineScenario scenario = EngineScenarios.named(COMPACTION_WINDOW.contains(mutant) ? "disk_faults" : "swarm")
-        .orElseThrow();
+    EngineScenario scenario = EngineScenarios.named("swarm").orElseThrow();
     PropertyResult<ScenarioInput> result = new PropertyRunner(PropertyConfig.defaults().withTries(300)
         .withMaxShrinkAttempts(400)).run(scenario.property(EnumSet.of(mutant)));
     assertThat(result.failure()).as("%s caught within 300 seeds", mutant).isPresent();
