@@ -14,7 +14,8 @@ final class EnginePoints {
       "compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed",
       "worker-completion", "steal", "supervisor-restart");
 
-  private static final List<String> COMPACTION = List.of("compaction-start", "log-segment-roll", "snapshot-written",
+  /** The points of compaction, which a generated run reaches only when its engine compacts early. */
+  static final List<String> COMPACTION = List.of("compaction-start", "log-segment-roll", "snapshot-written",
       "snapshot-installed");
 
   /**

@@ -12,13 +12,10 @@ import io.detsim.sim.fault.FaultKind;
 import io.detsim.sim.fault.ScheduledFault;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue holds docs/engine.md's scenarios with their parameters, and its extra checks can fail. */
 class ScenarioCatalogueTest {
-  private static final Set<String> COMPACTION_POINTS =
-      Set.of("compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed");
   private static final List<String> ENGINE_MD = List.of("network_delays", "packet_loss_with_retries",
       "queue_overflow", "backpressure_detection", "clock_skew", "eventual_consistency", "graph_integrity",
       "combined_sustained", "sustained_10min", "end_to_end", "multi_client", "backpressure",
@@ -92,7 +89,7 @@ class ScenarioCatalogueTest {
       if (input.engine().compactAfterRecords() > 0) {
         compacting++;
         aimedAtCompaction += input.schedule().entries().stream().anyMatch(e -> e.fault() instanceof Fault.Crash
-            && e.anchor().map(a -> COMPACTION_POINTS.contains(a.point())).orElse(false)) ? 1 : 0;
+            && e.anchor().map(a -> EnginePoints.COMPACTION.contains(a.point())).orElse(false)) ? 1 : 0;
       }
     }
     assertThat(compacting).as("swarm runs of 400 that compact early").isBetween(70, 130);
@@ -113,7 +110,7 @@ class ScenarioCatalogueTest {
       }
     }
     assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(1, 0, 8, 0)))
-        .doesNotContain("steal", "compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed");
+        .doesNotContain("steal").doesNotContainAnyElementsOf(EnginePoints.COMPACTION);
     assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(2, 0, 8, 25))).isEqualTo(EnginePoints.ALL);
   }
 
