@@ -27,7 +27,8 @@ import java.util.TreeMap;
 /**
  * The checks after the system settled: nothing acknowledged lost (guarantee 1), each session applied
  * in order without gap or duplicate and each space indexed in acceptance order (3, 4), sound graphs
- * (7), and no recall result beyond its snapshot (6). Every check runs and reports its breach; the
+ * (7), no recall result beyond its snapshot (6), recalls answered in full ({@code min(k, g)}) and with
+ * the nearest ({@link RecallQuality}). Every check runs and reports its breach; the
  * run's kind is the most severe of them ({@link Violation.Kind}), which keeps it stable while the
  * failure shrinks.
  */
@@ -69,8 +70,24 @@ final class EndChecks {
     integrity(server, sim.nowNanos(), false).ifPresent(found::add);
     noPhantoms(held).ifPresent(found::add);
     recallsComplete().ifPresent(found::add);
+    RecallQuality.check(views(), held, corruptionCutAtNanos >= 0, sim.nowNanos()).ifPresent(found::add);
     heldCountedRight(server, held).ifPresent(found::add);
+    pressureAnnounced(server).ifPresent(found::add);
     return found;
+  }
+
+  /**
+   * The pressure the engine announces is its queue's (guarantee 8: it recovers when load drops). A
+   * drop never announced keeps BACKPRESSURE renewed over an empty queue and every client throttled
+   * to the end: nothing is lost and no bound is crossed, so no other check sees it.
+   */
+  private Optional<Violation> pressureAnnounced(EngineServer server) {
+    if (server.announcedPressure() == server.queuePressure()) {
+      return Optional.empty();
+    }
+    return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), "the engine announces "
+        + server.announcedPressure() + ", but its queue holds " + server.queueDepth() + " of " + server.queueCapacity()
+        + " (" + server.queuePressure() + "): its clients were never told the pressure changed"));
   }
 
   /**
@@ -312,6 +329,14 @@ final class EndChecks {
       }
     }
     return Optional.empty();
+  }
+
+  private List<ClientView> views() {
+    List<ClientView> views = new ArrayList<>(clients.size());
+    for (NodeId client : clients) {
+      views.add(view(client));
+    }
+    return views;
   }
 
   private ClientView view(NodeId client) {

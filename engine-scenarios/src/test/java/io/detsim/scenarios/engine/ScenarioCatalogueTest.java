@@ -134,4 +134,18 @@ class ScenarioCatalogueTest {
     assertThat(result.coverage().labels()).contains("engine:pressure:WARNING",
         "engine:pressure:CRITICAL", "engine:pressure:OVERLOADED", "engine:pressure:NORMAL");
   }
+
+  /**
+   * Sessions expire in the default campaign: a short idle timeout is a BUGGIFY site, since the
+   * design's 300 s (checked every 10 s) is never reached in runs of a few seconds, and expiry and
+   * resumption were never tested. An expired session that accepted a number after a gap passed
+   * 1,000 swarm seeds before; with the site, try 52.
+   */
+  @Test
+  void theSwarm_reachesSessionExpiry() {
+    PropertyResult<ScenarioInput> result = new PropertyRunner(PropertyConfig.defaults().withTries(200)
+        .withMaxShrinkAttempts(0)).run(EngineScenarios.named("swarm").orElseThrow().property(EnumSet.noneOf(EngineMutant.class)));
+    assertThat(result.passed()).as(result.report()).isTrue();
+    assertThat(result.coverage().labels()).contains("engine:sessions-expired");
+  }
 }

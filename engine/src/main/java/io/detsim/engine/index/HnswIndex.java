@@ -49,6 +49,7 @@ public final class HnswIndex {
   private final double levelMultiplier;
   private final boolean reverseDegreeUnbounded;
   private final boolean generationFilterIgnored;
+  private final boolean recallBeamIsK;
   private final HnswGraph graph;
   private final LayerSearch layerSearch;
   private final NeighbourSelector selector;
@@ -68,7 +69,7 @@ public final class HnswIndex {
 
   /**
    * An index with the planted bugs of {@code planted} that live here (reverse-degree-unbounded,
-   * generation-filter-ignored), for detsim's self-test; the others are ignored.
+   * generation-filter-ignored, recall-beam-is-k), for detsim's self-test; the others are ignored.
    */
   public HnswIndex(HnswParams params, RandomSource random, Set<EngineMutant> planted) {
     this.params = requireNonNull(params, "params");
@@ -77,6 +78,7 @@ public final class HnswIndex {
     this.levelMultiplier = params.levelMultiplier();
     this.reverseDegreeUnbounded = planted.contains(EngineMutant.REVERSE_DEGREE_UNBOUNDED);
     this.generationFilterIgnored = planted.contains(EngineMutant.GENERATION_FILTER_IGNORED);
+    this.recallBeamIsK = planted.contains(EngineMutant.RECALL_BEAM_IS_K);
     this.graph = new HnswGraph(params);
     this.layerSearch = new LayerSearch(graph);
     this.selector = new NeighbourSelector(graph);
@@ -176,7 +178,7 @@ public final class HnswIndex {
     if (snapshot < graph.minGeneration()) {
       return List.of(); // nothing qualifies: do not traverse the whole graph to find that out
     }
-    int beam = StrictMath.max(ef, k);
+    int beam = recallBeamIsK ? k : StrictMath.max(ef, k);
     if (foundKeys.length < beam) {
       foundKeys = new long[beam];
     }

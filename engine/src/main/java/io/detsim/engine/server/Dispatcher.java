@@ -43,6 +43,7 @@ final class Dispatcher {
   private final EngineOptions options;
   private final boolean stealsSingleItems;
   private final boolean heldCountLeaks;
+  private final boolean pressureDropUnannounced;
   private final NodeContext context;
   private final WorkerPool workers;
   private final Listener listener;
@@ -67,6 +68,7 @@ final class Dispatcher {
     this.listener = listener;
     this.stealsSingleItems = planted.contains(EngineMutant.STEAL_SINGLE_ITEMS);
     this.heldCountLeaks = planted.contains(EngineMutant.HELD_COUNT_LEAKS);
+    this.pressureDropUnannounced = planted.contains(EngineMutant.PRESSURE_DROP_UNANNOUNCED);
     this.queue = new ObservationQueue<>(options.queue(), planted);
   }
 
@@ -196,7 +198,7 @@ final class Dispatcher {
         lines.get(item.episode().spaceId()).staged.put(item.lsn(), item);
         staged++;
       }
-      if (batch.stateChanged()) {
+      if (batch.stateChanged() && !(pressureDropUnannounced && batch.state() == PressureState.NORMAL)) {
         listener.pressureChanged(batch.state());
       }
       if (batch.isEmpty()) {

@@ -26,6 +26,7 @@ import io.detsim.engine.queue.Admission;
 import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.session.ObservationDecision;
 import io.detsim.engine.session.SessionInfo;
+import io.detsim.engine.session.SessionOptions;
 import io.detsim.engine.session.SessionState;
 import io.detsim.engine.session.SessionTable;
 import io.detsim.sim.port.Check;
@@ -54,6 +55,9 @@ import java.util.TreeMap;
  */
 public final class EngineServer implements Node, Dispatcher.Listener {
   private static final long IDLE_CHECK_NANOS = 10_000_000_000L;
+  /** The idle timeouts {@link EngineSite#SHORT_IDLE_TIMEOUT} draws from: shorter than most partitions. */
+  private static final long SHORT_IDLE_TIMEOUT_MIN_NANOS = 100_000_000L;
+  private static final long SHORT_IDLE_TIMEOUT_MAX_NANOS = 1_000_000_000L;
   /** How many records pass between two asks of {@link EngineSite#EARLY_COMPACTION}. */
   private static final int EARLY_COMPACTION_RECORDS = 64;
   /**
@@ -90,6 +94,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   private long recordsSinceCompaction;
   private long lastSnapshotObservations; // how many the last snapshot held: the log must grow as long again
   private long durableThroughLsn = -1; // every held observation at or below it is durable
+  private long idleCheckNanos = IDLE_CHECK_NANOS;
   private long recoveredObservations;
   private long sweepRound; // the reorder buffer's clock: true time in sweeps, immune to clock steps
 
@@ -139,7 +144,13 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     log = recovered.log();
     log.announcePointsTo(context::point);
     context.point("recovery-log-read"); // the log is cut and read; the indexes are not yet rebuilt
-    sessions = SessionTable.restore(options.sessions(), planted, recovered.sessions(), context.clock().nowNanos());
+    SessionOptions sessionOptions = options.sessions();
+    if (context.buggify(EngineSite.SHORT_IDLE_TIMEOUT)) {
+      sessionOptions = sessionOptions.withIdleTimeoutNanos(
+          context.random("idle-timeout").nextLong(SHORT_IDLE_TIMEOUT_MIN_NANOS, SHORT_IDLE_TIMEOUT_MAX_NANOS));
+    }
+    idleCheckNanos = Math.min(IDLE_CHECK_NANOS, sessionOptions.idleTimeoutNanos() / 4);
+    sessions = SessionTable.restore(sessionOptions, planted, recovered.sessions(), context.clock().nowNanos());
     if (recovered.cuts().stream().anyMatch(cut -> cut.reason() != Cut.Reason.ABANDONED_COMPACTION)) {
       // Session numbers from a random point far above the log's: ids it handed out after the cut
       // are unknown now, and a reused one made an old session's in-flight copy count as another
@@ -164,7 +175,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     context.trace("recovered", recoveredObservations + " observations, " + recovered.sessions().sessions().size()
         + " sessions");
     workers.startAll();
-    context.setTimer(IDLE_CHECK_NANOS, this::expireIdleSessions);
+    context.setTimer(idleCheckNanos, this::expireIdleSessions);
     context.setTimer(REORDER_SWEEP_NANOS, this::sweepReorderBuffer);
   }
 
@@ -248,7 +259,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       context.trace("sessions-expired", expired.size() + " sessions");
       metrics.activeSessions(sessions.liveCount());
     }
-    context.setTimer(IDLE_CHECK_NANOS, this::expireIdleSessions);
+    context.setTimer(idleCheckNanos, this::expireIdleSessions);
   }
 
   // ---- observations ----
@@ -597,6 +608,19 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     return dispatcher.queue().depth();
   }
 
+  /**
+   * The pressure the engine last announced to its clients. After every handler it is the queue's
+   * own ({@link #queuePressure}): the engine recovers when load drops, and its clients hear so.
+   */
+  public PressureState announcedPressure() {
+    return lastPressure;
+  }
+
+  /** The pressure the queue's depth puts the engine under now. */
+  public PressureState queuePressure() {
+    return dispatcher.queue().pressureState();
+  }
+
   public int queueCapacity() {
     return dispatcher.queue().capacity();
   }
@@ -635,7 +659,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
 
   private SpaceLine line(SpaceId space) {
     return dispatcher.line(space, s -> new SpaceIndex(s, new HnswIndex(options.hnsw(),
-        context.random("hnsw/" + s.value()), planted)));
+        context.random("hnsw/" + s.value()), planted), planted));
   }
 
   private long now() {

@@ -20,5 +20,11 @@ public enum EngineSite {
    * The log compacts long before its threshold, as a small configured threshold would make it: so
    * that runs of a few seconds with crashes reach compaction and snapshot install at all.
    */
-  EARLY_COMPACTION
+  EARLY_COMPACTION,
+  /**
+   * Sessions expire after a fraction of a second idle, as a small configured timeout would make
+   * them: so that runs of a few seconds with partitions, pauses and crashes reach expiry and
+   * resumption at all (the default is 300 s, checked every 10 s).
+   */
+  SHORT_IDLE_TIMEOUT
 }

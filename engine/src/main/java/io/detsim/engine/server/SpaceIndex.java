@@ -1,9 +1,11 @@
 package io.detsim.engine.server;
 
 import io.detsim.engine.index.HnswIndex;
+import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.protocol.SpaceId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One memory space's index and its generation counter. One writer at a time (the worker that owns
@@ -21,10 +23,13 @@ final class SpaceIndex {
    */
   private final List<String> memoryIds = new ArrayList<>();
   private long generation;
+  private final boolean idsShifted;
 
-  SpaceIndex(SpaceId space, HnswIndex index) {
+  /** A space index with the planted bug of {@code planted} that lives here (recall-ids-shifted). */
+  SpaceIndex(SpaceId space, HnswIndex index, Set<EngineMutant> planted) {
     this.space = space;
     this.index = index;
+    this.idsShifted = planted.contains(EngineMutant.RECALL_IDS_SHIFTED);
   }
 
   SpaceId space() {
@@ -57,6 +62,8 @@ final class SpaceIndex {
 
   /** The client's id of the observation indexed under {@code id}: one this space's index holds. */
   String memoryIdOf(long id) {
-    return memoryIds.get(StrictMath.toIntExact(index.generationOf(id) - 1));
+    long generation = index.generationOf(id);
+    long slot = idsShifted && generation > 1 ? generation - 2 : generation - 1; // the planted bug reads one low
+    return memoryIds.get(StrictMath.toIntExact(slot));
   }
 }

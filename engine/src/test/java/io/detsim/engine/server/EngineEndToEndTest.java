@@ -17,6 +17,7 @@ import io.detsim.engine.protocol.SessionId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -83,8 +84,11 @@ class EngineEndToEndTest {
       assertThat(server.index(SpaceId.of("space-" + i)).checkIntegrity()).as(name).isEmpty();
     }
     if (options.buggify().enabled()) {
-      // DELAYED_STATUS is asked only when queue pressure changes, which this load never causes.
-      assertThat(sim.buggifyReport()).as("the sites this load reaches were asked, and fired")
+      // DELAYED_STATUS is asked only when queue pressure changes, which this load never causes;
+      // SHORT_IDLE_TIMEOUT once a server start, so whether it fired is a coin toss.
+      Map<String, String> asked = new TreeMap<>(sim.buggifyReport());
+      asked.remove("EngineSite.SHORT_IDLE_TIMEOUT");
+      assertThat(asked).as("the sites this load reaches were asked, and fired")
           .containsKeys("EngineSite.SLOW_SYNC", "EngineSite.SHORT_BATCH", "EngineSite.EARLY_TIMEOUT",
               "EngineSite.SPURIOUS_WORKER_DEATH")
           .allSatisfy((site, report) -> assertThat(report).doesNotEndWith("fired 0"));

@@ -26,6 +26,8 @@ public record Violation(Kind kind, String message, long atNanos, List<String> ev
     PHANTOM_RESULT,
     /** A recall answered in full returned fewer results than it asked for and its generation held. */
     RECALL_INCOMPLETE,
+    /** A recall's results are not what its cue asks for: wrong similarities, not best first, or not the nearest. */
+    RECALL_WRONG,
     GRAPH_INTEGRITY,
     /** The engine threw, or its server is down after heal-all: it explains the liveness kinds below. */
     CRASH,
