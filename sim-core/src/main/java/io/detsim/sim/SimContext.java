@@ -121,7 +121,7 @@ final class SimContext implements NodeContext {
     simulation.handlerBudget().charge();
     // a name that no schedule could spell would be a point no fault can be aimed at
     Check.argument(Anchor.POINT_NAME.matcher(name).matches(), "not a point name (lower-case words joined by '-'): %s", name);
-    simulation.announce(name);
+    simulation.announce(self(), name);
   }
 
   private boolean isCurrent() {

@@ -22,9 +22,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -70,6 +72,7 @@ public final class Simulation {
   private boolean aimingOver;
   private final EventTarget driver = this::dispatchDriverEvent;
   private IntConsumer burstListener;
+  private BiConsumer<NodeId, String> pointListener = (node, point) -> {};
   private HandlerMeter meter;
   private final HandlerBudget handlerBudget = new HandlerBudget(this::nowNanos);
   private boolean started;
@@ -141,6 +144,16 @@ public final class Simulation {
     for (Actor node : new ArrayList<>(nodes)) {
       startNode(node);
     }
+  }
+
+  /**
+   * Calls {@code listener} with the node and the name of every transition point announced, in the
+   * announcing handler, before it goes on: for checks of what the node's state is at that instant,
+   * such as what its disk would hold if it crashed there ({@link #durableImage}). The listener must
+   * only read: anything it changes, sends or draws would change the run.
+   */
+  public void onPoint(BiConsumer<NodeId, String> listener) {
+    this.pointListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Calls {@code listener} with the size of every {@link Fault.Burst}: the workload makes the load. */
@@ -224,8 +237,9 @@ public final class Simulation {
     faults.apply(fault);
   }
 
-  /** A node announced a transition point: count it, and schedule the faults aimed at it. */
-  void announce(String point) {
+  /** A node announced a transition point: count it, schedule the faults aimed at it, tell the listener. */
+  void announce(NodeId node, String point) {
+    pointListener.accept(node, point);
     points.announce(point, nowNanos(), (atNanos, entry) ->
         scheduler.schedule(atNanos, driver, DriverEvent.AIMED_FAULT, 0, entry));
   }
@@ -392,6 +406,14 @@ public final class Simulation {
 
   SimClock simClock(NodeId node) {
     return clocks.get(process(node).id());
+  }
+
+  /**
+   * What a crash of {@code node} now would leave on its disk, torn writes aside: a copy (see
+   * {@link SimDisk#durableImage}), to run recovery on without crashing the node.
+   */
+  public Disk durableImage(NodeId node) {
+    return disks.get(process(node).id()).durableImage();
   }
 
   /** {@code node}'s disk as its handlers see it (what survives a crash is what was synced). */

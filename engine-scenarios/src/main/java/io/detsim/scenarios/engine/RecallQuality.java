@@ -23,8 +23,12 @@ import java.util.Optional;
  *   <li>results come best first, across pages;
  *   <li>they are the nearest: over the run, at least {@link #MIN_RECALL} of the exact k nearest
  *       observations that qualify at the answer's generation were returned. HNSW is approximate, so
- *       this is judged over the run, not per recall; at the scenarios' dimension and sizes the clean
- *       engine returns nearly all of them (the measured figures are where the bound is set).
+ *       this is judged over the run, not per recall, and only where the design's efSearch of 64 is
+ *       measured near exact: dimension at most {@link #MAX_JUDGED_DIMENSION} and at most
+ *       {@link #MAX_JUDGED_CANDIDATES} qualifying. Measured recall@10 of this index on uniform random
+ *       unit vectors (HnswIndex alone, 300 queries): dimension 8, 5,000 and 20,000 nodes: 1.000;
+ *       16, 5,000: 0.999; 32, 5,000: 0.987; but 128, 2,000: 0.921, 5,000: 0.769, 10,000: 0.640.
+ *       A fixed bound at dimension 128 failed the clean engine (combined_sustained, 0.944).
  * </ol>
  * The exact answer is brute force over the space, so it is bounded to keep the check linear in the
  * run: recalls are judged in order until their brute force has measured {@link #WORK_PER_OBSERVATION}
@@ -37,14 +41,18 @@ final class RecallQuality {
   /** Floats sent as floats and summed in another order agree to this; a wrong memory is far off. */
   static final double SIMILARITY_TOLERANCE = 1e-4;
   /**
-   * The share of the exact nearest a run's recalls must return. Measured on the clean engine (600
-   * runs of swarm and recall_during_streaming, dimensions 8 to 128): 185,251 of 185,252, and no run
-   * below 0.9996. A search with a beam of k instead of efSearch (planted bug recall-beam-is-k)
-   * returned 0.963 over 300 swarm runs, and less than 0.9 in its worst.
+   * The share of the exact nearest a run's recalls must return, where judged. Measured on the clean
+   * engine (600 runs of swarm and recall_during_streaming): 185,251 of 185,252, and no run below
+   * 0.9996. A recall that drops its nearest result and returns the next k (planted bug
+   * recall-skips-nearest) returns at most 0.9.
    */
   static final double MIN_RECALL = 0.95;
   /** Below this many exact neighbours over the run, the share says too little to judge. */
   static final long MIN_JUDGED = 50;
+  /** The highest dimension whose recalls rule 3 judges (see the class comment for the figures). */
+  static final int MAX_JUDGED_DIMENSION = 32;
+  /** The most qualifying observations a recall rule 3 judges may have. */
+  static final int MAX_JUDGED_CANDIDATES = 5_000;
   /** Brute-force similarities per observation held: the budget that keeps the check linear. */
   static final long WORK_PER_OBSERVATION = 64;
 
@@ -105,7 +113,8 @@ final class RecallQuality {
         List<EngineServer.Held> space = qualifying.getOrDefault(recall.space(), List.of());
         long generation = recall.pages().get(0).snapshotGeneration();
         int candidates = countAtOrBelow(space, generation);
-        if (candidates == 0 || candidates > budget) {
+        if (candidates == 0 || candidates > budget || candidates > MAX_JUDGED_CANDIDATES
+            || cue.length > MAX_JUDGED_DIMENSION) {
           continue;
         }
         budget -= candidates;

@@ -84,6 +84,8 @@ public final class ScenarioRunner {
       }
     });
     stop.meter().ifPresent(sim::meterHandlers);
+    CrashNowCheck crashNow = new CrashNowCheck(sim, InputGenerator.SERVER);
+    sim.onPoint(crashNow);
     EngineOptions engine = engineOptions(input);
     sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
     List<NodeId> clients = new ArrayList<>();
@@ -112,7 +114,7 @@ public final class ScenarioRunner {
       // A safety violation is decided at its checkpoint: the run stops there, which also keeps
       // shrinking cheap. Past the safety phase every check runs even when one has failed, so a
       // liveness failure cannot hide an acknowledged observation lost (Violation.Kind's order).
-      safetyPhase(sim, healAtNanos, model, events, stop).ifPresentOrElse(violations::add, () -> {
+      safetyPhase(sim, healAtNanos, model, events, crashNow, stop).ifPresentOrElse(violations::add, () -> {
         livenessPhase(sim, clients, limits, stop).ifPresent(violations::add);
         EndChecks endChecks = new EndChecks(sim, clients, events);
         violations.addAll(endChecks.run());
@@ -120,6 +122,7 @@ public final class ScenarioRunner {
           events.label("engine:lost-to-detected-corruption");
         }
         violations.addAll(EndChecks.scenarioChecks(sim, clients, model));
+        crashNow.violation().ifPresent(violations::add); // found while the run settled
       });
     } catch (RunStoppedException stopped) { // not the engine's doing: no verdict
       throw stopped;
@@ -153,7 +156,7 @@ public final class ScenarioRunner {
   }
 
   private static Optional<Violation> safetyPhase(Simulation sim, long healAtNanos, ScenarioModel model,
-      EngineEvents events, RunSettings stop) {
+      EngineEvents events, CrashNowCheck crashNow, RunSettings stop) {
     // At most INTEGRITY_CHECKS integrity checks over the safety phase (every 250 ms of a 10 s window,
     // every 15 s of ten minutes). Each walks only what changed since the last (a full walk each time
     // made the checks 40 passes over the final graph), and the end check walks every graph in full.
@@ -162,6 +165,9 @@ public final class ScenarioRunner {
     for (long t = 0; t < healAtNanos; t += CHECKPOINT_NANOS) {
       stop.checkContinue(sim.nowNanos());
       sim.runFor(CHECKPOINT_NANOS);
+      if (crashNow.violation().isPresent()) {
+        return crashNow.violation();
+      }
       EngineServer server = server(sim);
       if (server == null) {
         continue; // crashed: nothing to inspect until it restarts

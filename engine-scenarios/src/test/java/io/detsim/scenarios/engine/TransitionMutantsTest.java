@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The planted bugs of the transition-window kind: each is harmless without a fault, and a crash
+ * The planted bugs of the transition-window kind: each loses nothing without a fault, and a crash
  * aimed at its transition (a v2 schedule entry) loses acknowledged observations, while the clean
- * engine passes the very same input. BUGGIFY is on so that {@code EARLY_COMPACTION} can compact a
+ * engine passes the very same input. Without a fault, {@link CrashNowCheck} finds each at its window. BUGGIFY is on so that {@code EARLY_COMPACTION} can compact a
  * 1,000-observation run: simulation seed 0x2 is one where that site is enabled.
  */
 class TransitionMutantsTest {
@@ -54,12 +54,21 @@ class TransitionMutantsTest {
     assertThat(swarm.run(aimed, EnumSet.of(mutant)).digest()).as("deterministic").isEqualTo(planted.digest());
   }
 
+  /**
+   * Without any fault the bug loses nothing, yet the run still fails: at the window's own transition
+   * point, recovery on what the disk holds durably misses acknowledged observations
+   * ({@link CrashNowCheck}). Before that check, these runs passed.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("aimedInputs")
-  void withoutAFault_theMutantIsHarmless(EngineMutant mutant, long seed, String schedule) {
+  void withoutAFault_theCrashNowCheckCatchesTheMutant(EngineMutant mutant, long seed, String schedule) {
     EngineScenario swarm = EngineScenarios.named("swarm").orElseThrow();
+    RunResult clean = swarm.run(input(seed, ""), EnumSet.noneOf(EngineMutant.class));
     RunResult planted = swarm.run(input(seed, ""), EnumSet.of(mutant));
-    assertThat(planted.violation()).as("%s with no fault", mutant).isEmpty();
+    assertThat(clean.violation()).as("clean engine with no fault").isEmpty();
+    assertThat(planted.violation()).as("%s with no fault", mutant).isPresent();
+    assertThat(planted.violation().get().kind()).isEqualTo(Violation.Kind.DATA_LOSS);
+    assertThat(planted.violation().get().message()).as("found by a check, not by a crash").startsWith("a crash at ");
     if (mutant != EngineMutant.GROUP_COMMIT_COVERS_LATE_APPENDS) {
       assertThat(planted.labels()).as("the run compacted").contains("point:snapshot-installed");
     }

@@ -49,7 +49,7 @@ public final class HnswIndex {
   private final double levelMultiplier;
   private final boolean reverseDegreeUnbounded;
   private final boolean generationFilterIgnored;
-  private final boolean recallBeamIsK;
+  private final boolean recallSkipsNearest;
   private final HnswGraph graph;
   private final LayerSearch layerSearch;
   private final NeighbourSelector selector;
@@ -69,7 +69,7 @@ public final class HnswIndex {
 
   /**
    * An index with the planted bugs of {@code planted} that live here (reverse-degree-unbounded,
-   * generation-filter-ignored, recall-beam-is-k), for detsim's self-test; the others are ignored.
+   * generation-filter-ignored, recall-skips-nearest), for detsim's self-test; the others are ignored.
    */
   public HnswIndex(HnswParams params, RandomSource random, Set<EngineMutant> planted) {
     this.params = requireNonNull(params, "params");
@@ -78,7 +78,7 @@ public final class HnswIndex {
     this.levelMultiplier = params.levelMultiplier();
     this.reverseDegreeUnbounded = planted.contains(EngineMutant.REVERSE_DEGREE_UNBOUNDED);
     this.generationFilterIgnored = planted.contains(EngineMutant.GENERATION_FILTER_IGNORED);
-    this.recallBeamIsK = planted.contains(EngineMutant.RECALL_BEAM_IS_K);
+    this.recallSkipsNearest = planted.contains(EngineMutant.RECALL_SKIPS_NEAREST);
     this.graph = new HnswGraph(params);
     this.layerSearch = new LayerSearch(graph);
     this.selector = new NeighbourSelector(graph);
@@ -178,21 +178,23 @@ public final class HnswIndex {
     if (snapshot < graph.minGeneration()) {
       return List.of(); // nothing qualifies: do not traverse the whole graph to find that out
     }
-    int beam = recallBeamIsK ? k : StrictMath.max(ef, k);
+    int beam = StrictMath.max(ef, k);
     if (foundKeys.length < beam) {
       foundKeys = new long[beam];
     }
     entryKeys[0] = descend(unit, 0);
     int found = layerSearch.search(unit, entryKeys, 1, beam, 0, snapshot, foundKeys);
-    int returned = StrictMath.min(k, found);
-    int considered = withTies(foundKeys, returned, found);
+    // The planted bug skips the nearest only when more than k were found, so k still come back.
+    int skip = recallSkipsNearest && found > k ? 1 : 0;
+    int returned = StrictMath.min(k, found - skip);
+    int considered = withTies(foundKeys, skip + returned, found);
     List<Neighbour> neighbours = new ArrayList<>(considered);
     for (int i = 0; i < considered; i++) {
       int node = DistanceKey.node(foundKeys[i]);
       neighbours.add(new Neighbour(graph.id(node), DistanceKey.distance(foundKeys[i]), graph.generation(node)));
     }
     neighbours.sort(NEAREST_FIRST); // by id among equal distances, not by internal index
-    return Collections.unmodifiableList(neighbours.subList(0, returned));
+    return Collections.unmodifiableList(neighbours.subList(skip, skip + returned));
   }
 
   /**

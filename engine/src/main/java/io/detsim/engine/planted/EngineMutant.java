@@ -35,7 +35,8 @@ public enum EngineMutant {
   HELD_COUNT_LEAKS("a finished batch's observations stay counted as in flight, so backpressure acts on more than the"
       + " engine holds"),
   RECALL_PAGE_DROPS_LAST("a recall answer's full pages each end one result early, so k results come back as k - 1"),
-  RECALL_BEAM_IS_K("a recall searches with a beam of k, not efSearch: k results, best first, but not the nearest"),
+  RECALL_SKIPS_NEAREST("a recall drops its nearest result, as code that skips the query's own vector does, and"
+      + " returns the next k: k results, best first, but not the nearest"),
   PRESSURE_DROP_UNANNOUNCED("draining the queue back to normal pressure is never announced, so BACKPRESSURE is"
       + " renewed over an empty queue and clients stay throttled"),
   RECALL_IDS_SHIFTED("a recall result names the memory indexed just before the one found (an off-by-one from"

@@ -30,10 +30,12 @@ import io.detsim.engine.session.SessionOptions;
 import io.detsim.engine.session.SessionState;
 import io.detsim.engine.session.SessionTable;
 import io.detsim.sim.port.Check;
+import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -578,6 +580,28 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       }
     }
     return held;
+  }
+
+  /**
+   * The observations this server has acknowledged that recovery from {@code durableImage} would not
+   * bring back, by memory id: guarantee 1 asked of what the disk holds durably at this instant (a
+   * copy, {@code Simulation.durableImage}), whether or not a crash lands here. Recovery runs on the
+   * copy alone, with this server's planted bugs and log options; nothing of this server changes.
+   */
+  public List<String> acknowledgedMissingFrom(Disk durableImage) {
+    List<StoredObservation> recovered = EngineRecovery.run(durableImage, planted, walOptions).observations();
+    long[] lsns = new long[recovered.size()];
+    for (int i = 0; i < lsns.length; i++) {
+      lsns[i] = recovered.get(i).lsn();
+    }
+    Arrays.sort(lsns);
+    List<String> missing = new ArrayList<>();
+    for (Tracked progress : tracked.values()) {
+      if (progress.durable && Arrays.binarySearch(lsns, progress.observation.lsn()) < 0) {
+        missing.add(progress.observation.episode().id());
+      }
+    }
+    return missing;
   }
 
   /** The episode held under {@code lsn} (the one its snapshots write), or null: for tests. */

@@ -3,6 +3,7 @@ package io.detsim.sim.disk;
 import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.DiskFile;
 import io.detsim.sim.port.RandomSource;
+import io.detsim.sim.random.Xoshiro256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,21 @@ public final class SimDisk implements Disk {
     chosen.getValue().corrupt(offset, mask);
     corruptions++;
     return Optional.of(new Corruption(chosen.getKey(), offset, mask));
+  }
+
+  /**
+   * What a crash now would leave, torn writes aside: a new disk with each file's durable content and
+   * nothing pending, this disk untouched. For checks that ask what recovery would find if the node
+   * crashed at this instant, without crashing it (a crash at the right instant is rare; the question
+   * can be asked at every instant that matters). The copy cannot sync until a timer is attached.
+   */
+  public SimDisk durableImage() {
+    // Its own fixed stream: the copy never crashes, and this disk's stream must not move.
+    SimDisk image = new SimDisk(DiskOptions.none(), new Xoshiro256(0));
+    for (Map.Entry<String, SimDiskFile> file : files.entrySet()) {
+      image.files.put(file.getKey(), file.getValue().durableCopy(image));
+    }
+    return image;
   }
 
   public DiskStats stats() {

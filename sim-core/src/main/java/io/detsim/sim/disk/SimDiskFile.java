@@ -149,6 +149,14 @@ final class SimDiskFile implements DiskFile {
     return durable.size();
   }
 
+  /** A file of {@code disk} holding this file's durable content and nothing pending: what a crash now leaves. */
+  SimDiskFile durableCopy(SimDisk disk) {
+    SimDiskFile copy = new SimDiskFile(disk, name);
+    copy.durable.copyFrom(durable);
+    copy.current.copyFrom(durable);
+    return copy;
+  }
+
   /** Flips the bits of {@code mask} in one durable byte; reads see it unless a pending write covers it. */
   void corrupt(long offset, int mask) {
     durable.flip(offset, mask);
