@@ -37,7 +37,6 @@ final class CrashNowCheck implements BiConsumer<NodeId, String> {
   private final Simulation sim;
   private final NodeId server;
   private long spentBytes;
-  private long checks;
   private Violation violation;
 
   CrashNowCheck(Simulation sim, NodeId server) {
@@ -59,7 +58,6 @@ final class CrashNowCheck implements BiConsumer<NodeId, String> {
       return;
     }
     spentBytes += size;
-    checks++;
     EngineServer engine = sim.node(server, EngineServer.class);
     List<String> missing = engine.acknowledgedMissingFrom(image);
     if (!missing.isEmpty()) {
@@ -73,11 +71,6 @@ final class CrashNowCheck implements BiConsumer<NodeId, String> {
   /** The first acknowledged loss a crash would have caused, if any. */
   Optional<Violation> violation() {
     return Optional.ofNullable(violation);
-  }
-
-  /** How many points were checked: for tests and reports. */
-  long checks() {
-    return checks;
   }
 
   private static long sizeOf(Disk disk) {
