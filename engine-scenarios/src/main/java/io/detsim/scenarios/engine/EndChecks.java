@@ -5,6 +5,7 @@ import io.detsim.engine.client.ObservationRecord;
 import io.detsim.engine.client.RecallRecord;
 import io.detsim.engine.client.StreamingClient;
 import io.detsim.engine.protocol.SessionId;
+import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.protocol.SpaceId;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.scenarios.engine.validate.EventualConsistencyValidator;
@@ -39,6 +40,7 @@ final class EndChecks {
   private final List<NodeId> clients;
   private final long corruptionCutAtNanos;
   private final TraceEvent firstResumed;
+  private final EngineEvents events;
   private long lostToCorruption;
 
   EndChecks(Simulation sim, List<NodeId> clients, EngineEvents events) {
@@ -46,6 +48,7 @@ final class EndChecks {
     this.clients = clients;
     this.corruptionCutAtNanos = events.corruptionCutAtNanos();
     this.firstResumed = events.firstResumed();
+    this.events = events;
   }
 
   /** Acknowledged observations missing at the end of a run in which recovery detected a corruption. */
@@ -72,22 +75,24 @@ final class EndChecks {
     recallsComplete().ifPresent(found::add);
     RecallQuality.check(views(), held, corruptionCutAtNanos >= 0, sim.nowNanos()).ifPresent(found::add);
     heldCountedRight(server, held).ifPresent(found::add);
-    pressureAnnounced(server).ifPresent(found::add);
+    pressureAnnounced(server, events, sim.nowNanos()).ifPresent(found::add);
     return found;
   }
 
   /**
-   * The pressure the engine announces is its queue's (guarantee 8: it recovers when load drops). A
-   * drop never announced keeps BACKPRESSURE renewed over an empty queue and every client throttled
-   * to the end: nothing is lost and no bound is crossed, so no other check sees it.
+   * The pressure the engine last announced (its traced {@code pressure}) is the one its queue's depth
+   * puts it under. At the end of every run (guarantee 8: it recovers when load drops), since a drop
+   * never announced keeps BACKPRESSURE renewed over an empty queue and every client throttled, with
+   * nothing lost and no bound crossed; and at each checkpoint of scenarios that check pressure states.
    */
-  private Optional<Violation> pressureAnnounced(EngineServer server) {
-    if (server.announcedPressure() == server.queuePressure()) {
+  static Optional<Violation> pressureAnnounced(EngineServer server, EngineEvents events, long nowNanos) {
+    PressureState expected = PressureState.of(server.queueDepth(), server.queueCapacity());
+    if (events.announcedPressure() == expected) {
       return Optional.empty();
     }
-    return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), "the engine announces "
-        + server.announcedPressure() + ", but its queue holds " + server.queueDepth() + " of " + server.queueCapacity()
-        + " (" + server.queuePressure() + "): its clients were never told the pressure changed"));
+    return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, nowNanos, "queue depth "
+        + server.queueDepth() + " of " + server.queueCapacity() + " is " + expected
+        + ", but the engine last announced " + events.announcedPressure()));
   }
 
   /**

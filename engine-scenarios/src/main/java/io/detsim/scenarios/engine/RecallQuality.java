@@ -56,7 +56,8 @@ final class RecallQuality {
   /** Brute-force similarities per observation held: the budget that keeps the check linear. */
   static final long WORK_PER_OBSERVATION = 64;
 
-  private final Map<String, double[]> units = new HashMap<>();
+  /** Each observation's embedding as its client sent it, shared, not copied: runs hold millions. */
+  private final Map<String, float[]> embeddings = new HashMap<>();
   /** Each held and indexed observation's generation, by memory id (ids are unique across spaces). */
   private final Map<String, Long> generations = new HashMap<>();
   private final Map<String, List<EngineServer.Held>> qualifying = new HashMap<>();
@@ -65,14 +66,14 @@ final class RecallQuality {
   private RecallQuality(List<ClientView> views, Map<SpaceId, List<EngineServer.Held>> held) {
     for (ClientView view : views) {
       for (ObservationRecord record : view.observations()) {
-        units.put(record.episodeId(), unit(record.episode().sharedEmbedding()));
+        embeddings.put(record.episodeId(), record.episode().sharedEmbedding());
       }
     }
     long observations = 0;
     for (Map.Entry<SpaceId, List<EngineServer.Held>> space : held.entrySet()) {
       List<EngineServer.Held> indexed = new ArrayList<>();
       for (EngineServer.Held h : space.getValue()) {
-        if (h.generation() > 0 && units.containsKey(h.memoryId())) {
+        if (h.generation() > 0 && embeddings.containsKey(h.memoryId())) {
           indexed.add(h);
           generations.put(h.memoryId(), h.generation());
         }
@@ -90,6 +91,9 @@ final class RecallQuality {
    */
   static Optional<Violation> check(List<ClientView> views, Map<SpaceId, List<EngineServer.Held>> held,
       boolean corruptionCut, long nowNanos) {
+    if (views.stream().allMatch(view -> view.recalls().isEmpty())) {
+      return Optional.empty(); // most runs recall nothing: no need to index their observations
+    }
     return new RecallQuality(views, held).judge(views, corruptionCut, nowNanos);
   }
 
@@ -122,9 +126,10 @@ final class RecallQuality {
         double kth = kthBest(space, candidates, cue, k);
         long found = 0;
         for (String id : recall.memoryIds()) {
-          double[] unit = units.get(id);
+          float[] embedding = embeddings.get(id);
           Long at = generations.get(id);
-          if (unit != null && at != null && at <= generation && dot(cue, unit) >= kth - SIMILARITY_TOLERANCE) {
+          if (embedding != null && at != null && at <= generation
+              && similarity(cue, embedding) >= kth - SIMILARITY_TOLERANCE) {
             found++;
           }
         }
@@ -146,11 +151,12 @@ final class RecallQuality {
     double previous = Double.POSITIVE_INFINITY;
     for (RecallRecord.Page page : recall.pages()) {
       for (RecallHit hit : page.hits()) {
-        double[] unit = units.get(hit.memoryId());
-        if (unit != null && StrictMath.abs(dot(cue, unit) - hit.similarity()) > SIMILARITY_TOLERANCE) {
+        float[] embedding = embeddings.get(hit.memoryId());
+        double cosine = embedding == null ? Double.NaN : similarity(cue, embedding);
+        if (embedding != null && StrictMath.abs(cosine - hit.similarity()) > SIMILARITY_TOLERANCE) {
           return Optional.of(Violation.of(Violation.Kind.RECALL_WRONG, page.receivedAtNanos(), "recall "
               + recall.requestId() + " in " + recall.space() + " gave " + hit.memoryId() + " similarity "
-              + hit.similarity() + ", but its cosine with the cue is " + (float) dot(cue, unit)));
+              + hit.similarity() + ", but its cosine with the cue is " + (float) cosine));
         }
         if (hit.similarity() > previous + SIMILARITY_TOLERANCE) {
           return Optional.of(Violation.of(Violation.Kind.RECALL_WRONG, page.receivedAtNanos(), "recall "
@@ -192,7 +198,7 @@ final class RecallQuality {
     double[] best = new double[k]; // ascending: best[0] is the k-th best so far
     Arrays.fill(best, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < candidates; i++) {
-      double similarity = dot(cue, units.get(space.get(i).memoryId()));
+      double similarity = similarity(cue, embeddings.get(space.get(i).memoryId()));
       if (similarity > best[0]) {
         int slot = 0;
         while (slot + 1 < k && best[slot + 1] < similarity) {
@@ -205,12 +211,15 @@ final class RecallQuality {
     return best[0];
   }
 
-  private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
+  /** The cosine of a unit cue and an embedding as sent (any length): computed in double. */
+  private static double similarity(double[] unitCue, float[] embedding) {
+    double dot = 0;
+    double squares = 0;
+    for (int i = 0; i < embedding.length; i++) {
+      dot += unitCue[i] * embedding[i];
+      squares += (double) embedding[i] * embedding[i];
     }
-    return sum;
+    return squares > 0 ? dot / StrictMath.sqrt(squares) : 0;
   }
 
   private static double[] unit(float[] vector) {

@@ -7,7 +7,6 @@ import io.detsim.engine.client.PriorityMix;
 import io.detsim.engine.client.RecallProbe;
 import io.detsim.engine.client.StreamingClient;
 import io.detsim.engine.protocol.Priority;
-import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.planted.EngineMutant;
 import io.detsim.engine.server.EngineOptions;
@@ -183,11 +182,9 @@ public final class ScenarioRunner {
             + " (queue capacity " + server.queueCapacity() + " plus the workers' dispatch window)"));
       }
       if (model.has(ScenarioCheck.PRESSURE_FOLLOWS_DEPTH)) {
-        PressureState expected = PressureState.of(server.queueDepth(), server.queueCapacity());
-        if (events.announcedPressure() != expected) {
-          return Optional.of(Violation.of(Violation.Kind.BACKPRESSURE_BOUND, sim.nowNanos(), "queue depth "
-              + server.queueDepth() + " of " + server.queueCapacity() + " is " + expected
-              + ", but the engine last announced " + events.announcedPressure()));
+        Optional<Violation> pressure = EndChecks.pressureAnnounced(server, events, sim.nowNanos());
+        if (pressure.isPresent()) {
+          return pressure;
         }
       }
       if ((t + CHECKPOINT_NANOS) % integrityEvery == 0) {

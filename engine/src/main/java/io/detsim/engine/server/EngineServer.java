@@ -632,19 +632,6 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     return dispatcher.queue().depth();
   }
 
-  /**
-   * The pressure the engine last announced to its clients. After every handler it is the queue's
-   * own ({@link #queuePressure}): the engine recovers when load drops, and its clients hear so.
-   */
-  public PressureState announcedPressure() {
-    return lastPressure;
-  }
-
-  /** The pressure the queue's depth puts the engine under now. */
-  public PressureState queuePressure() {
-    return dispatcher.queue().pressureState();
-  }
-
   public int queueCapacity() {
     return dispatcher.queue().capacity();
   }
