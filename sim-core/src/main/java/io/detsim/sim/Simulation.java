@@ -73,6 +73,7 @@ public final class Simulation {
   private final EventTarget driver = this::dispatchDriverEvent;
   private IntConsumer burstListener;
   private BiConsumer<NodeId, String> pointListener = (node, point) -> {};
+  private SendListener sendListener;
   private HandlerMeter meter;
   private final HandlerBudget handlerBudget = new HandlerBudget(this::nowNanos);
   private boolean started;
@@ -154,6 +155,14 @@ public final class Simulation {
    */
   public void onPoint(BiConsumer<NodeId, String> listener) {
     this.pointListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Calls {@code listener} with every message a node sends, to a node of another process or its own,
+   * in the sending handler, before partitions, loss or delay act on it. The listener must only read.
+   */
+  public void onSend(SendListener listener) {
+    this.sendListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Calls {@code listener} with the size of every {@link Fault.Burst}: the workload makes the load. */
@@ -416,6 +425,15 @@ public final class Simulation {
     return disks.get(process(node).id()).durableImage();
   }
 
+  /**
+   * A number that changes whenever what a crash of {@code node} would leave on its disk may have
+   * changed (a sync completed; a file created, deleted or renamed; a crash; a corruption), and only
+   * then: a check that learned something from a {@link #durableImage} can keep it until this moves.
+   */
+  public long durableVersion(NodeId node) {
+    return disks.get(process(node).id()).durableVersion();
+  }
+
   /** {@code node}'s disk as its handlers see it (what survives a crash is what was synced). */
   public Disk disk(NodeId node) {
     return disks.get(process(node).id());
@@ -472,6 +490,9 @@ public final class Simulation {
 
   void route(Actor source, NodeId targetId, Object message) {
     Actor target = actor(targetId);
+    if (sendListener != null) {
+      sendListener.sent(source.id(), targetId, message);
+    }
     if (target.process == source.process) {
       trace.record(nowNanos(), source.name(), SEND_LOCAL, target.name(), Trace.describe(message));
       target.receiveLocal(source, message);

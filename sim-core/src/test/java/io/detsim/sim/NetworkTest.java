@@ -35,6 +35,22 @@ class NetworkTest {
   }
 
   @Test
+  void onSend_seesEveryMessageAsItIsSent_evenOnesTheNetworkThenLoses() {
+    sim = new Simulation(11, SimOptions.none().withNetwork(NetworkOptions.none().withLoss(Ratio.ALWAYS)));
+    a = Probe.add(sim, "a");
+    b = Probe.add(sim, "b");
+    List<String> seen = new ArrayList<>();
+    sim.onSend((source, target, message) -> seen.add(sim.nowNanos() / MS + "ms " + source + ">" + target + " " + message));
+    sim.start();
+    Probe.sendAt(sim, 1 * MS, a, b, "first");
+    Probe.sendAt(sim, 2 * MS, b, a, "second");
+    sim.runFor(10 * MS);
+
+    assertThat(Probe.of(sim, b).received).as("every message lost").isEmpty();
+    assertThat(seen).containsExactly("1ms a>b first", "2ms b>a second");
+  }
+
+  @Test
   void latency_staysWithinItsBounds() {
     world(NetworkOptions.none().withLatency(2 * MS, 4 * MS));
     sendMany(200, a, b);

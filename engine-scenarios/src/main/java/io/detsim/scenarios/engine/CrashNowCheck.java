@@ -1,12 +1,16 @@
 package io.detsim.scenarios.engine;
 
+import io.detsim.engine.protocol.Ack;
+import io.detsim.engine.protocol.AckOutcome;
 import io.detsim.engine.server.EngineServer;
 import io.detsim.scenarios.engine.validate.Violation;
+import io.detsim.sim.SendListener;
 import io.detsim.sim.Simulation;
 import io.detsim.sim.disk.DiskStats;
 import io.detsim.sim.port.Disk;
 import io.detsim.sim.port.DiskFile;
 import io.detsim.sim.port.NodeId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,13 +25,22 @@ import java.util.function.BiConsumer;
  * deletes a segment too early, a sync that skips a file) is caught at the window itself, in every
  * run that opens it, not in the rare run whose crash lands there.
  *
+ * <p>The same question is asked of every ACCEPTED the server sends, at the instant it goes out: the
+ * observation it names must be among what recovery would bring back then. This needs nothing of the
+ * server's own bookkeeping, so a server that believes an observation durable when it is not (a
+ * retransmission answered ACCEPTED while the original still waits for its group commit) is caught
+ * when it says so, though the original's own commit closes the window milliseconds later. What
+ * recovery would bring back changes only when the disk's durable content does ({@link
+ * Simulation#durableVersion}), so the answers after one group commit cost one recovery.
+ *
  * <p>Each check costs a recovery of the whole durable log, so the checks are budgeted to keep a run
  * linear: their recovered bytes stay within {@link #BYTES_PER_BYTE_WRITTEN} times what the server
- * wrote (plus {@link #BUDGET_FLOOR_BYTES}), and group-commit points, by far the most frequent, may
- * spend only half of it, so the rarer compaction points always find some left. After a disk fault
- * corrupted a record, loss is allowed (docs/engine.md guarantee 1), and the checks stop.
+ * wrote (plus {@link #BUDGET_FLOOR_BYTES}), and group-commit points and ACCEPTED answers, by far the
+ * most frequent, may spend only half of it, so the rarer compaction points always find some left.
+ * After a disk fault corrupted a record, loss is allowed (docs/engine.md guarantee 1), and the checks
+ * stop.
  */
-final class CrashNowCheck implements BiConsumer<NodeId, String> {
+final class CrashNowCheck implements BiConsumer<NodeId, String>, SendListener {
   static final Set<String> COMPACTION_POINTS =
       Set.of("compaction-start", "log-segment-roll", "snapshot-written", "snapshot-installed");
   static final Set<String> COMMIT_POINTS = Set.of("group-commit-start", "group-commit-end");
@@ -39,6 +52,9 @@ final class CrashNowCheck implements BiConsumer<NodeId, String> {
   private final NodeId server;
   private long spentBytes;
   private Violation violation;
+  /** What recovery brought back at {@link #recoveredVersion}; null until an ACCEPTED needed it. */
+  private HashSet<String> recoveredIds;
+  private long recoveredVersion;
 
   CrashNowCheck(Simulation sim, NodeId server) {
     this.sim = sim;
@@ -58,8 +74,7 @@ final class CrashNowCheck implements BiConsumer<NodeId, String> {
     // Sized before it is copied, so that a point over budget costs a walk of the file list, not a
     // copy: the files as they stand, unsynced tails and all, are near enough the copy for a budget.
     long size = sizeOf(sim.disk(server));
-    long budget = BYTES_PER_BYTE_WRITTEN * stats.bytesWritten() + BUDGET_FLOOR_BYTES;
-    if (spentBytes + size > (compaction ? budget : budget / 2)) {
+    if (!withinBudget(size, compaction)) {
       return;
     }
     spentBytes += size;
@@ -73,9 +88,41 @@ final class CrashNowCheck implements BiConsumer<NodeId, String> {
     }
   }
 
+  @Override
+  public void sent(NodeId source, NodeId target, Object message) {
+    if (violation != null || !source.equals(server) || !(message instanceof Ack ack)
+        || ack.outcome() != AckOutcome.ACCEPTED) {
+      return;
+    }
+    if (sim.diskStats(server).corruptions() > 0) {
+      return;
+    }
+    long version = sim.durableVersion(server);
+    if (recoveredIds == null || version != recoveredVersion) {
+      long size = sizeOf(sim.disk(server));
+      if (!withinBudget(size, false)) {
+        return;
+      }
+      spentBytes += size;
+      recoveredIds = new HashSet<>(sim.node(server, EngineServer.class).recoverableIds(sim.durableImage(server)));
+      recoveredVersion = version;
+    }
+    if (!recoveredIds.contains(ack.memoryId())) {
+      violation = new Violation(Violation.Kind.DATA_LOSS, "ACCEPTED " + ack.memoryId() + " went out while a crash"
+          + " would lose it (recovery run on what the disk held durably then does not bring it back)",
+          sim.nowNanos(), List.of(ack.memoryId()));
+    }
+  }
+
   /** The first acknowledged loss a crash would have caused, if any. */
   Optional<Violation> violation() {
     return Optional.ofNullable(violation);
+  }
+
+  /** Whether recovering {@code size} more bytes keeps within the budget: half of it unless at a compaction point. */
+  private boolean withinBudget(long size, boolean compaction) {
+    long budget = BYTES_PER_BYTE_WRITTEN * sim.diskStats(server).bytesWritten() + BUDGET_FLOOR_BYTES;
+    return spentBytes + size <= (compaction ? budget : budget / 2);
   }
 
   private static long sizeOf(Disk disk) {

@@ -85,6 +85,7 @@ public final class ScenarioRunner {
     stop.meter().ifPresent(sim::meterHandlers);
     CrashNowCheck crashNow = new CrashNowCheck(sim, InputGenerator.SERVER);
     sim.onPoint(crashNow);
+    sim.onSend(crashNow);
     EngineOptions engine = engineOptions(input);
     sim.addNode(InputGenerator.SERVER.name(), context -> new EngineServer(context, engine));
     List<NodeId> clients = new ArrayList<>();

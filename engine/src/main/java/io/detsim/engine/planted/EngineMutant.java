@@ -40,7 +40,9 @@ public enum EngineMutant {
   PRESSURE_DROP_UNANNOUNCED("draining the queue back to normal pressure is never announced, so BACKPRESSURE is"
       + " renewed over an empty queue and clients stay throttled"),
   RECALL_IDS_SHIFTED("a recall result names the memory indexed just before the one found (an off-by-one from"
-      + " generation to slot): results held, in their space and snapshot, but not the nearest");
+      + " generation to slot): results held, in their space and snapshot, but not the nearest"),
+  DUPLICATE_ACKED_IN_FLIGHT("a retransmission of an observation admitted but not yet synced is answered ACCEPTED"
+      + " (the session's admitted number taken for its durable one): a crash before the sync loses it");
 
   private final String description;
 

@@ -604,6 +604,20 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     return missing;
   }
 
+  /**
+   * The memory ids that recovery from {@code durableImage} would bring back, in recovery order: what a crash at this
+   * instant would leave, for a check that an ACCEPTED about to go out is covered by it. Recovery
+   * runs on the copy alone, as {@link #acknowledgedMissingFrom} does; nothing of this server changes.
+   */
+  public List<String> recoverableIds(Disk durableImage) {
+    List<StoredObservation> recovered = EngineRecovery.run(durableImage, planted, walOptions).observations();
+    List<String> ids = new ArrayList<>(recovered.size());
+    for (StoredObservation observation : recovered) {
+      ids.add(observation.episode().id());
+    }
+    return ids;
+  }
+
   /** The episode held under {@code lsn} (the one its snapshots write), or null: for tests. */
   Episode heldEpisode(long lsn) {
     Tracked progress = tracked.get(lsn);

@@ -53,6 +53,7 @@ public final class SessionTable {
 
   private final long idleTimeoutNanos;
   private final boolean duplicatesAsGaps;
+  private final boolean duplicateAckedInFlight;
   private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
   private long nextSessionNumber = 1;
 
@@ -60,10 +61,14 @@ public final class SessionTable {
     this(options, EnumSet.noneOf(EngineMutant.class));
   }
 
-  /** A table with the planted bugs of {@code planted} that live here (duplicates-as-gaps). */
+  /**
+   * A table with the planted bugs of {@code planted} that live here (duplicates-as-gaps,
+   * duplicate-acked-in-flight).
+   */
   public SessionTable(SessionOptions options, Set<EngineMutant> planted) {
     this.idleTimeoutNanos = options.idleTimeoutNanos();
     this.duplicatesAsGaps = planted.contains(EngineMutant.DUPLICATES_AS_GAPS);
+    this.duplicateAckedInFlight = planted.contains(EngineMutant.DUPLICATE_ACKED_IN_FLIGHT);
   }
 
   /**
@@ -145,7 +150,8 @@ public final class SessionTable {
       if (session.state == SessionState.ACTIVE || session.state == SessionState.PAUSED) {
         touch(session, nowNanos);
       }
-      return new ObservationDecision(ObservationDecision.Kind.DUPLICATE, expected, seq <= session.durableSeq, false);
+      long durableThrough = duplicateAckedInFlight ? session.admittedSeq : session.durableSeq;
+      return new ObservationDecision(ObservationDecision.Kind.DUPLICATE, expected, seq <= durableThrough, false);
     }
     switch (session.state) {
       case CLOSED:

@@ -58,6 +58,8 @@ public final class SimDisk implements Disk {
   private long crashes;
   private long tornWrites;
   private long corruptions;
+  /** Moves whenever the durable content may change: see {@link #durableVersion}. */
+  private long durableVersion;
 
   public SimDisk(DiskOptions options, RandomSource random) {
     this.options = Objects.requireNonNull(options, "options");
@@ -76,7 +78,13 @@ public final class SimDisk implements Disk {
   @Override
   public DiskFile open(String name) {
     requireValidName(name);
-    return files.computeIfAbsent(name, key -> new SimDiskFile(this, key));
+    SimDiskFile file = files.get(name);
+    if (file == null) {
+      file = new SimDiskFile(this, name);
+      files.put(name, file);
+      durableVersion++; // created durably at once
+    }
+    return file;
   }
 
   @Override
@@ -91,7 +99,9 @@ public final class SimDisk implements Disk {
 
   @Override
   public void delete(String name) {
-    files.remove(name); // open handles keep the unlinked inode, as on POSIX
+    if (files.remove(name) != null) { // open handles keep the unlinked inode, as on POSIX
+      durableVersion++;
+    }
   }
 
   @Override
@@ -106,6 +116,7 @@ public final class SimDisk implements Disk {
     }
     files.remove(source);
     files.put(target, file); // replaces the old target in one step: no moment without either
+    durableVersion++;
     file.rename(target);
   }
 
@@ -117,6 +128,7 @@ public final class SimDisk implements Disk {
   public void crash() {
     epoch++;
     crashes++;
+    durableVersion++;
     timer = null;
     for (SimDiskFile file : files.values()) {
       if (file.crash(random, options.tornWriteRatio())) {
@@ -144,6 +156,7 @@ public final class SimDisk implements Disk {
     int mask = 1 + faultRandom.nextInt(255);
     chosen.getValue().corrupt(offset, mask);
     corruptions++;
+    durableVersion++;
     return Optional.of(new Corruption(chosen.getKey(), offset, mask));
   }
 
@@ -160,6 +173,15 @@ public final class SimDisk implements Disk {
       image.files.put(file.getKey(), file.getValue().durableCopy(image));
     }
     return image;
+  }
+
+  /**
+   * A number that changes whenever what {@link #durableImage} would copy may have changed (a sync
+   * completed; a file created, deleted or renamed; a crash; a corruption), and never otherwise: a
+   * check that learned something from an image can keep it while this stays put.
+   */
+  public long durableVersion() {
+    return durableVersion;
   }
 
   public DiskStats stats() {
@@ -188,8 +210,10 @@ public final class SimDisk implements Disk {
     bytesWritten += count;
   }
 
-  void countSync() {
+  /** A sync completed: its file's pending operations are durable now. */
+  void syncCompleted() {
     syncs++;
+    durableVersion++;
   }
 
   private static void requireValidName(String name) {

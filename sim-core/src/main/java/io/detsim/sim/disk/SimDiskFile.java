@@ -112,7 +112,7 @@ final class SimDiskFile implements DiskFile {
     while (!pending.isEmpty() && pending.peekFirst().sequence() < request.endSequence()) {
       pending.removeFirst().applyTo(durable);
     }
-    disk.countSync();
+    disk.syncCompleted();
     if (!syncs.isEmpty()) {
       startFirstSync();
     }

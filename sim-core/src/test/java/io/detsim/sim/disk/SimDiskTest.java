@@ -41,6 +41,56 @@ class SimDiskTest {
   }
 
   @Test
+  void durableImage_holdsWhatACrashNowWouldLeave_andLeavesTheDiskAlone() {
+    SimDisk disk = disk(DiskOptions.none());
+    DiskFile file = disk.open("log");
+    file.append(bytes("synced "));
+    file.sync(() -> {});
+    timer.runAll();
+    file.append(bytes("pending"));
+
+    SimDisk image = disk.durableImage();
+
+    assertThat(text(image.open("log"))).isEqualTo("synced ");
+    assertThat(text(file)).as("the disk itself keeps its unsynced write").isEqualTo("synced pending");
+    image.open("log").append(bytes("!"));
+    assertThat(text(file)).as("a write to the image is not the disk's").isEqualTo("synced pending");
+  }
+
+  @Test
+  void durableVersion_movesWhenWhatACrashLeavesMayChange_andOnlyThen() {
+    SimDisk disk = disk(DiskOptions.none());
+    List<Long> versions = new ArrayList<>();
+    versions.add(disk.durableVersion());
+    DiskFile file = disk.open("log");
+    versions.add(disk.durableVersion()); // created
+    file.append(bytes("record"));
+    disk.open("log");
+    assertThat(disk.durableVersion()).as("a write, and opening an existing file, change nothing durable")
+        .isEqualTo(versions.get(1));
+    file.sync(() -> versions.add(disk.durableVersion()));
+    timer.runAll(); // the callback sees the version of the completed sync
+    disk.rename("log", "log.1");
+    versions.add(disk.durableVersion());
+    disk.delete("log.1");
+    versions.add(disk.durableVersion());
+    disk.delete("log.1");
+    assertThat(disk.durableVersion()).as("deleting a missing file changes nothing").isEqualTo(versions.get(4));
+    disk.open("other").append(bytes("x"));
+    disk.open("other").sync(() -> {});
+    timer.runAll();
+    long beforeCrash = disk.durableVersion();
+    restart(disk);
+    versions.add(disk.durableVersion());
+    disk.corrupt(new Xoshiro256(1));
+    versions.add(disk.durableVersion());
+
+    assertThat(beforeCrash).isGreaterThan(versions.get(4));
+    assertThat(versions).as("each of: create, sync, rename, delete, crash, corruption").doesNotHaveDuplicates()
+        .isSorted().hasSize(7);
+  }
+
+  @Test
   void restart_keepsSyncedWrites() {
     SimDisk disk = disk(DiskOptions.none().withTornWriteRatio(Ratio.ALWAYS));
     DiskFile file = disk.open("data");
