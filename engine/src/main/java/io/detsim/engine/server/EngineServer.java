@@ -449,10 +449,21 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
   }
 
+  /**
+   * Sends INDEXED once an observation is both durable and indexed. INDEXED's promise, "visible
+   * to recall", is checked here against the space's index itself, not against the flag a worker's
+   * report set: a report that runs ahead of the insert it reports fails at this send.
+   */
   private void sendIndexedIfReady(Tracked progress) {
     if (progress.durable && progress.indexed && !progress.indexedAckSent) {
       progress.indexedAckSent = true;
       StoredObservation stored = progress.observation;
+      SpaceLine line = dispatcher.existingLine(stored.episode().spaceId());
+      if (line == null || !line.index.index().contains(stored.lsn())) {
+        throw new AssertionError(String.format(java.util.Locale.ROOT,
+            "INDEXED %s #%d, but its space's index does not hold its record %d", stored.session().value(),
+            stored.seq(), stored.lsn()));
+      }
       context.send(clients.get(stored.session()), Ack.indexed(stored.session(), stored.seq(), stored.episode().id()));
     }
   }
