@@ -26,5 +26,12 @@ public enum EngineSite {
    * them: so that runs of a few seconds with partitions, pauses and crashes reach expiry and
    * resumption at all (the default is 300 s, checked every 10 s).
    */
-  SHORT_IDLE_TIMEOUT
+  SHORT_IDLE_TIMEOUT,
+  /**
+   * A worker answers a recall only after 5 to 100 ms, indexing on meanwhile, as a recall queued
+   * behind large batches is: so that a snapshot recall meets a graph grown well past its snapshot,
+   * where a search that does not filter what it traverses (an entry point, a layer above) shows it.
+   * Without it, the answer comes within one batch of the snapshot and the graph barely differs.
+   */
+  LATE_RECALL
 }

@@ -7,6 +7,7 @@ import io.detsim.engine.protocol.RecallHit;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
+import io.detsim.sim.port.RandomSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +21,17 @@ import java.util.List;
 final class Worker implements Node {
   static final int RECALL_BATCH_SIZE = 10;
 
+  /** How long {@link EngineSite#LATE_RECALL} holds a recall back. */
+  private static final long LATE_RECALL_MIN_NANOS = 5_000_000L;
+  private static final long LATE_RECALL_MAX_NANOS = 100_000_000L;
+
   private final NodeContext context;
   private final NodeId server;
   private final int workerId;
   private final EngineOptions options;
   private final boolean ackBeforeApply;
   private final boolean recallPageDropsLast;
+  private RandomSource lateRecallDelays;
 
   Worker(NodeContext context, NodeId server, int workerId, EngineOptions options) {
     this.context = context;
@@ -70,6 +76,17 @@ final class Worker implements Node {
   }
 
   private void recall(WorkerMessages.RecallQuery query) {
+    if (context.buggify(EngineSite.LATE_RECALL)) {
+      if (lateRecallDelays == null) { // one stream an incarnation: a fresh one each time repeats its first draw
+        lateRecallDelays = context.random("late-recall");
+      }
+      context.setTimer(lateRecallDelays.nextLong(LATE_RECALL_MIN_NANOS, LATE_RECALL_MAX_NANOS), () -> answer(query));
+      return;
+    }
+    answer(query);
+  }
+
+  private void answer(WorkerMessages.RecallQuery query) {
     context.consumeCpu(options.recallCostNanos());
     List<Neighbour> found = query.space().index().search(
         query.recall().cue(), query.recall().maxResults(), options.hnsw().efSearch(), query.maxGeneration());
