@@ -53,7 +53,7 @@ final class CrashNowCheck implements BiConsumer<NodeId, String>, SendListener {
   private long spentBytes;
   private Violation violation;
   /** What recovery brought back at {@link #recoveredVersion}; null until an ACCEPTED needed it. */
-  private HashSet<String> recoveredIds;
+  private Set<String> recoveredIds;
   private long recoveredVersion;
 
   CrashNowCheck(Simulation sim, NodeId server) {

@@ -616,9 +616,10 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   }
 
   /**
-   * The memory ids that recovery from {@code durableImage} would bring back, in recovery order: what a crash at this
-   * instant would leave, for a check that an ACCEPTED about to go out is covered by it. Recovery
-   * runs on the copy alone, as {@link #acknowledgedMissingFrom} does; nothing of this server changes.
+   * The memory ids that recovery from {@code durableImage} would bring back, in recovery order:
+   * what a crash at this instant would leave, for a check that an ACCEPTED about to go out is
+   * covered by it. Recovery runs on the copy alone, as {@link #acknowledgedMissingFrom} does;
+   * nothing of this server changes.
    */
   public List<String> recoverableIds(Disk durableImage) {
     List<StoredObservation> recovered = EngineRecovery.run(durableImage, planted, walOptions).observations();
