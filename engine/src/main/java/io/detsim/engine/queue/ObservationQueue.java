@@ -95,7 +95,9 @@ public final class ObservationQueue<T> {
     long now = advanceTo(nowNanos);
     List<Queued<T>> items = new ArrayList<>(StrictMath.min(maxBatch, depth));
     while (items.size() < maxBatch && depth > 0) {
-      items.add(next(now));
+      Queued<T> served = next(now);
+      checkNoLowPassedOver(served, now);
+      items.add(served);
       depth--;
     }
     dequeued += items.size();
@@ -153,6 +155,25 @@ public final class ObservationQueue<T> {
       return new Queued<>(lowHead.item(), lowHead.priority(), lowHead.enqueuedAtNanos(), true);
     }
     return normalHead != null ? normal.removeFirst() : low.removeFirst();
+  }
+
+  /**
+   * The serving order's promise that LOW cannot starve, restated apart from {@link #next} and checked
+   * at every dequeue: a NORMAL item is never served while a LOW item at least as old has waited the
+   * promotion bound. A slip in choosing (a comparison the wrong way round) then fails at the dequeue
+   * it causes; the simulation's end-to-end checks cannot see it, since a starved LOW item is served
+   * as soon as the NORMAL lane empties, and no guarantee bounds its wait under overload.
+   */
+  private void checkNoLowPassedOver(Queued<T> served, long now) {
+    if (served.priority() != Priority.NORMAL) {
+      return;
+    }
+    Queued<T> lowHead = lane(Priority.LOW).peekFirst();
+    if (lowHead != null && isDue(lowHead, now) && lowHead.enqueuedAtNanos() <= served.enqueuedAtNanos()) {
+      throw new AssertionError(String.format(java.util.Locale.ROOT,
+          "NORMAL item of %d served before a LOW item of %d that waited the promotion bound (%d ns) at %d",
+          served.enqueuedAtNanos(), lowHead.enqueuedAtNanos(), options.lowPromotionNanos(), now));
+    }
   }
 
   /** True once a LOW item has waited the promotion bound; unsigned, as now >= its enqueue time. */

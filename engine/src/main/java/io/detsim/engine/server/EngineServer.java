@@ -60,6 +60,9 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   /** The idle timeouts {@link EngineSite#SHORT_IDLE_TIMEOUT} draws from: shorter than most partitions. */
   private static final long SHORT_IDLE_TIMEOUT_MIN_NANOS = 100_000_000L;
   private static final long SHORT_IDLE_TIMEOUT_MAX_NANOS = 1_000_000_000L;
+  /** The LOW promotion bounds {@link EngineSite#SHORT_LOW_PROMOTION} draws from. */
+  private static final long SHORT_LOW_PROMOTION_MIN_NANOS = 1_000_000L;
+  private static final long SHORT_LOW_PROMOTION_MAX_NANOS = 50_000_000L;
   /** How many records pass between two asks of {@link EngineSite#EARLY_COMPACTION}. */
   private static final int EARLY_COMPACTION_RECORDS = 64;
   /**
@@ -131,9 +134,22 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     this.workers = new WorkerPool(options, context,
         worker -> workerContext -> new Worker(workerContext, context.self(), worker, options));
     this.metrics = new EngineMetrics(context.clock());
-    this.dispatcher = new Dispatcher(options, planted, context, workers, this, metrics);
+    this.dispatcher = new Dispatcher(withBuggifiedQueue(options, context), planted, context, workers, this, metrics);
     workers.onRestart(dispatcher::redeliver);
     workers.onRound(() -> dispatcher.recordUtilization(options.heartbeatNanos()));
+  }
+
+  /**
+   * {@code options}, with a LOW promotion bound of 1 to 50 ms when {@link EngineSite#SHORT_LOW_PROMOTION}
+   * fires at this start: the design's 1 s is longer than a LOW item ever waits behind a NORMAL
+   * backlog in runs of seconds, so promotion, and the starvation it prevents, were never reached.
+   */
+  private static EngineOptions withBuggifiedQueue(EngineOptions options, NodeContext context) {
+    if (!context.buggify(EngineSite.SHORT_LOW_PROMOTION)) {
+      return options;
+    }
+    long bound = context.random("low-promotion").nextLong(SHORT_LOW_PROMOTION_MIN_NANOS, SHORT_LOW_PROMOTION_MAX_NANOS);
+    return options.withQueue(options.queue().withLowPromotionNanos(bound));
   }
 
   @Override

@@ -33,5 +33,11 @@ public enum EngineSite {
    * where a search that does not filter what it traverses (an entry point, a layer above) shows it.
    * Without it, the answer comes within one batch of the snapshot and the graph barely differs.
    */
-  LATE_RECALL
+  LATE_RECALL,
+  /**
+   * A LOW item is promoted after 1 to 50 ms instead of 1 s, as a small configured bound would make
+   * it: so that runs of seconds reach LOW promotion at all, and the queue's check that no NORMAL item
+   * passes over a due LOW one is exercised.
+   */
+  SHORT_LOW_PROMOTION
 }
