@@ -67,19 +67,12 @@ final class CrashNowCheck implements BiConsumer<NodeId, String>, SendListener {
     if (violation != null || !node.equals(server) || !(compaction || COMMIT_POINTS.contains(point))) {
       return;
     }
-    DiskStats stats = sim.diskStats(server);
-    if (stats.corruptions() > 0) {
+    Disk image = durableImageWithinBudget(compaction);
+    if (image == null) {
       return;
     }
-    // Sized before it is copied, so that a point over budget costs a walk of the file list, not a
-    // copy: the files as they stand, unsynced tails and all, are near enough the copy for a budget.
-    long size = sizeOf(sim.disk(server));
-    if (!withinBudget(size, compaction)) {
-      return;
-    }
-    spentBytes += size;
     EngineServer engine = sim.node(server, EngineServer.class);
-    List<String> missing = engine.acknowledgedMissingFrom(sim.durableImage(server));
+    List<String> missing = engine.acknowledgedMissingFrom(image);
     if (!missing.isEmpty()) {
       List<String> shown = List.copyOf(missing.subList(0, Math.min(EVIDENCE_IDS, missing.size())));
       violation = new Violation(Violation.Kind.DATA_LOSS, "a crash at " + point + " would lose " + missing.size()
@@ -94,17 +87,13 @@ final class CrashNowCheck implements BiConsumer<NodeId, String>, SendListener {
         || ack.outcome() != AckOutcome.ACCEPTED) {
       return;
     }
-    if (sim.diskStats(server).corruptions() > 0) {
-      return;
-    }
     long version = sim.durableVersion(server);
-    if (recoveredIds == null || version != recoveredVersion) {
-      long size = sizeOf(sim.disk(server));
-      if (!withinBudget(size, false)) {
+    if (recoveredIds == null || version != recoveredVersion) { // a corruption moves the version too
+      Disk image = durableImageWithinBudget(false);
+      if (image == null) {
         return;
       }
-      spentBytes += size;
-      recoveredIds = new HashSet<>(sim.node(server, EngineServer.class).recoverableIds(sim.durableImage(server)));
+      recoveredIds = new HashSet<>(sim.node(server, EngineServer.class).recoverableIds(image));
       recoveredVersion = version;
     }
     if (!recoveredIds.contains(ack.memoryId())) {
@@ -119,10 +108,24 @@ final class CrashNowCheck implements BiConsumer<NodeId, String>, SendListener {
     return Optional.ofNullable(violation);
   }
 
-  /** Whether recovering {@code size} more bytes keeps within the budget: half of it unless at a compaction point. */
-  private boolean withinBudget(long size, boolean compaction) {
-    long budget = BYTES_PER_BYTE_WRITTEN * sim.diskStats(server).bytesWritten() + BUDGET_FLOOR_BYTES;
-    return spentBytes + size <= (compaction ? budget : budget / 2);
+  /**
+   * A copy of what the server's disk holds durably, charged to the budget (half of it unless at a
+   * compaction point); null once a corruption allows loss, or when the budget is spent.
+   */
+  private Disk durableImageWithinBudget(boolean compaction) {
+    DiskStats stats = sim.diskStats(server);
+    if (stats.corruptions() > 0) {
+      return null;
+    }
+    // Sized before it is copied, so that a check over budget costs a walk of the file list, not a
+    // copy: the files as they stand, unsynced tails and all, are near enough the copy for a budget.
+    long size = sizeOf(sim.disk(server));
+    long budget = BYTES_PER_BYTE_WRITTEN * stats.bytesWritten() + BUDGET_FLOOR_BYTES;
+    if (spentBytes + size > (compaction ? budget : budget / 2)) {
+      return null;
+    }
+    spentBytes += size;
+    return sim.durableImage(server);
   }
 
   private static long sizeOf(Disk disk) {

@@ -616,7 +616,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
    * copy alone, with this server's planted bugs and log options; nothing of this server changes.
    */
   public List<String> acknowledgedMissingFrom(Disk durableImage) {
-    List<StoredObservation> recovered = EngineRecovery.run(durableImage, planted, walOptions).observations();
+    List<StoredObservation> recovered = recoveredFrom(durableImage);
     long[] lsns = new long[recovered.size()];
     for (int i = 0; i < lsns.length; i++) {
       lsns[i] = recovered.get(i).lsn();
@@ -638,12 +638,17 @@ public final class EngineServer implements Node, Dispatcher.Listener {
    * nothing of this server changes.
    */
   public List<String> recoverableIds(Disk durableImage) {
-    List<StoredObservation> recovered = EngineRecovery.run(durableImage, planted, walOptions).observations();
+    List<StoredObservation> recovered = recoveredFrom(durableImage);
     List<String> ids = new ArrayList<>(recovered.size());
     for (StoredObservation observation : recovered) {
       ids.add(observation.episode().id());
     }
     return ids;
+  }
+
+  /** What recovery brings back from a copy of the disk, with this server's planted bugs and log options. */
+  private List<StoredObservation> recoveredFrom(Disk durableImage) {
+    return EngineRecovery.run(durableImage, planted, walOptions).observations();
   }
 
   /** The episode held under {@code lsn} (the one its snapshots write), or null: for tests. */
