@@ -7,6 +7,8 @@ import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.RandomSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The real runtime's side of {@link NodeContext}, for one life of one actor. Once that life has
@@ -22,6 +24,8 @@ final class RealContext implements NodeContext {
   private final RealRuntime runtime;
   private final RealActor actor;
   private final int incarnation;
+  /** This life's streams by name: asking again continues a stream instead of restarting it. */
+  private final Map<String, RandomSource> streams = new LinkedHashMap<>();
 
   RealContext(RealRuntime runtime, RealActor actor, int incarnation) {
     this.runtime = runtime;
@@ -65,7 +69,9 @@ final class RealContext implements NodeContext {
 
   @Override
   public RandomSource random(String stream) {
-    return runtime.random(actor.id.name() + "#" + incarnation + "/" + stream);
+    synchronized (streams) { // handlers run one at a time, but not always on the same thread
+      return streams.computeIfAbsent(stream, name -> runtime.random(actor.id.name() + "#" + incarnation + "/" + name));
+    }
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.detsim.sim.port.NodeFactory;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.RandomSource;
 import io.detsim.sim.trace.Name;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The simulator's side of {@link NodeContext}, for one life of one actor. A context outlives its
@@ -19,6 +21,8 @@ final class SimContext implements NodeContext {
   private final Simulation simulation;
   private final Actor actor;
   private final int incarnation;
+  /** This life's streams by name: asking again continues a stream instead of restarting it. */
+  private final Map<String, RandomSource> streams = new LinkedHashMap<>();
 
   SimContext(Simulation simulation, Actor actor) {
     this.simulation = simulation;
@@ -68,7 +72,8 @@ final class SimContext implements NodeContext {
   @Override
   public RandomSource random(String stream) {
     simulation.handlerBudget().charge();
-    return simulation.streams().stream(actor.id().name() + "#" + incarnation + "/" + stream);
+    return streams.computeIfAbsent(
+        stream, name -> simulation.streams().stream(actor.id().name() + "#" + incarnation + "/" + name));
   }
 
   @Override

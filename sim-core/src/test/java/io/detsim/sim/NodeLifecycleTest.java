@@ -37,6 +37,24 @@ class NodeLifecycleTest {
   }
 
   @Test
+  void aNamedStream_continuesWithinALife_andStartsAfreshInTheNext() {
+    sim.start();
+    // A draw per event, asking for the stream each time: a fresh stream per ask repeated its first
+    // value, so every BUGGIFY slow sync of a server life had one and the same delay.
+    long first = Probe.of(sim, b).context.random("delay").nextLong();
+    long second = Probe.of(sim, b).context.random("delay").nextLong();
+    assertThat(second).isNotEqualTo(first);
+    sim.crash(b);
+    sim.restart(b);
+    long nextLife = Probe.of(sim, b).context.random("delay").nextLong();
+    assertThat(nextLife).isNotEqualTo(first).isNotEqualTo(second);
+    Simulation again = new Simulation(3, SimOptions.none());
+    NodeId b2 = Probe.add(again, "b");
+    again.start();
+    assertThat(Probe.of(again, b2).context.random("delay").nextLong()).isEqualTo(first);
+  }
+
+  @Test
   void crashedNode_isDown_untilRestarted_andRestartOfALiveNodeDoesNothing() {
     sim.start();
     Probe live = Probe.of(sim, a);

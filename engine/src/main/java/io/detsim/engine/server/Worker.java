@@ -7,7 +7,6 @@ import io.detsim.engine.protocol.RecallHit;
 import io.detsim.sim.port.Node;
 import io.detsim.sim.port.NodeContext;
 import io.detsim.sim.port.NodeId;
-import io.detsim.sim.port.RandomSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,6 @@ final class Worker implements Node {
   private final EngineOptions options;
   private final boolean ackBeforeApply;
   private final boolean recallPageDropsLast;
-  private RandomSource lateRecallDelays;
 
   Worker(NodeContext context, NodeId server, int workerId, EngineOptions options) {
     this.context = context;
@@ -77,10 +75,8 @@ final class Worker implements Node {
 
   private void recall(WorkerMessages.RecallQuery query) {
     if (context.buggify(EngineSite.LATE_RECALL)) {
-      if (lateRecallDelays == null) { // one stream an incarnation: a fresh one each time repeats its first draw
-        lateRecallDelays = context.random("late-recall");
-      }
-      context.setTimer(lateRecallDelays.nextLong(LATE_RECALL_MIN_NANOS, LATE_RECALL_MAX_NANOS), () -> answer(query));
+      long delay = context.random("late-recall").nextLong(LATE_RECALL_MIN_NANOS, LATE_RECALL_MAX_NANOS);
+      context.setTimer(delay, () -> answer(query));
       return;
     }
     answer(query);

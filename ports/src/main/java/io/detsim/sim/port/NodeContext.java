@@ -34,7 +34,11 @@ public interface NodeContext {
   /** This process's disk (actors share their node's disk). */
   Disk disk();
 
-  /** A random stream private to this node and {@code stream} name. */
+  /**
+   * The random stream of this node's life named {@code stream}. Asking for the same name again in
+   * the same life continues that stream, so a draw per event ({@code random("delay").nextLong(..)})
+   * does not repeat its first value; a restarted node's streams start afresh, as its new life's.
+   */
   RandomSource random(String stream);
 
   /**
