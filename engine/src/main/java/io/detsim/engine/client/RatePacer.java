@@ -33,6 +33,7 @@ final class RatePacer {
   private final ClientOptions options;
   private final Runnable onCredit;
   private final LongConsumer onRateChange;
+  private final boolean leaseNeverArmed;
   private long ratePerSecond;
   private long remainderCarried;
   private boolean hasCredit = true;
@@ -45,12 +46,15 @@ final class RatePacer {
   private boolean stopped;
 
   /**
+   * @param leaseNeverArmed the planted bug lease-never-armed, for detsim's self-test
    * @param onCredit called when a credit comes back, to send what waits for it
    * @param onRateChange called with the new rate after every change
    */
-  RatePacer(NodeContext context, ClientOptions options, Runnable onCredit, LongConsumer onRateChange) {
+  RatePacer(NodeContext context, ClientOptions options, boolean leaseNeverArmed, Runnable onCredit,
+      LongConsumer onRateChange) {
     this.context = context;
     this.options = options;
+    this.leaseNeverArmed = leaseNeverArmed;
     this.onCredit = onCredit;
     this.onRateChange = onRateChange;
     this.ratePerSecond = options.ratePerSecond();
@@ -66,6 +70,7 @@ final class RatePacer {
 
   /** Takes the credit for one new observation; the next comes back one interval later. */
   void consume() {
+    checkEpisodeCanEnd();
     hasCredit = false;
     if (!creditTimerPending) {
       creditTimerPending = true;
@@ -80,12 +85,15 @@ final class RatePacer {
   boolean slowDown() {
     cancelRestore();
     cancelLease();
-    leaseTimer = context.setTimer(Status.BACKPRESSURE_LEASE_NANOS, this::leaseLapsed);
+    if (!leaseNeverArmed) {
+      leaseTimer = context.setTimer(Status.BACKPRESSURE_LEASE_NANOS, this::leaseLapsed);
+    }
     if (underBackpressure) {
       return false;
     }
     underBackpressure = true;
     setRate(Math.max(options.rateFloorPerSecond(), ratePerSecond / 2));
+    checkEpisodeCanEnd();
     return true;
   }
 
@@ -126,6 +134,21 @@ final class RatePacer {
     if (!stopped && underBackpressure) {
       context.trace("backpressure-lapsed", "rate=" + ratePerSecond);
       restore();
+    }
+    checkEpisodeCanEnd();
+  }
+
+  /**
+   * The lease, checked where it can break rather than by its symptom: while an episode of
+   * backpressure lasts, its lapse is pending, so that a lost ACTIVE can never throttle the client for
+   * good. The symptom, a client sending slower than it should, fails no end check unless so much is
+   * left to send that the liveness bound runs out: campaigns missed a lease never armed, which only
+   * the unit tests and one corpus file caught.
+   */
+  private void checkEpisodeCanEnd() {
+    if (underBackpressure && !stopped && leaseTimer == Timers.NONE) { // not Check: its varargs box per send
+      throw new AssertionError("a backpressure episode at " + ratePerSecond
+          + "/s with no lapse pending: a lost ACTIVE would throttle for good");
     }
   }
 

@@ -42,7 +42,9 @@ public enum EngineMutant {
   RECALL_IDS_SHIFTED("a recall result names the memory indexed just before the one found (an off-by-one from"
       + " generation to slot): results held, in their space and snapshot, but not the nearest"),
   DUPLICATE_ACKED_IN_FLIGHT("a retransmission of an observation admitted but not yet synced is answered ACCEPTED"
-      + " (the session's admitted number taken for its durable one): a crash before the sync loses it");
+      + " (the session's admitted number taken for its durable one): a crash before the sync loses it"),
+  LEASE_NEVER_ARMED("a client's backpressure episode never arms its lapse, so one lost ACTIVE, or one crash of a"
+      + " CRITICAL server, throttles it for good");
 
   private final String description;
 
