@@ -44,7 +44,9 @@ public enum EngineMutant {
   DUPLICATE_ACKED_IN_FLIGHT("a retransmission of an observation admitted but not yet synced is answered ACCEPTED"
       + " (the session's admitted number taken for its durable one): a crash before the sync loses it"),
   LEASE_NEVER_ARMED("a client's backpressure episode never arms its lapse, so one lost ACTIVE, or one crash of a"
-      + " CRITICAL server, throttles it for good");
+      + " CRITICAL server, throttles it for good"),
+  HIGH_AFTER_NORMAL("the queue serves HIGH items only once the NORMAL lane is empty, so a NORMAL backlog delays"
+      + " every HIGH one behind it");
 
   private final String description;
 

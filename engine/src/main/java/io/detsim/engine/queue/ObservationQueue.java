@@ -39,6 +39,7 @@ import java.util.Set;
 public final class ObservationQueue<T> {
   private final QueueOptions options;
   private final boolean fullLaneDropsSilently;
+  private final boolean highAfterNormal;
   private final List<ArrayDeque<Queued<T>>> lanes = new ArrayList<>();
   private final DequeueRate dequeueRate;
   private long latestNanos = Long.MIN_VALUE;
@@ -54,10 +55,11 @@ public final class ObservationQueue<T> {
     this(options, EnumSet.noneOf(EngineMutant.class));
   }
 
-  /** A queue with the planted bugs of {@code planted} that live here (full-lane-drops-silently). */
+  /** A queue with the planted bugs of {@code planted} that live here (full-lane-drops-silently, high-after-normal). */
   public ObservationQueue(QueueOptions options, Set<EngineMutant> planted) {
     this.options = options;
     this.fullLaneDropsSilently = planted.contains(EngineMutant.FULL_LANE_DROPS_SILENTLY);
+    this.highAfterNormal = planted.contains(EngineMutant.HIGH_AFTER_NORMAL);
     this.dequeueRate = new DequeueRate(options.rateWindowNanos());
     for (int lane = 0; lane < Priority.values().length; lane++) {
       lanes.add(new ArrayDeque<>());
@@ -96,6 +98,7 @@ public final class ObservationQueue<T> {
     List<Queued<T>> items = new ArrayList<>(StrictMath.min(maxBatch, depth));
     while (items.size() < maxBatch && depth > 0) {
       Queued<T> served = next(now);
+      checkNoHighPassedOver(served);
       checkNoLowPassedOver(served, now);
       items.add(served);
       depth--;
@@ -141,7 +144,7 @@ public final class ObservationQueue<T> {
 
   private Queued<T> next(long now) {
     ArrayDeque<Queued<T>> high = lane(Priority.HIGH);
-    if (!high.isEmpty()) {
+    if (!high.isEmpty() && !(highAfterNormal && !lane(Priority.NORMAL).isEmpty())) {
       return high.removeFirst();
     }
     ArrayDeque<Queued<T>> normal = lane(Priority.NORMAL);
@@ -155,6 +158,21 @@ public final class ObservationQueue<T> {
       return new Queued<>(lowHead.item(), lowHead.priority(), lowHead.enqueuedAtNanos(), true);
     }
     return normalHead != null ? normal.removeFirst() : low.removeFirst();
+  }
+
+  /**
+   * Strict priority, restated apart from {@link #next} and checked at every dequeue: nothing is
+   * served while a HIGH item waits (a promoted LOW item passes NORMAL ones, never HIGH ones). Like
+   * the check below, it fails at the dequeue a slip in choosing causes; no end check sees the order
+   * in which lanes were served, and a realistic slip (HIGH served only once NORMAL was empty)
+   * escaped 1,000 swarm seeds without it.
+   */
+  private void checkNoHighPassedOver(Queued<T> served) {
+    if (served.priority() != Priority.HIGH && !lane(Priority.HIGH).isEmpty()) {
+      throw new AssertionError(String.format(java.util.Locale.ROOT,
+          "%s item of %d served while a HIGH item of %d waits", served.priority(), served.enqueuedAtNanos(),
+          lane(Priority.HIGH).peekFirst().enqueuedAtNanos()));
+    }
   }
 
   /**
