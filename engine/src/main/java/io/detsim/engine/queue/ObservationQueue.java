@@ -144,10 +144,11 @@ public final class ObservationQueue<T> {
 
   private Queued<T> next(long now) {
     ArrayDeque<Queued<T>> high = lane(Priority.HIGH);
-    if (!high.isEmpty() && !(highAfterNormal && !lane(Priority.NORMAL).isEmpty())) {
+    ArrayDeque<Queued<T>> normal = lane(Priority.NORMAL);
+    boolean highGoesFirst = !highAfterNormal || normal.isEmpty(); // the planted bug waits for NORMAL to empty
+    if (!high.isEmpty() && highGoesFirst) {
       return high.removeFirst();
     }
-    ArrayDeque<Queued<T>> normal = lane(Priority.NORMAL);
     ArrayDeque<Queued<T>> low = lane(Priority.LOW);
     Queued<T> lowHead = low.peekFirst();
     Queued<T> normalHead = normal.peekFirst();
