@@ -59,7 +59,7 @@ final class FaultApplier {
       simulation.simClock(drift.node()).setDrift(drift.partsPerMillion());
     } else if (fault instanceof Fault.CorruptDisk) {
       Fault.CorruptDisk corrupt = (Fault.CorruptDisk) fault;
-      simulation.corruptDisk(corrupt.node());
+      simulation.corruptDisk(corrupt.node(), corrupt.lastBytes());
     } else if (fault instanceof Fault.Burst) {
       simulation.burst(((Fault.Burst) fault).size());
     } else if (fault instanceof Fault.HealAll) {

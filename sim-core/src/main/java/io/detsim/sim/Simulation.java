@@ -345,9 +345,10 @@ public final class Simulation {
   }
 
   /** A disk fault: corrupts a stored record of the node's disk, and says where in the trace. */
-  void corruptDisk(NodeId node) {
+  void corruptDisk(NodeId node, long lastBytes) {
     Actor process = process(node);
-    String where = disks.get(process.id()).corrupt(faultRandom).map(Corruption::traceDetail).orElse("nothing stored");
+    String where = disks.get(process.id()).corrupt(faultRandom, lastBytes).map(Corruption::traceDetail)
+        .orElse("nothing stored");
     trace.record(nowNanos(), process.name(), CORRUPT, null, where);
   }
 

@@ -2,6 +2,7 @@ package io.detsim.scenarios.engine;
 
 import io.detsim.properties.core.ChoiceSource;
 import io.detsim.properties.core.Gen;
+import io.detsim.properties.scenario.DiskDamage;
 import io.detsim.properties.scenario.FaultAim;
 import io.detsim.properties.scenario.Swarm;
 import io.detsim.sim.fault.Anchor;
@@ -151,7 +152,8 @@ final class InputGenerator {
         if (model.diskShapes() && source.chance(Ratio.of(1, 2))) {
           // A bit flipped in stored bytes while the node is up: only its checksums can notice, at
           // the next recovery (docs/engine.md: it may lose what follows, never serve it garbled).
-          out.add(entry(aim, at + duration + source.choose(0, up / MS - 1) * MS, new Fault.CorruptDisk(SERVER)));
+          long corruptAt = at + duration + source.choose(0, up / MS - 1) * MS;
+          out.add(entry(aim, corruptAt, DiskDamage.draw(source, SERVER)));
         }
         out.add(entry(aim, at + duration + up, new Fault.Crash(SERVER))); // heal-all restarts it
         break;

@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * <p>Kinds it draws: {@code CRASH}, {@code PAUSE}, {@code PARTITION} (one node from the rest, one
  * way or both), {@code CLOG} (one link), {@code DELAY}, {@code LOSS}, {@code DUPLICATE},
  * {@code REORDER}, {@code CLOCK_SKEW} (offsets and jumps within +/-5 s), {@code DISK} (corrupts a
- * synced record of a node, then crashes it so that recovery reads it) and, given actors,
+ * synced record of a node, anywhere in a file or near its end as {@link DiskDamage} draws, then
+ * crashes it so that recovery reads it) and, given actors,
  * {@code KILL}. {@code BURST} is the engine's (a scenario that has a load to burst draws it itself);
  * {@code BUGGIFY} and {@code SHUFFLE_TIES} are simulation options, not schedule entries.
  * Instants are whole milliseconds.
@@ -156,7 +157,7 @@ public record FaultScheduleGen(List<NodeId> nodes, List<NodeId> actors, Set<Faul
       }
       case DISK -> {
         // Corrupt a synced record, then crash: only a recovery reads the disk back.
-        out.add(new ScheduledFault(at, new Fault.CorruptDisk(node), aim));
+        out.add(new ScheduledFault(at, DiskDamage.draw(source, node), aim));
         out.add(new ScheduledFault(at, new Fault.Crash(node), aim));
         out.add(new ScheduledFault(at + duration, new Fault.Restart(node), aim));
       }

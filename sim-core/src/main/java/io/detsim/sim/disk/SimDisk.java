@@ -142,6 +142,18 @@ public final class SimDisk implements Disk {
    * a random non-empty file, all drawn from {@code faultRandom}. Empty if no file has durable content.
    */
   public Optional<Corruption> corrupt(RandomSource faultRandom) {
+    return corrupt(faultRandom, 0);
+  }
+
+  /**
+   * {@link #corrupt(RandomSource)}, with the offset within the last {@code lastBytes} bytes of the
+   * file's durable content (all of it when shorter), or anywhere when {@code lastBytes} is 0. The
+   * same draws as the other form when 0, so that older schedules replay unchanged.
+   */
+  public Optional<Corruption> corrupt(RandomSource faultRandom, long lastBytes) {
+    if (lastBytes < 0) {
+      throw new IllegalArgumentException("lastBytes must not be negative: " + lastBytes);
+    }
     List<Map.Entry<String, SimDiskFile>> candidates = new ArrayList<>();
     for (Map.Entry<String, SimDiskFile> entry : files.entrySet()) {
       if (entry.getValue().durableSize() > 0) {
@@ -152,7 +164,9 @@ public final class SimDisk implements Disk {
       return Optional.empty();
     }
     Map.Entry<String, SimDiskFile> chosen = candidates.get(faultRandom.nextInt(candidates.size()));
-    long offset = faultRandom.nextLong(chosen.getValue().durableSize());
+    long size = chosen.getValue().durableSize();
+    long offset = lastBytes == 0 || lastBytes >= size ? faultRandom.nextLong(size)
+        : size - 1 - faultRandom.nextLong(lastBytes);
     int mask = 1 + faultRandom.nextInt(255);
     chosen.getValue().corrupt(offset, mask);
     corruptions++;

@@ -102,8 +102,26 @@ public sealed interface Fault {
     }
   }
 
-  /** A disk fault corrupts bytes of one stored (synced) record of the node's disk. */
-  record CorruptDisk(NodeId node) implements Fault {}
+  /**
+   * A disk fault corrupts bytes of one stored (synced) record of the node's disk.
+   *
+   * @param lastBytes where in the chosen file: within its last {@code lastBytes} durable bytes, or
+   *     anywhere when 0. Near the end is where a recovery that cuts at the damage loses the least:
+   *     one record, or a few, which is where off-by-one bugs in what follows a cut live, while damage
+   *     drawn anywhere in a file mostly loses a large part of it.
+   */
+  record CorruptDisk(NodeId node, long lastBytes) implements Fault {
+    public CorruptDisk {
+      if (lastBytes < 0) {
+        throw new IllegalArgumentException("lastBytes must not be negative: " + lastBytes);
+      }
+    }
+
+    /** Damage anywhere in a stored file. */
+    public CorruptDisk(NodeId node) {
+      this(node, 0);
+    }
+  }
 
   /** The workload sends a burst of {@code size} extra requests at once (see {@code BurstLoadGenerator}). */
   record Burst(int size) implements Fault {

@@ -53,7 +53,7 @@ import java.util.TreeSet;
  * duplicate RATIO                    reorder RATIO                  (RATIO: 1/100)
  * clock-offset NODE SIGNED-DURATION  clock-jump NODE SIGNED-DURATION  (-5s, +2s)
  * clock-drift NODE SIGNED-INTEGERppm corrupt-disk NODE
- * burst COUNT
+ * burst COUNT                        corrupt-disk NODE last BYTESB  (damage within a file's last bytes)
  * </pre>
  *
  * <p>Format v2 adds aimed entries: instead of a time, {@code POINT@K+DURATION} means that duration

@@ -46,6 +46,7 @@ final class ScheduleParser {
   private static final Pattern HEADER = Pattern.compile("\\s*#\\s*detsim fault schedule\\b\\s*(.*?)\\s*");
   private static final Pattern RATIO = Pattern.compile("[0-9]+(/[0-9]+)?");
   private static final Pattern DRIFT = Pattern.compile("([+-]?[0-9]+)ppm");
+  private static final Pattern BYTES = Pattern.compile("([0-9]+)B");
   private static final Pattern COUNT = Pattern.compile("[0-9]+");
   private static final Pattern AIMED = Pattern.compile("([^@]*)@([^+]*)(\\+(.*))?");
   private static final long DRIFT_LIMIT_PPM = 1_000_000;
@@ -173,12 +174,37 @@ final class ScheduleParser {
           new ClockOffset(node(cursor, "clock-offset"), signedDuration(cursor, "an offset like -5s"));
       case "clock-jump" -> new ClockJump(node(cursor, "clock-jump"), signedDuration(cursor, "a jump like +2s"));
       case "clock-drift" -> new ClockDrift(node(cursor, "clock-drift"), drift(cursor));
-      case "corrupt-disk" -> new CorruptDisk(node(cursor, "corrupt-disk"));
+      case "corrupt-disk" -> corruptDisk(cursor);
       case "burst" -> new Burst(burstSize(cursor));
       case "heal-all" -> new HealAll();
       default -> throw cursor.error(
           word, "expected a fault, one of " + String.join(", ", FAULT_WORDS) + ", found " + word.quoted());
     };
+  }
+
+  /** {@code corrupt-disk NODE}, or {@code corrupt-disk NODE last BYTES} for damage near a file's end. */
+  private static CorruptDisk corruptDisk(LineCursor cursor) {
+    NodeId node = node(cursor, "corrupt-disk");
+    if (!cursor.skipIf("last")) {
+      return new CorruptDisk(node);
+    }
+    String expected = "a byte count like 64B after 'last'";
+    Token token = cursor.next(expected);
+    Matcher matcher = BYTES.matcher(token.text());
+    if (!matcher.matches()) {
+      throw cursor.error(token, "expected " + expected + ", found " + token.quoted());
+    }
+    long bytes;
+    try {
+      bytes = Long.parseLong(matcher.group(1));
+    } catch (NumberFormatException tooLong) {
+      throw cursor.error(token, "expected " + expected + " that fits in 63 bits, found " + token.quoted());
+    }
+    if (bytes == 0) {
+      throw cursor.error(token,
+          "expected " + expected + " above 0 (anywhere in the file is written without 'last'), found " + token.quoted());
+    }
+    return new CorruptDisk(node, bytes);
   }
 
   private static Pause pause(LineCursor cursor) {

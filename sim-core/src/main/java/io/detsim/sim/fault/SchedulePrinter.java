@@ -83,7 +83,7 @@ final class SchedulePrinter {
     } else if (fault instanceof ClockDrift drift) {
       return "clock-drift " + drift.node() + " " + signed(drift.partsPerMillion()) + "ppm";
     } else if (fault instanceof CorruptDisk corrupt) {
-      return "corrupt-disk " + corrupt.node();
+      return "corrupt-disk " + corrupt.node() + (corrupt.lastBytes() > 0 ? " last " + corrupt.lastBytes() + "B" : "");
     } else if (fault instanceof Burst burst) {
       return "burst " + burst.size();
     } else if (fault instanceof HealAll) {

@@ -249,6 +249,23 @@ class SimDiskTest {
   }
 
   @Test
+  void corruptNearTheEnd_flipsAByteWithinTheLastBytes_andAnywhereIsTheOneArgumentForm() {
+    SimDisk disk = disk(DiskOptions.none());
+    DiskFile file = disk.open("data");
+    file.append(new byte[1_000]);
+    file.sync(() -> {});
+    timer.runAll();
+
+    for (long seed = 0; seed < 200; seed++) {
+      assertThat(disk.corrupt(new Xoshiro256(seed), 16).orElseThrow().offset()).isBetween(984L, 999L);
+      assertThat(disk.corrupt(new Xoshiro256(seed), 0)).isEqualTo(disk.corrupt(new Xoshiro256(seed)));
+      assertThat(disk.corrupt(new Xoshiro256(seed), 5_000)).isEqualTo(disk.corrupt(new Xoshiro256(seed)));
+    }
+    assertThat(disk.corrupt(new Xoshiro256(3), 1).orElseThrow().offset()).isEqualTo(999);
+    assertThatThrownBy(() -> disk.corrupt(new Xoshiro256(3), -1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void rename_isAtomic() {
     SimDisk disk = disk(DiskOptions.none().withTornWriteRatio(Ratio.ALWAYS));
     DiskFile old = disk.open("current");

@@ -54,6 +54,7 @@ class FaultScheduleTextTest {
       "4s clock-jump server +2s",
       "4s clock-drift server -100ppm",
       "5s corrupt-disk server",
+      "5s corrupt-disk server last 64B",
       "5s burst 10000",
       "6s kill server/worker-1",
       "9s heal-all",
@@ -77,6 +78,7 @@ class FaultScheduleTextTest {
         .at(4 * SECOND, new ClockJump(SERVER, 2 * SECOND))
         .at(4 * SECOND, new ClockDrift(SERVER, -100))
         .at(5 * SECOND, new CorruptDisk(SERVER))
+        .at(5 * SECOND, new CorruptDisk(SERVER, 64))
         .at(5 * SECOND, new Burst(10_000))
         .at(6 * SECOND, new Kill(SERVER.child("worker-1")))
         .at(9 * SECOND, new HealAll())
@@ -125,12 +127,13 @@ class FaultScheduleTextTest {
         "4s clock-jump server +2s",
         "4s clock-drift server -100ppm",
         "5s corrupt-disk server",
+        "5s corrupt-disk   server last 64B",
         "5s burst 10000",
         "9s heal-all");
 
     FaultSchedule parsed = FaultSchedule.parse(loose);
 
-    assertThat(parsed.size()).isEqualTo(19);
+    assertThat(parsed.size()).isEqualTo(20);
     assertThat(parsed.toText()).isEqualTo(EVERY_KIND);
   }
 

@@ -72,7 +72,7 @@ final class RandomSchedules {
       case 12: return new ClockOffset(node(), signedNanos());
       case 13: return new ClockJump(node(), signedNanos());
       case 14: return new ClockDrift(node(), pick(-1_000_000, 1_000_000, 0, random.nextLong(-1_000_000, 1_000_000)));
-      case 15: return new CorruptDisk(node());
+      case 15: return new CorruptDisk(node(), pick(0, 1, 64, Long.MAX_VALUE, random.nextLong(0, Long.MAX_VALUE)));
       case 16: return new Burst((int) pick(1, Integer.MAX_VALUE, 10_000, random.nextLong(1, Integer.MAX_VALUE)));
       case 17: return new HealAll();
       default: throw new AssertionError("no fault kind " + kind);

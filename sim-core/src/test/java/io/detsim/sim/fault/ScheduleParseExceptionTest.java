@@ -161,6 +161,18 @@ class ScheduleParseExceptionTest {
   }
 
   @Test
+  void corruptionNearTheEnd_needsAPositiveByteCount() {
+    String expected = "expected a byte count like 64B after 'last'";
+    assertError("1s corrupt-disk server last", 1, 28, expected + ", found end of line");
+    assertError("1s corrupt-disk server last 64", 1, 29, expected + ", found '64'");
+    assertError("1s corrupt-disk server last -1B", 1, 29, expected + ", found '-1B'");
+    assertError("1s corrupt-disk server last 0B", 1, 29,
+        expected + " above 0 (anywhere in the file is written without 'last'), found '0B'");
+    assertError("1s corrupt-disk server last 9223372036854775808B", 1, 29,
+        expected + " that fits in 63 bits, found '9223372036854775808B'");
+  }
+
+  @Test
   void header_withAnotherVersionIsRejected() {
     assertError("# detsim fault schedule v3\n1s heal", 1, 25,
         "expected format version v1 or v2 after '# detsim fault schedule', found 'v3'");
