@@ -84,6 +84,9 @@ public final class ObservationQueue<T> {
       return new Admission(Admission.Outcome.LANE_FULL, retryAfterNanos(now), state, false);
     }
     lane.addLast(new Queued<>(item, priority, now, false));
+    if (lane.size() > options.capacity(priority)) { // a plain if: Check's varargs would box
+      Check.that(false, "%s lane holds %d, above its capacity %d", priority, lane.size(), options.capacity(priority));
+    }
     depth++;
     admitted++;
     Check.that(depth <= options.totalCapacity(), "depth %d above capacity %d", depth, options.totalCapacity());

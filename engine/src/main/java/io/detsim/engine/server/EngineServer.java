@@ -316,6 +316,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
       context.trace("session-resumed", session.value() + " expected #" + forgotten + ", but its client holds through #"
           + observation.answeredThrough() + " as ACCEPTED: those were lost");
     }
+    checkExpectsNothingAnswered(session, observation.answeredThrough());
     ObservationDecision decision = sessions.onObservation(session, observation.seq(), now());
     switch (decision.kind()) {
       case ACCEPT:
@@ -336,6 +337,21 @@ public final class EngineServer implements Node, Dispatcher.Listener {
         context.send(source, Ack.rejected(session, observation.seq(), decision.rejectReason().orElseThrow(), 0,
             decision.expectedSeq()));
         return false;
+    }
+  }
+
+  /**
+   * docs/decisions.md, "a session restored from a cut log": a session never waits for a number its client
+   * already holds as ACCEPTED, since the client will never send it again. Restated here apart from
+   * {@link SessionTable#resumeAfter}, so that a wrong resumption fails at the observation that
+   * exposed it rather than as a silent stall 30 s later (a realistic off-by-one there, resuming only
+   * when two or more were lost, escaped 1,000 swarm seeds as a liveness failure).
+   */
+  private void checkExpectsNothingAnswered(SessionId session, long answeredThrough) {
+    Optional<SessionInfo> info = sessions.find(session);
+    if (info.isPresent() && info.get().expectedSeq() <= answeredThrough) { // a plain if: Check's varargs would box
+      Check.that(false, "session %s expects #%d, which its client holds as ACCEPTED (through #%d)", session.value(),
+          info.get().expectedSeq(), answeredThrough);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.detsim.engine.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,16 @@ class NeighbourSelectorTest {
 
     assertThat(nodes(selected, count)).containsExactly(a);
     assertThat(new int[] {selector.droppedAt(0), selector.droppedAt(1)}).containsExactly(b, c);
+  }
+
+  @Test
+  void select_refusesCandidatesNotNearestFirst() {
+    long[] candidates = candidatesNearestFirst();
+    long nearest = candidates[0];
+    candidates[0] = candidates[2]; // the nearest left at the end, as a prune that forgot to sort it in
+    candidates[2] = nearest;
+
+    assertThatThrownBy(() -> selector.select(candidates, 3, 2, new long[2]))
+        .isInstanceOf(AssertionError.class).hasMessage("candidates not sorted nearest first at 1 of 3");
   }
 }
