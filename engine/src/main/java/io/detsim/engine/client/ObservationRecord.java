@@ -56,6 +56,7 @@ public final class ObservationRecord {
   private long acceptedAtNanos;
   private boolean indexed;
   private long indexedAtNanos;
+  private long indexedOrdinal;
   private boolean indexedBeforeAccepted;
 
   ObservationRecord(long index, Episode episode, Priority priority) {
@@ -129,6 +130,16 @@ public final class ObservationRecord {
     return indexed ? OptionalLong.of(indexedAtNanos) : OptionalLong.empty();
   }
 
+  /**
+   * Which of its client's INDEXED acknowledgements was the first for this observation: 1 for the
+   * first the client heard, 0 when none came. Unlike the client's clock, which a clock fault can
+   * turn back, it orders what the client heard; {@link RecallRecord#indexedHeardBefore} is on the
+   * same count.
+   */
+  public long indexedOrdinal() {
+    return indexedOrdinal;
+  }
+
   /** True when INDEXED reached the client before any ACCEPTED did. */
   public boolean wasIndexedBeforeAccepted() {
     return indexedBeforeAccepted;
@@ -174,13 +185,16 @@ public final class ObservationRecord {
     return true;
   }
 
-  /** Records an INDEXED; returns true the first time only. */
-  boolean markIndexed(long clockNanos) {
+  /**
+   * Records an INDEXED, the {@code ordinal}-th its client heard; returns true the first time only.
+   */
+  boolean markIndexed(long clockNanos, long ordinal) {
     if (indexed) {
       return false;
     }
     indexed = true;
     indexedAtNanos = clockNanos;
+    indexedOrdinal = ordinal;
     indexedBeforeAccepted = acceptedAs == null;
     return true;
   }

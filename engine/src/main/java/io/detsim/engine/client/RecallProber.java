@@ -64,7 +64,7 @@ final class RecallProber {
     float[] cue = cues.unitVector();
     SessionId named = session.get();
     view.addRecall(new RecallRecord(requestId, options.space(), named, cue, settings.maxResults(),
-        settings.snapshot(), context.clock().nowNanos()));
+        settings.snapshot(), context.clock().nowNanos(), view.indexedCount()));
     context.send(options.server(),
         new Recall(requestId, options.space(), named, cue, settings.maxResults(), settings.snapshot()));
     timer = context.setTimer(settings.intervalNanos(), this::probe);

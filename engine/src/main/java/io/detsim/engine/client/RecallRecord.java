@@ -41,10 +41,11 @@ public final class RecallRecord {
   private final int maxResults;
   private final boolean snapshot;
   private final long sentAtNanos;
+  private final long indexedHeardBefore;
   private final TreeMap<Integer, Page> pages = new TreeMap<>();
 
   RecallRecord(long requestId, String space, SessionId session, float[] cue, int maxResults, boolean snapshot,
-      long sentAtNanos) {
+      long sentAtNanos, long indexedHeardBefore) {
     this.requestId = requestId;
     this.space = Objects.requireNonNull(space, "space");
     this.session = session;
@@ -52,6 +53,7 @@ public final class RecallRecord {
     this.maxResults = maxResults;
     this.snapshot = snapshot;
     this.sentAtNanos = sentAtNanos;
+    this.indexedHeardBefore = indexedHeardBefore;
   }
 
   public long requestId() {
@@ -81,6 +83,14 @@ public final class RecallRecord {
 
   public long sentAtNanos() {
     return sentAtNanos;
+  }
+
+  /**
+   * How many INDEXED acknowledgements its client had heard when it sent this recall: the
+   * observations whose {@link ObservationRecord#indexedOrdinal} is at most this were INDEXED before.
+   */
+  public long indexedHeardBefore() {
+    return indexedHeardBefore;
   }
 
   /** The pages received so far, by batch index. */

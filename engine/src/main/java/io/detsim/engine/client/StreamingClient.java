@@ -215,7 +215,7 @@ public final class StreamingClient implements Node {
         onAccepted(ack, record);
         break;
       case INDEXED:
-        if (hasMemoryIdOf(ack, record) && record.markIndexed(context.clock().nowNanos())) {
+        if (hasMemoryIdOf(ack, record) && record.markIndexed(context.clock().nowNanos(), view.indexedCount() + 1)) {
           view.countIndexed();
         }
         break;

@@ -46,7 +46,9 @@ public enum EngineMutant {
   LEASE_NEVER_ARMED("a client's backpressure episode never arms its lapse, so one lost ACTIVE, or one crash of a"
       + " CRITICAL server, throttles it for good"),
   HIGH_AFTER_NORMAL("the queue serves HIGH items only once the NORMAL lane is empty, so a NORMAL backlog delays"
-      + " every HIGH one behind it");
+      + " every HIGH one behind it"),
+  VISIBLE_GENERATION_NOT_RESTORED("a restarted server leaves its spaces' visible generations at 0 until their next"
+      + " batch, so snapshot recalls miss what it had acknowledged INDEXED");
 
   private final String description;
 

@@ -85,6 +85,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   /** The bugs this run planted (none in production), asked of the context once. */
   private final Set<EngineMutant> planted;
   private final boolean ackBeforeSync;
+  private final boolean visibleGenerationNotRestored;
   private final WorkerPool workers;
   private final Dispatcher dispatcher;
   private final EngineMetrics metrics;
@@ -131,6 +132,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     this.walOptions = Objects.requireNonNull(log, "log");
     this.planted = EngineMutant.plantedIn(context);
     this.ackBeforeSync = planted.contains(EngineMutant.ACK_BEFORE_SYNC);
+    this.visibleGenerationNotRestored = planted.contains(EngineMutant.VISIBLE_GENERATION_NOT_RESTORED);
     this.workers = new WorkerPool(options, context,
         worker -> workerContext -> new Worker(workerContext, context.self(), worker, options));
     this.metrics = new EngineMetrics(context.clock());
@@ -179,7 +181,9 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     for (StoredObservation observation : recovered.observations()) {
       SpaceLine line = line(observation.episode().spaceId());
       line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().sharedEmbedding());
-      line.visibleGeneration = line.index.generation();
+      if (!visibleGenerationNotRestored) {
+        line.visibleGeneration = line.index.generation();
+      }
       Tracked progress = new Tracked(observation, 0);
       progress.durable = true;
       progress.indexed = true;

@@ -24,7 +24,10 @@ public record Violation(Kind kind, String message, long atNanos, List<String> ev
     SEQUENCE_VIOLATION,
     /** A recall returned what its space or snapshot does not hold. */
     PHANTOM_RESULT,
-    /** A recall answered in full returned fewer results than it asked for and its generation held. */
+    /**
+     * A recall answered in full returned fewer results than it asked for and its generation held, or
+     * captured a snapshot without an observation its client had heard INDEXED for.
+     */
     RECALL_INCOMPLETE,
     /** A recall's results are not what its cue asks for: wrong similarities, not best first, or not the nearest. */
     RECALL_WRONG,
