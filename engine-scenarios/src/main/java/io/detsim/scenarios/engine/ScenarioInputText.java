@@ -261,13 +261,16 @@ public final class ScenarioInputText {
       }
       for (int word = 2; word < words.length && NAMES_NODES.contains(words[1]); word++) {
         String name = words[word];
-        if (name.equals("for") || !name.matches("[A-Za-z][A-Za-z0-9._/-]*")) {
+        if (ARGUMENT_WORDS.contains(name) || !name.matches("[A-Za-z][A-Za-z0-9._/-]*")) {
           break;
         }
         checkNode(lines, index, line.indexOf(name, column - 1) + 1, name, nodes, engine);
       }
     }
   }
+
+  /** The words after a fault's node names that start its other arguments ({@code for 1s}, {@code last 64B}). */
+  private static final List<String> ARGUMENT_WORDS = List.of("for", "last");
 
   /** The fault words whose arguments after the time and word are node names, up to a duration or ratio. */
   private static final List<String> NAMES_NODES = List.of("crash", "restart", "pause", "kill", "partition",
