@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * The checks after the system settled: nothing acknowledged lost (guarantee 1), each session applied
  * in order without gap or duplicate and each space indexed in acceptance order (3, 4), sound graphs
  * (7), no recall result beyond its snapshot (6), recalls answered in full ({@code min(k, g)}), at a
- * snapshot that holds what their client heard INDEXED for ({@link IndexedVisible}) and with the
+ * snapshot that holds what their client heard INDEXED for ({@link SnapshotCoversIndexed}) and with the
  * nearest ({@link RecallQuality}). Every check runs and reports its breach; the
  * run's kind is the most severe of them ({@link Violation.Kind}), which keeps it stable while the
  * failure shrinks.
@@ -74,7 +74,7 @@ final class EndChecks {
     integrity(server, sim.nowNanos(), false).ifPresent(found::add);
     noPhantoms(held).ifPresent(found::add);
     recallsComplete().ifPresent(found::add);
-    IndexedVisible.check(views(), held, corruptionCutAtNanos >= 0).ifPresent(found::add);
+    SnapshotCoversIndexed.check(views(), held, corruptionCutAtNanos >= 0).ifPresent(found::add);
     RecallQuality.check(views(), held, corruptionCutAtNanos >= 0, sim.nowNanos()).ifPresent(found::add);
     heldCountedRight(server, held).ifPresent(found::add);
     pressureAnnounced(server, events, sim.nowNanos()).ifPresent(found::add);

@@ -28,8 +28,8 @@ import java.util.Optional;
  * sort of each client's recalls. Not judged after a detected corruption: recovery cut the log and
  * renumbered what followed, so the generations held at the end are not the ones the answers saw.
  */
-final class IndexedVisible {
-  private IndexedVisible() {}
+final class SnapshotCoversIndexed {
+  private SnapshotCoversIndexed() {}
 
   static Optional<Violation> check(List<ClientView> views, Map<SpaceId, List<EngineServer.Held>> held,
       boolean corruptionCut) {
