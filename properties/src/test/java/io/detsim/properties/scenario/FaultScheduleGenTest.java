@@ -17,7 +17,9 @@ import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.NodeId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Schedules over a user's nodes: within their bounds, regenerated exactly, and shrunk to the one fault that matters. */
@@ -38,6 +40,22 @@ class FaultScheduleGenTest {
             .isIn(FaultKind.CRASH, FaultKind.PARTITION, FaultKind.CLOG, FaultKind.CLOCK_SKEW);
       }
     }
+  }
+
+  @Test
+  void diskFaults_damageAnywhereOrNearAFilesEnd_eachOften() {
+    Gen<FaultSchedule> gen = FaultScheduleGen.over(NODES).kinds(EnumSet.of(FaultKind.DISK)).window(200 * MS)
+        .maxEntries(4).gen();
+    Map<Long, Integer> byLastBytes = new TreeMap<>();
+    for (long seed = 0; seed < 300; seed++) {
+      for (ScheduledFault entry : PropertyRunner.generateTry(gen, seed).value().entries()) {
+        if (entry.fault() instanceof Fault.CorruptDisk corrupt) {
+          byLastBytes.merge(corrupt.lastBytes(), 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(byLastBytes).containsOnlyKeys(0L, 64L, 512L, 4096L);
+    assertThat(byLastBytes.values()).allSatisfy(count -> assertThat(count).isGreaterThan(50));
   }
 
   @Test
