@@ -39,6 +39,8 @@ final class RatePacer {
   private boolean hasCredit = true;
   private boolean creditTimerPending;
   private boolean underBackpressure;
+  /** The most the rate may be while the current episode of backpressure lasts: half what it was. */
+  private long episodeCeiling;
   /** Restoring after a gap: additively, since the gap says the higher rate overtook itself. */
   private boolean restoringAdditively;
   private long restoreTimer = Timers.NONE;
@@ -71,6 +73,7 @@ final class RatePacer {
   /** Takes the credit for one new observation; the next comes back one interval later. */
   void consume() {
     checkEpisodeCanEnd();
+    checkEpisodeRate();
     hasCredit = false;
     if (!creditTimerPending) {
       creditTimerPending = true;
@@ -92,7 +95,8 @@ final class RatePacer {
       return false;
     }
     underBackpressure = true;
-    setRate(Math.max(options.rateFloorPerSecond(), ratePerSecond / 2));
+    episodeCeiling = Math.max(options.rateFloorPerSecond(), ratePerSecond / 2);
+    setRate(episodeCeiling);
     checkEpisodeCanEnd();
     return true;
   }
@@ -149,6 +153,19 @@ final class RatePacer {
     if (underBackpressure && !stopped && leaseTimer == Timers.NONE) { // not Check: its varargs box per send
       throw new AssertionError("a backpressure episode at " + ratePerSecond
           + "/s with no lapse pending: a lost ACTIVE would throttle for good");
+    }
+  }
+
+  /**
+   * BACKPRESSURE halves the rate (docs/engine.md), checked at every send of an episode: a client that
+   * took the episode but kept its rate (a realistic slip, the halving left out) escaped 1,000 swarm
+   * seeds, since the server then refuses the excess with retry-after and nothing is lost, only the
+   * load it asked to shed. Gaps may lower the rate further; nothing may raise it until the episode ends.
+   */
+  private void checkEpisodeRate() {
+    if (underBackpressure && ratePerSecond > episodeCeiling) { // not Check: its varargs box per send
+      throw new AssertionError("sending at " + ratePerSecond + "/s in a backpressure episode that allows "
+          + episodeCeiling + "/s");
     }
   }
 
