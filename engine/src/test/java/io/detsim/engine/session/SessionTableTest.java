@@ -136,6 +136,22 @@ class SessionTableTest {
   }
 
   @Test
+  void close_withDrainStaysDrainingUntilTheLastInFlightIsDurable() {
+    SessionId id = table.open(SPACE, 0);
+    for (long seq = 1; seq <= 3; seq++) {
+      table.onObservation(id, seq, 0);
+      table.admit(id, seq);
+    }
+    assertThat(table.onClose(id, true, 0)).contains(SessionState.DRAINING);
+
+    assertThat(table.markDurable(id, 1)).isFalse();
+    assertThat(table.markDurable(id, 2)).isFalse();
+    assertThat(table.find(id).orElseThrow().state()).isEqualTo(SessionState.DRAINING);
+    assertThat(table.markDurable(id, 3)).isTrue();
+    assertThat(table.find(id).orElseThrow().state()).isEqualTo(SessionState.CLOSED);
+  }
+
+  @Test
   void close_withoutDrainClosesAtOnceAndLetsInFlightStillBecomeDurable() {
     SessionId id = table.open(SPACE, 0);
     table.onObservation(id, 1, 0);
