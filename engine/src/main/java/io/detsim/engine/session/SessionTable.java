@@ -276,6 +276,12 @@ public final class SessionTable {
     return expired;
   }
 
+  /** The number session {@code id} expects next, or 0 for an unknown session; allocates nothing. */
+  public long expectedSeqOf(SessionId id) {
+    Session session = sessions.get(id);
+    return session == null ? 0 : session.expectedSeq();
+  }
+
   public Optional<SessionInfo> find(SessionId id) {
     Session session = sessions.get(id);
     return session == null ? Optional.empty() : Optional.of(session.info());

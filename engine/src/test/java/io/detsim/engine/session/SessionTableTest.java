@@ -36,6 +36,8 @@ class SessionTableTest {
     assertThat(first.value()).isEqualTo("s-1");
     assertThat(second.value()).isEqualTo("s-2");
     assertThat(table.find(first).orElseThrow().expectedSeq()).isEqualTo(1);
+    assertThat(table.expectedSeqOf(first)).isEqualTo(1);
+    assertThat(table.expectedSeqOf(SessionId.of("s-99"))).as("unknown").isZero();
     assertThat(table.liveCount()).isEqualTo(2);
   }
 
