@@ -70,8 +70,8 @@ public final class StreamingClient implements Node {
     this.view = new ClientView(name, options.observationsTotal(), options.ratePerSecond());
     this.episodes = new EpisodeSource(name, options.space(), options.dimension(), random, context.clock());
     this.window = new SendWindow(context, options, random, view, this::transmit);
-    boolean leaseNeverArmed = EngineMutant.plantedIn(context).contains(EngineMutant.LEASE_NEVER_ARMED);
-    this.pacer = new RatePacer(context, options, leaseNeverArmed, this::pump, view::setRatePerSecond);
+    this.pacer = new RatePacer(context, options, context.planted(EngineMutant.LEASE_NEVER_ARMED), this::pump,
+        view::setRatePerSecond);
     this.prober = new RecallProber(context, options, view, episodes, () -> nextRequestId++,
         () -> phase == Phase.STREAMING ? window.session() : null);
     this.handshake = new Handshake(context, options, random, view, () -> nextRequestId++);

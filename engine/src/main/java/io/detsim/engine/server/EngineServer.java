@@ -345,8 +345,8 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   }
 
   /**
-   * docs/decisions.md, "a session restored from a cut log": a session never waits for a number its client
-   * already holds as ACCEPTED, since the client will never send it again. Restated here apart from
+   * docs/decisions.md, "a session restored from a cut log": a session never waits for a number its
+   * client already holds as ACCEPTED, since the client will never send it again. Restated here apart from
    * {@link SessionTable#resumeAfter}, so that a wrong resumption fails at the observation that
    * exposed it rather than as a silent stall 30 s later (a realistic off-by-one there, resuming only
    * when two or more were lost, escaped 1,000 swarm seeds as a liveness failure).

@@ -194,10 +194,8 @@ final class ScheduleParser {
     if (!matcher.matches()) {
       throw cursor.error(token, "expected " + expected + ", found " + token.quoted());
     }
-    long bytes;
-    try {
-      bytes = Long.parseLong(matcher.group(1));
-    } catch (NumberFormatException tooLong) {
+    long bytes = parseLongOr(matcher.group(1), -1); // unsigned digits: negative only when too long
+    if (bytes < 0) {
       throw cursor.error(token, "expected " + expected + " that fits in 63 bits, found " + token.quoted());
     }
     if (bytes == 0) {
