@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -33,10 +32,14 @@ import org.HdrHistogram.Recorder;
  * shows in the tail instead of vanishing from it.
  */
 final class OpenLoopLoad {
+  /** How often {@link #finish} looks for the last answers. */
+  private static final long GRACE_POLL_NANOS = 10_000_000L;
+
   private final OfferSink sink;
   private final Schedule schedule;
   private final EmbeddingPool pool;
   private final List<String> spaces;
+  private final LoadClock clock;
   private final Recorder acceptedLatency = new Recorder(3);
   private final AtomicLongArray answered; // one bit per observation: answered, or given up on
   private final LongAdder accepted = new LongAdder();
@@ -50,6 +53,12 @@ final class OpenLoopLoad {
   private Thread thread;
 
   OpenLoopLoad(OfferSink sink, Schedule schedule, EmbeddingPool pool, List<String> spaces) {
+    this(sink, schedule, pool, spaces, LoadClock.SYSTEM);
+  }
+
+  /** A load on {@code clock}, which {@code schedule}'s times are read on. */
+  OpenLoopLoad(OfferSink sink, Schedule schedule, EmbeddingPool pool, List<String> spaces, LoadClock clock) {
+    this.clock = clock;
     this.sink = sink;
     this.schedule = schedule;
     this.pool = pool;
@@ -75,11 +84,14 @@ final class OpenLoopLoad {
    */
   LoadTally finish(long graceNanos) throws InterruptedException {
     long total = schedule.total();
-    long deadline = System.nanoTime() + graceNanos;
-    while (answers.sum() < total && System.nanoTime() < deadline) {
-      Thread.sleep(10);
+    long deadline = clock.nanoTime() + graceNanos;
+    while (answers.sum() < total && clock.nanoTime() < deadline) {
+      clock.parkNanos(GRACE_POLL_NANOS);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting for the last answers");
+      }
     }
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     long unansweredMeasured = 0;
     long unanswered = 0;
     for (long i = 0; i < total; i++) {
@@ -105,11 +117,11 @@ final class OpenLoopLoad {
     long index = 0;
     while (index < total) {
       long due = schedule.intendedNanos(index);
-      long now = System.nanoTime();
+      long now = clock.nanoTime();
       if (due > now) {
         // Parking costs ~50 us however short the request, so at high rates the thread wakes to a
         // few overdue observations and sends them together; their latency still counts from due.
-        LockSupport.parkNanos(due - now);
+        clock.parkNanos(due - now);
         continue;
       }
       send(index++);
@@ -131,7 +143,7 @@ final class OpenLoopLoad {
   // ---- answers: on the sink's thread (the engine's client) ----
 
   private void onAnswer(long index, long intended, OfferResult result, Throwable error) {
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     if (!claim(index)) {
       return; // given up on already, and recorded as unanswered
     }
