@@ -52,6 +52,7 @@ public final class SessionTable {
   private static final String ID_PREFIX = "s-";
 
   private final long idleTimeoutNanos;
+  private final long closedRetentionNanos;
   private final boolean duplicatesAsGaps;
   private final boolean duplicateAckedInFlight;
   private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
@@ -67,6 +68,7 @@ public final class SessionTable {
    */
   public SessionTable(SessionOptions options, Set<EngineMutant> planted) {
     this.idleTimeoutNanos = options.idleTimeoutNanos();
+    this.closedRetentionNanos = options.closedRetentionNanos();
     this.duplicatesAsGaps = planted.contains(EngineMutant.DUPLICATES_AS_GAPS);
     this.duplicateAckedInFlight = planted.contains(EngineMutant.DUPLICATE_ACKED_IN_FLIGHT);
   }
@@ -247,8 +249,8 @@ public final class SessionTable {
   /**
    * Expires sessions idle for the timeout or longer and returns them, in table order. A session
    * with observations in flight does not expire: the server is still working for it. Closed
-   * sessions idle that long are forgotten (their clients were told CLOSED), in flight or not;
-   * expired ones are kept, so they can resume.
+   * sessions are forgotten once idle for the closed retention (see {@link SessionOptions}), in
+   * flight or not; expired ones are kept, so they can resume.
    */
   public List<SessionId> expireIdle(long nowNanos) {
     List<SessionId> expired = new ArrayList<>();
@@ -260,13 +262,12 @@ public final class SessionTable {
         continue;
       }
       // unsigned: now >= last here, so the difference is exact even where a signed one overflows
-      boolean idle = Long.compareUnsigned(nowNanos - session.lastActivityNanos, idleTimeoutNanos) >= 0;
-      if (!idle) {
-        continue;
-      }
+      long idleNanos = nowNanos - session.lastActivityNanos;
       if (session.state == SessionState.CLOSED) {
-        each.remove(); // even with observations in flight: closed without drain, they may never end
-      } else if (!session.hasInFlight()
+        if (Long.compareUnsigned(idleNanos, closedRetentionNanos) >= 0) {
+          each.remove(); // even with observations in flight: closed without drain, they may never end
+        }
+      } else if (Long.compareUnsigned(idleNanos, idleTimeoutNanos) >= 0 && !session.hasInFlight()
           && (session.state == SessionState.ACTIVE || session.state == SessionState.PAUSED)) {
         session.state = SessionState.EXPIRED;
         expired.add(session.id);

@@ -97,6 +97,26 @@ class SessionExpiryTest {
     assertThat(table.find(idle)).isPresent();
   }
 
+  /**
+   * A short idle timeout (BUGGIFY draws 100 ms to 1 s) expires live sessions early, but a closed
+   * session keeps answering its client's retries as duplicates for the whole retention. Forgotten,
+   * a retry whose ACCEPTED was lost is answered SESSION_UNKNOWN, and the client stores it again in a
+   * new session (found by the swarm once clients closed right after their last send).
+   */
+  @Test
+  void expireIdle_keepsAClosedSessionForItsRetentionWhateverTheIdleTimeout() {
+    SessionTable quick = new SessionTable(SessionOptions.defaults().withIdleTimeoutNanos(SECOND / 10));
+    SessionId closed = quick.open(SPACE, 0);
+    acceptDurably(quick, closed, 3, 0);
+    quick.onClose(closed, true, 0);
+    assertThat(quick.expireIdle(TIMEOUT - 1)).isEmpty();
+    ObservationDecision retry = quick.onObservation(closed, 3, TIMEOUT - 1);
+    assertThat(retry.kind()).isEqualTo(Kind.DUPLICATE);
+    assertThat(retry.durable()).isTrue();
+    quick.expireIdle(TIMEOUT);
+    assertThat(quick.find(closed)).isEmpty();
+  }
+
   @Test
   void expireIdle_forgetsASessionClosedWithoutDrainEvenWithObservationsInFlight() {
     SessionId id = table.open(SPACE, 0);
