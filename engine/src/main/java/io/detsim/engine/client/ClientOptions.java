@@ -30,7 +30,7 @@ import java.util.Objects;
  * @param initRetryTimeoutNanos an Init without an InitAck is resent after this, doubling up to the cap
  * @param priorityMix the queue lanes the observations ask for
  * @param recallProbe the optional periodic recall
- * @param closeWhenDone send {@code Close(drain=true)} once every observation has its final outcome
+ * @param close when the client closes its session (always with drain)
  */
 public record ClientOptions(
     NodeId server,
@@ -47,7 +47,7 @@ public record ClientOptions(
     long initRetryTimeoutNanos,
     PriorityMix priorityMix,
     RecallProbe recallProbe,
-    boolean closeWhenDone) {
+    ClosePolicy close) {
   static final long SECOND_NANOS = 1_000_000_000L;
   static final long MILLISECOND_NANOS = 1_000_000L;
   /** A window is a bound on memory and on what a server must hold for one client. */
@@ -70,90 +70,91 @@ public record ClientOptions(
     Check.argument(initRetryTimeoutNanos > 0, "init retry timeout must be positive: %d", initRetryTimeoutNanos);
     Objects.requireNonNull(priorityMix, "priorityMix");
     Objects.requireNonNull(recallProbe, "recallProbe");
+    Objects.requireNonNull(close, "close");
   }
 
   /**
    * Sensible defaults: 1,000 observations of dimension 16 at 1,000 per second (floor 10), a window
    * of 64, retries after 200 ms doubling up to 5 s with up to a quarter of jitter, Init retried
    * after 200 ms, the rate restored by doubling every 100 ms, every observation NORMAL, no recall
-   * probe, and a draining Close at the end.
+   * probe, and a draining Close once every observation is answered.
    */
   public static ClientOptions of(NodeId server, String space) {
     return new ClientOptions(server, space, 1_000, 16, 1_000, 10, 100 * MILLISECOND_NANOS, 64,
         200 * MILLISECOND_NANOS, 5 * SECOND_NANOS, Ratio.of(1, 4), 200 * MILLISECOND_NANOS,
-        PriorityMix.fixed(Priority.NORMAL), RecallProbe.none(), /* closeWhenDone= */ true);
+        PriorityMix.fixed(Priority.NORMAL), RecallProbe.none(), ClosePolicy.WHEN_DONE);
   }
 
   public ClientOptions withObservationsTotal(long total) {
     return new ClientOptions(server, space, total, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withDimension(int newDimension) {
     return new ClientOptions(server, space, observationsTotal, newDimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   /** A target rate; the floor is lowered to it if it was above. */
   public ClientOptions withRate(long perSecond) {
     return new ClientOptions(server, space, observationsTotal, dimension, perSecond,
         Math.min(rateFloorPerSecond, perSecond), rateRestoreIntervalNanos, windowMax, retryTimeoutNanos,
-        retryTimeoutMaxNanos, retryJitter, initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        retryTimeoutMaxNanos, retryJitter, initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withRateFloor(long perSecond) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, perSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withRateRestoreInterval(long nanos) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         nanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withWindowMax(int window) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, window, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withRetry(long timeoutNanos, long timeoutMaxNanos) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, timeoutNanos, timeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withRetryJitter(Ratio jitter) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, jitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withInitRetryTimeout(long nanos) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        nanos, priorityMix, recallProbe, closeWhenDone);
+        nanos, priorityMix, recallProbe, close);
   }
 
   public ClientOptions withPriorityMix(PriorityMix mix) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, mix, recallProbe, closeWhenDone);
+        initRetryTimeoutNanos, mix, recallProbe, close);
   }
 
   public ClientOptions withRecallProbe(RecallProbe probe) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, probe, closeWhenDone);
+        initRetryTimeoutNanos, priorityMix, probe, close);
   }
 
-  public ClientOptions withCloseWhenDone(boolean close) {
+  public ClientOptions withClose(ClosePolicy policy) {
     return new ClientOptions(server, space, observationsTotal, dimension, ratePerSecond, rateFloorPerSecond,
         rateRestoreIntervalNanos, windowMax, retryTimeoutNanos, retryTimeoutMaxNanos, retryJitter,
-        initRetryTimeoutNanos, priorityMix, recallProbe, close);
+        initRetryTimeoutNanos, priorityMix, recallProbe, policy);
   }
 }

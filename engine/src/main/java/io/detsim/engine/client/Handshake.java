@@ -65,11 +65,15 @@ final class Handshake {
     return cause;
   }
 
-  /** Sends Close with drain for {@code session}, retried until it is reported CLOSED. */
+  /**
+   * Sends Close with drain for {@code session}, retried until it is reported CLOSED; a client may
+   * close a second session later, which gets attempts of its own.
+   */
   void close(SessionRecord session) {
     waiting = false;
     stopTimer();
     closing = session;
+    closeAttempts = 0;
     backoffNanos = options.retryTimeoutNanos();
     sendClose();
   }

@@ -40,6 +40,12 @@ import java.util.TreeSet;
  * in a session: a (session, seq) pair always names the same observation, which is what makes every
  * late or duplicated answer attributable. An entry leaves the window when it is ACCEPTED, or
  * finally refused; the client then decides whether the session goes on.
+ *
+ * <p>A session the server closed (see {@link #closedByServer}) takes nothing new, but what it
+ * admitted before it closed may be durable with its ACCEPTED lost. Such an observation must not be
+ * sent again in another session, where it would be stored a second time; its retries go on here,
+ * where the server answers a duplicate idempotently. Only the numbers the server never admitted
+ * move to a new session, and only once nothing below them is left unanswered.
  */
 final class SendWindow {
   /** TCP's duplicate-acknowledgement threshold (RFC 5681, section 3.2). */
@@ -83,6 +89,8 @@ final class SendWindow {
   /** A refusal that names a number below this belongs to a gap already reported (NewReno's "recover"). */
   private long recoverUntil;
   private long transmissions;
+  /** The server closed the session and admitted nothing from this number on; MAX_VALUE while open. */
+  private long closedFrom = Long.MAX_VALUE;
 
   SendWindow(NodeContext context, ClientOptions options, RandomSource random, ClientView view,
       Transmitter transmitter) {
@@ -102,6 +110,7 @@ final class SendWindow {
     holding = false;
     serverHasBelow = firstSeq;
     recoverUntil = firstSeq;
+    closedFrom = Long.MAX_VALUE;
   }
 
   boolean isOpen() {
@@ -114,7 +123,7 @@ final class SendWindow {
   }
 
   boolean hasRoom() {
-    return isOpen() && unanswered.size() < options.windowMax();
+    return isOpen() && closedFrom == Long.MAX_VALUE && unanswered.size() < options.windowMax();
   }
 
   /** The sequence number the next added observation gets. */
@@ -188,7 +197,7 @@ final class SendWindow {
     // overtaken or lost. After a few such, it is taken for lost (TCP's duplicate-ack rule, counting
     // only later copies as NewReno does, so that a lost fast retransmit is itself detected).
     Entry named = unanswered.get(expectedSeq);
-    if (!holding && named != null && !named.refused && entry.sentTick > named.sentTick
+    if (!holding && named != null && !named.refused && expectedSeq < closedFrom && entry.sentTick > named.sentTick
         && ++named.namedAsExpected >= FAST_RETRANSMIT_REFUSALS) {
       view.countGapResends(1);
       context.trace("gap-resend", session.value() + " fast-retransmit=" + expectedSeq);
@@ -211,6 +220,29 @@ final class SendWindow {
     return true;
   }
 
+  /**
+   * The server closed the session and admitted nothing from {@code notAdmittedFrom} on (the number a
+   * SESSION_CLOSED refusal names as expected; {@link #nextSeq} when the server only reported CLOSED,
+   * which says nothing of what it admitted). Those numbers are sent no more; the ones below keep
+   * their retries. Returns {@link #hasOnlyUnadmittedLeft}.
+   */
+  boolean closedByServer(long notAdmittedFrom) {
+    closedFrom = Math.min(closedFrom, notAdmittedFrom);
+    for (Map.Entry<Long, Entry> item : unanswered.tailMap(closedFrom, true).entrySet()) {
+      cancel(item.getValue());
+      resendQueue.remove(item.getKey());
+    }
+    return hasOnlyUnadmittedLeft();
+  }
+
+  /**
+   * True when the server closed the session and every observation left unanswered is one it never
+   * admitted: they can move to a new session without being stored twice.
+   */
+  boolean hasOnlyUnadmittedLeft() {
+    return closedFrom != Long.MAX_VALUE && (unanswered.isEmpty() || unanswered.firstKey() >= closedFrom);
+  }
+
   /** Stops sending: no transmission and no retry until {@link #release}. */
   void hold() {
     holding = true;
@@ -225,7 +257,7 @@ final class SendWindow {
       return;
     }
     holding = false;
-    resendQueue.addAll(unanswered.keySet());
+    resendQueue.addAll(unanswered.headMap(closedFrom).keySet());
   }
 
   /** Closes the window: cancels every timer and returns the unanswered observations in order. */
@@ -249,7 +281,7 @@ final class SendWindow {
     }
     long from = Math.max(unanswered.firstKey(), serverHasBelow);
     long queued = 0;
-    for (Map.Entry<Long, Entry> item : unanswered.tailMap(from, true).entrySet()) {
+    for (Map.Entry<Long, Entry> item : unanswered.subMap(from, true, closedFrom, false).entrySet()) {
       boolean waiting = resendQueue.contains(item.getKey());
       if (!item.getValue().refused && !waiting) {
         break; // on its way: what follows may yet be accepted after it
@@ -286,7 +318,7 @@ final class SendWindow {
   /** The retry timer of one observation fired: no answer yet, so send it again and wait twice as long. */
   private void retry(SessionId armedFor, long seq, Entry entry) {
     entry.timer = Timers.NONE;
-    if (holding || !armedFor.equals(session) || unanswered.get(seq) != entry) {
+    if (holding || !armedFor.equals(session) || unanswered.get(seq) != entry || seq >= closedFrom) {
       return;
     }
     entry.backoffNanos = Backoff.doubled(entry.backoffNanos, options.retryTimeoutMaxNanos());

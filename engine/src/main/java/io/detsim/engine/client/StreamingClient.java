@@ -184,6 +184,10 @@ public final class StreamingClient implements Node {
       view.addObservation(record);
       pacer.consume();
       assign(record, /* sendNow= */ true);
+      if (generated == options.observationsTotal() && options.close() == ClosePolicy.AFTER_LAST_SEND) {
+        context.trace("close-early", current.session().value() + " after #" + generated);
+        handshake.close(current); // earlier observations are still in flight: the server drains them
+      }
     }
   }
 
@@ -241,6 +245,10 @@ public final class StreamingClient implements Node {
     }
     if (isCurrent(ack.session())) {
       window.accepted(ack.seq());
+      if (!view.isDone() && window.hasOnlyUnadmittedLeft()) {
+        reopen(SessionRecord.Cause.SESSION_CLOSED); // the last retry in a closed session got its answer
+        return;
+      }
     }
     settle();
   }
@@ -268,7 +276,9 @@ public final class StreamingClient implements Node {
         reopen(SessionRecord.Cause.SESSION_UNKNOWN);
         break;
       case SESSION_CLOSED:
-        reopen(SessionRecord.Cause.SESSION_CLOSED);
+        if (window.closedByServer(ack.expectedSeq() > 0 ? ack.expectedSeq() : ack.seq())) {
+          reopen(SessionRecord.Cause.SESSION_CLOSED);
+        }
         break;
       case INVALID_INPUT:
       case STORE_FULL:
@@ -351,7 +361,9 @@ public final class StreamingClient implements Node {
         break;
       case CLOSED:
         current.markClosed();
-        reopen(SessionRecord.Cause.SESSION_CLOSED);
+        if (window.closedByServer(window.nextSeq())) {
+          reopen(SessionRecord.Cause.SESSION_CLOSED);
+        }
         break;
       default:
         break; // PAUSED and ERROR are recorded in the view; the retries carry on
@@ -408,7 +420,7 @@ public final class StreamingClient implements Node {
     prober.stop();
     context.trace("done", "accepted=" + view.acceptedCount() + " rejected=" + view.finallyRejectedCount()
         + " sessions=" + view.sessions().size() + " unanswered=" + left.size());
-    if (options.closeWhenDone() && current != null) {
+    if (options.close() != ClosePolicy.NEVER && current != null) {
       handshake.close(current);
     }
   }

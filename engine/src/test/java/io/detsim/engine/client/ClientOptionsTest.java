@@ -17,7 +17,7 @@ class ClientOptionsTest {
     assertThat(options.ratePerSecond()).isEqualTo(1_000);
     assertThat(options.windowMax()).isEqualTo(64);
     assertThat(options.recallProbe().isEnabled()).isFalse();
-    assertThat(options.closeWhenDone()).isTrue();
+    assertThat(options.close()).isEqualTo(ClosePolicy.WHEN_DONE);
   }
 
   @Test

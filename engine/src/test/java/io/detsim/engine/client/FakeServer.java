@@ -119,6 +119,7 @@ final class FakeServer implements Node {
   private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
   private final Map<String, SessionId> sessionByInit = new LinkedHashMap<>();
   private final TreeSet<Long> dropNextArrivalOf = new TreeSet<>();
+  private final TreeSet<Long> loseFirstAcceptedOf = new TreeSet<>();
   private final TreeSet<String> invalidEpisodes = new TreeSet<>();
   private long overCapacityUntilNanos = Long.MIN_VALUE;
   private long retryAfterNanos;
@@ -160,6 +161,11 @@ final class FakeServer implements Node {
 
   void refuseAsInvalid(String episodeId) {
     invalidEpisodes.add(episodeId);
+  }
+
+  /** The first ACCEPTED sent for this sequence number (any session) is lost; a duplicate's is not. */
+  void loseFirstAcceptedOf(long seq) {
+    loseFirstAcceptedOf.add(seq);
   }
 
   // ---- the protocol ----
@@ -224,7 +230,7 @@ final class FakeServer implements Node {
         context.send(source, Ack.accepted(obs.session(), seq, appliedId(obs.session(), seq)));
       }
     } else if (session.closed) {
-      reject(source, obs, RejectReason.SESSION_CLOSED, 0, 0);
+      reject(source, obs, RejectReason.SESSION_CLOSED, 0, session.expected); // as the engine: admitted nothing from here
     } else if (now() < overCapacityUntilNanos) {
       ledger.overCapacitySentAt.add(now());
       reject(source, obs, RejectReason.OVER_CAPACITY, retryAfterNanos, 0);
@@ -248,7 +254,9 @@ final class FakeServer implements Node {
     ledger.applied.get(id).add(new Applied(seq, episodeId, now()));
     context.setTimer(settings.ackDelayNanos(), () -> {
       session.ackedThrough = Math.max(session.ackedThrough, seq);
-      context.send(source, Ack.accepted(id, seq, episodeId));
+      if (!loseFirstAcceptedOf.remove(seq)) {
+        context.send(source, Ack.accepted(id, seq, episodeId));
+      }
     });
     if (settings.indexDelayNanos() >= 0) {
       context.setTimer(settings.indexDelayNanos(), () -> context.send(source, Ack.indexed(id, seq, episodeId)));

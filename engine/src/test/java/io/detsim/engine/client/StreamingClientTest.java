@@ -227,6 +227,69 @@ class StreamingClientTest {
     assertThat(view.anomalies()).isEmpty();
   }
 
+  /**
+   * A client that closes right after its last send hears CLOSED while ACCEPTEDs are still on their
+   * way (the fake server closes at once, and answers 20 ms after an arrival). It must not take the unanswered ones for refused: they
+   * were admitted, and sent again in a new session they would be stored twice.
+   */
+  @Test
+  void closeAfterLastSend_waitsForTheAnswersOfTheClosedSession() {
+    ClientWorld world = closingAfterLastSend();
+
+    assertThat(world.settle(10 * SECOND)).isTrue();
+
+    ClientView view = world.view();
+    assertThat(view.isDone()).isTrue();
+    assertThat(view.acceptedCount()).isEqualTo(50);
+    assertThat(view.sessions()).hasSize(1);
+    assertThat(world.ledger.appliedEpisodeIds()).containsExactlyElementsOf(episodeIds(1, 50));
+    assertThat(view.anomalies()).isEmpty();
+  }
+
+  /**
+   * 50 observations and a close right after the last send, on a FIFO network (2 ms) with ACCEPTED
+   * 20 ms after arrival: the CLOSED, sent at once, comes back long before the last ACCEPTEDs, and a
+   * new session's InitAck would too.
+   */
+  private static ClientWorld closingAfterLastSend() {
+    return new ClientWorld(1, NetworkOptions.none().withLatency(2 * MS, 2 * MS),
+        FakeServer.Settings.standard().withAckDelay(20 * MS),
+        o -> o.withObservationsTotal(50).withClose(ClosePolicy.AFTER_LAST_SEND));
+  }
+
+  /** An ACCEPTED lost after the close is asked for again in the closed session, which answers a duplicate. */
+  @Test
+  void closeAfterLastSend_lostAcceptedIsRetriedInTheClosedSession() {
+    ClientWorld world = closingAfterLastSend();
+    world.server().loseFirstAcceptedOf(50);
+
+    assertThat(world.settle(10 * SECOND)).isTrue();
+
+    ClientView view = world.view();
+    assertThat(view.acceptedCount()).isEqualTo(50);
+    assertThat(view.resentCount()).isEqualTo(1);
+    assertThat(view.sessions()).hasSize(1);
+    assertThat(world.ledger.duplicates).isEqualTo(1);
+    assertThat(world.ledger.appliedEpisodeIds()).containsExactlyElementsOf(episodeIds(1, 50));
+  }
+
+  /** What the closed session never admitted (SESSION_CLOSED names the first such number) moves to a new one. */
+  @Test
+  void closeAfterLastSend_whatTheClosedSessionNeverAdmittedMovesToANewSession() {
+    ClientWorld world = closingAfterLastSend();
+    world.server().dropNextArrivalOf(50);
+
+    assertThat(world.settle(10 * SECOND)).isTrue();
+
+    ClientView view = world.view();
+    assertThat(view.acceptedCount()).isEqualTo(50);
+    assertThat(view.sessions()).extracting(SessionRecord::openedBecause)
+        .containsExactly(SessionRecord.Cause.START, SessionRecord.Cause.SESSION_CLOSED);
+    assertThat(world.ledger.appliedEpisodeIds(view.sessions().get(1).session())).containsExactly("client-50");
+    assertThat(world.ledger.appliedEpisodeIds()).containsExactlyElementsOf(episodeIds(1, 50));
+    assertThat(view.sessions()).allMatch(SessionRecord::isClosed);
+  }
+
   @Test
   void invalidInput_isFinal_andTheRestGoesOnInANewSession() {
     ClientWorld world = ClientWorld.healthy(o -> o.withObservationsTotal(100));
