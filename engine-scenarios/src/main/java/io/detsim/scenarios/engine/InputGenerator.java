@@ -50,6 +50,13 @@ final class InputGenerator {
    */
   private static final Ratio EARLY_COMPACTION = Ratio.of(1, 4);
 
+  /**
+   * How often a client closes its session right after its last send: a quarter of them, so that the
+   * server's drain (a closing session with observations in flight) runs under faults, which a client
+   * that closes only once everything is answered never reaches.
+   */
+  private static final Ratio CLOSE_AFTER_LAST_SEND = Ratio.of(1, 4);
+
   private InputGenerator() {}
 
   static Gen<ScenarioInput> of(ScenarioModel model) {
@@ -66,8 +73,8 @@ final class InputGenerator {
     ScenarioInput.EngineShape engine = new ScenarioInput.EngineShape(workers, capacity, dimension, compaction);
     // Aimed only at points this engine can announce: a crash aimed at compaction in a run that never
     // compacts, or at a steal with one worker, would never strike.
-    List<String> points = model.aimed() ? EnginePoints.reachable(engine) : List.of();
     List<ScenarioInput.ClientSpec> clients = clients(model, source);
+    List<String> points = model.aimed() ? EnginePoints.reachable(engine, clients) : List.of();
     List<NodeId> clientIds = new ArrayList<>();
     clients.forEach(c -> clientIds.add(NodeId.of(c.name())));
     // The swarm and the faults come last: what a failure does not need then shrinks to trailing
@@ -106,12 +113,14 @@ final class InputGenerator {
         (int) clientSource.choose(model.observationsMin(), model.observationsMax()),
         (int) clientSource.choose(model.rateMin(), model.rateMax()),
         clientSource.chance(Ratio.of(1, 3)) ? 1 : 0,
-        model.recallProbes() && clientSource.chance(Ratio.of(1, 2)) ? 1 : 0};
+        model.recallProbes() && clientSource.chance(Ratio.of(1, 2)) ? 1 : 0,
+        clientSource.chance(CLOSE_AFTER_LAST_SEND) ? 1 : 0};
     List<int[]> drawn = Gen.listOf(client, model.clientsMin(), model.clientsMax()).generate(source);
     List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
     for (int i = 0; i < drawn.size(); i++) {
       int[] c = drawn.get(i);
-      clients.add(new ScenarioInput.ClientSpec("client-" + i, "space-" + i, c[0], c[1], c[2] == 1, c[3] == 1));
+      clients.add(new ScenarioInput.ClientSpec("client-" + i, "space-" + i, c[0], c[1], c[2] == 1, c[3] == 1,
+          c[4] == 1));
     }
     return clients;
   }

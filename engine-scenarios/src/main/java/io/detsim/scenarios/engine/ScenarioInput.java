@@ -47,9 +47,20 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarm swarm
     }
   }
 
-  /** One client: how many observations, how fast, and whether it probes recall while streaming. */
+  /**
+   * One client: how many observations, how fast, whether it probes recall while streaming, and
+   * whether it closes its session right after its last send (so the server drains what is in flight)
+   * rather than once every observation is answered.
+   */
   public record ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
-      boolean recallProbe) {}
+      boolean recallProbe, boolean closesAfterLastSend) {
+
+    /** A client that closes its session once every observation is answered. */
+    public ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
+        boolean recallProbe) {
+      this(name, space, observations, ratePerSecond, mixedPriorities, recallProbe, false);
+    }
+  }
 
   /** The size of the input, as a person would count it: fault entries plus clients. */
   public int size() {
@@ -72,7 +83,8 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarm swarm
       text.append("client ").append(client.name()).append(": ").append(client.observations()).append(" into ")
           .append(client.space()).append(" at ").append(client.ratePerSecond()).append("/s")
           .append(client.mixedPriorities() ? ", mixed priorities" : "")
-          .append(client.recallProbe() ? ", recall probe" : "").append('\n');
+          .append(client.recallProbe() ? ", recall probe" : "")
+          .append(client.closesAfterLastSend() ? ", closes after last send" : "").append('\n');
     }
     text.append(schedule.toText());
     return text.toString();

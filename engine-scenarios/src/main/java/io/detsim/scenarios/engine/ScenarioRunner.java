@@ -1,6 +1,7 @@
 package io.detsim.scenarios.engine;
 
 import io.detsim.engine.client.ClientOptions;
+import io.detsim.engine.client.ClosePolicy;
 import io.detsim.engine.client.ClientView;
 import io.detsim.engine.client.ObservationRecord;
 import io.detsim.engine.client.PriorityMix;
@@ -93,7 +94,8 @@ public final class ScenarioRunner {
       ClientOptions options = clientOptions(spec.space(), spec.observations(), spec.ratePerSecond(),
           windowFor(spec.ratePerSecond()), input.engine().dimension())
           .withPriorityMix(spec.mixedPriorities() ? new PriorityMix(1, 2, 1) : PriorityMix.fixed(Priority.NORMAL))
-          .withRecallProbe(spec.recallProbe() ? RecallProbe.every(10 * MS, 10, true) : RecallProbe.none());
+          .withRecallProbe(spec.recallProbe() ? RecallProbe.every(10 * MS, 10, true) : RecallProbe.none())
+          .withClose(spec.closesAfterLastSend() ? ClosePolicy.AFTER_LAST_SEND : ClosePolicy.WHEN_DONE);
       clients.add(sim.addNode(spec.name(), context -> new StreamingClient(context, options)));
     }
     sim.onBurst(size -> {

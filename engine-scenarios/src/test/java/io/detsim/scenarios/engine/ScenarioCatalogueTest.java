@@ -103,15 +103,19 @@ class ScenarioCatalogueTest {
       var inputs = EngineScenarios.named(name).orElseThrow().inputs();
       for (long seed = 0; seed < 200; seed++) {
         ScenarioInput input = PropertyRunner.generateTry(inputs, PropertyRunner.seedOfTry(0, seed)).value();
-        List<String> reachable = EnginePoints.reachable(input.engine());
+        List<String> reachable = EnginePoints.reachable(input.engine(), input.clients());
         for (ScheduledFault entry : input.schedule().entries()) {
           entry.anchor().ifPresent(anchor -> assertThat(reachable).as("%s: %s", name, entry).contains(anchor.point()));
         }
       }
     }
-    assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(1, 0, 8, 0)))
-        .doesNotContain("steal").doesNotContainAnyElementsOf(EnginePoints.COMPACTION);
-    assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(2, 0, 8, 25))).isEqualTo(EnginePoints.ALL);
+    List<ScenarioInput.ClientSpec> closesWhenDone = List.of(new ScenarioInput.ClientSpec("c", "s", 1, 1, false, false));
+    assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(1, 0, 8, 0), closesWhenDone))
+        .doesNotContain("steal").doesNotContainAnyElementsOf(EnginePoints.COMPACTION)
+        .doesNotContainAnyElementsOf(EnginePoints.DRAIN);
+    List<ScenarioInput.ClientSpec> oneDrains = List.of(closesWhenDone.get(0),
+        new ScenarioInput.ClientSpec("d", "s", 1, 1, false, false, true));
+    assertThat(EnginePoints.reachable(new ScenarioInput.EngineShape(2, 0, 8, 25), oneDrains)).isEqualTo(EnginePoints.ALL);
   }
 
   /** The staleness check is not vacuous: a paused server reports visibility far beyond 100 ms. */

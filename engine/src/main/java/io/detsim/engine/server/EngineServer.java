@@ -264,8 +264,12 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   }
 
   private void onClose(NodeId source, Close close) {
+    boolean wasDraining = sessions.find(close.session()).map(s -> s.state() == SessionState.DRAINING).orElse(false);
     Optional<SessionState> state = sessions.onClose(close.session(), close.drain(), now());
     if (state.isPresent()) {
+      if (state.get() == SessionState.DRAINING && !wasDraining) {
+        context.point("drain-start"); // admitted observations are in flight; CLOSED waits for them
+      }
       metrics.activeSessions(sessions.liveCount());
       log.append(LogCodec.CLOSE, LogCodec.close(close.session()));
       log.commit(() -> { });
@@ -458,6 +462,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     sendIndexedIfReady(progress);
     if (drainedAndClosed) {
+      context.point("drain-end");
       sendStatus(stored.session(), SessionStatus.CLOSED);
     }
   }
