@@ -41,11 +41,12 @@ import java.util.TreeSet;
  * late or duplicated answer attributable. An entry leaves the window when it is ACCEPTED, or
  * finally refused; the client then decides whether the session goes on.
  *
- * <p>A session the server closed (see {@link #closedByServer}) takes nothing new, but what it
- * admitted before it closed may be durable with its ACCEPTED lost. Such an observation must not be
- * sent again in another session, where it would be stored a second time; its retries go on here,
- * where the server answers a duplicate idempotently. Only the numbers the server never admitted
- * move to a new session, and only once nothing below them is left unanswered.
+ * <p>A session can end under the client: the server closed it, or refused a number for good (see
+ * {@link #stopAt}). What the server admitted before that may be durable with its ACCEPTED lost.
+ * Such an observation must not be sent again in another session, where it would be stored a second
+ * time; its retries go on here, where the server answers a duplicate idempotently. Only the numbers
+ * the server never admitted move to a new session, and only once nothing below them is left
+ * unanswered.
  */
 final class SendWindow {
   /** TCP's duplicate-acknowledgement threshold (RFC 5681, section 3.2). */
@@ -89,7 +90,7 @@ final class SendWindow {
   /** A refusal that names a number below this belongs to a gap already reported (NewReno's "recover"). */
   private long recoverUntil;
   private long transmissions;
-  /** The server closed the session and admitted nothing from this number on; MAX_VALUE while open. */
+  /** The session takes nothing from this number on (see {@link #stopAt}); MAX_VALUE while it goes on. */
   private long closedFrom = Long.MAX_VALUE;
 
   SendWindow(NodeContext context, ClientOptions options, RandomSource random, ClientView view,
@@ -221,12 +222,13 @@ final class SendWindow {
   }
 
   /**
-   * The server closed the session and admitted nothing from {@code notAdmittedFrom} on (the number a
-   * SESSION_CLOSED refusal names as expected; {@link #nextSeq} when the server only reported CLOSED,
-   * which says nothing of what it admitted). Those numbers are sent no more; the ones below keep
-   * their retries. Returns {@link #hasOnlyUnadmittedLeft}.
+   * The session takes nothing from {@code notAdmittedFrom} on, and the server admitted none of those
+   * numbers: it closed the session (a SESSION_CLOSED refusal names the first number it did not
+   * admit; a CLOSED status names none, so the caller gives {@link #nextSeq}), or it refused that
+   * number for good, and every later one waits behind it. Those numbers are sent no more; the ones
+   * below keep their retries. Returns {@link #hasOnlyUnadmittedLeft}.
    */
-  boolean closedByServer(long notAdmittedFrom) {
+  boolean stopAt(long notAdmittedFrom) {
     closedFrom = Math.min(closedFrom, notAdmittedFrom);
     for (Map.Entry<Long, Entry> item : unanswered.tailMap(closedFrom, true).entrySet()) {
       cancel(item.getValue());
@@ -236,8 +238,8 @@ final class SendWindow {
   }
 
   /**
-   * True when the server closed the session and every observation left unanswered is one it never
-   * admitted: they can move to a new session without being stored twice.
+   * True when the session was stopped ({@link #stopAt}) and every observation left unanswered is one
+   * the server never admitted: they can move to a new session without being stored twice.
    */
   boolean hasOnlyUnadmittedLeft() {
     return closedFrom != Long.MAX_VALUE && (unanswered.isEmpty() || unanswered.firstKey() >= closedFrom);
@@ -280,6 +282,9 @@ final class SendWindow {
       return;
     }
     long from = Math.max(unanswered.firstKey(), serverHasBelow);
+    if (from >= closedFrom) {
+      return; // the session was stopped: nothing from there is sent again in it
+    }
     long queued = 0;
     for (Map.Entry<Long, Entry> item : unanswered.subMap(from, true, closedFrom, false).entrySet()) {
       boolean waiting = resendQueue.contains(item.getKey());

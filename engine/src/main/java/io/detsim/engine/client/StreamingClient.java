@@ -61,6 +61,8 @@ public final class StreamingClient implements Node {
   private long generated;
   private int waitsPending;
   private long overloadBackoffNanos;
+  /** Why the current session was stopped ({@link #stopSession}); the new session is opened for it. */
+  private SessionRecord.Cause stoppedBecause;
 
   public StreamingClient(NodeContext context, ClientOptions options) {
     this.context = Objects.requireNonNull(context, "context");
@@ -246,7 +248,7 @@ public final class StreamingClient implements Node {
     if (isCurrent(ack.session())) {
       window.accepted(ack.seq());
       if (!view.isDone() && window.hasOnlyUnadmittedLeft()) {
-        reopen(SessionRecord.Cause.SESSION_CLOSED); // the last retry in a closed session got its answer
+        reopen(stoppedBecause); // the last retry in a stopped session got its answer
         return;
       }
     }
@@ -276,9 +278,7 @@ public final class StreamingClient implements Node {
         reopen(SessionRecord.Cause.SESSION_UNKNOWN);
         break;
       case SESSION_CLOSED:
-        if (window.closedByServer(ack.expectedSeq() > 0 ? ack.expectedSeq() : ack.seq())) {
-          reopen(SessionRecord.Cause.SESSION_CLOSED);
-        }
+        stopSession(ack.expectedSeq() > 0 ? ack.expectedSeq() : ack.seq(), SessionRecord.Cause.SESSION_CLOSED);
         break;
       case INVALID_INPUT:
       case STORE_FULL:
@@ -292,7 +292,8 @@ public final class StreamingClient implements Node {
   /**
    * INVALID_INPUT or STORE_FULL: retrying cannot help (a full store stays full until an operator
    * raises its budget), so the observation is REJECTED for good. Its number stays free, so the
-   * session cannot go on: the next observation goes to a new session.
+   * session cannot go on: the observations after it go to a new session, once those before it (which
+   * the server may hold, their ACCEPTED still on the way) are answered in this one.
    */
   private void refuseForGood(Ack ack, ObservationRecord record) {
     window.remove(ack.seq());
@@ -305,8 +306,20 @@ public final class StreamingClient implements Node {
     if (view.isDone()) {
       finish();
     } else {
-      reopen(ack.reason() == RejectReason.STORE_FULL ? SessionRecord.Cause.STORE_FULL
+      stopSession(ack.seq(), ack.reason() == RejectReason.STORE_FULL ? SessionRecord.Cause.STORE_FULL
           : SessionRecord.Cause.INVALID_INPUT);
+    }
+  }
+
+  /**
+   * The current session takes nothing from {@code notAdmittedFrom} on. What is left from there moves
+   * to a new session (opened for {@code cause}) as soon as every lower observation is answered: at
+   * once, or at the ACCEPTED of the last one, whose retries stay in this session.
+   */
+  private void stopSession(long notAdmittedFrom, SessionRecord.Cause cause) {
+    stoppedBecause = cause;
+    if (window.stopAt(notAdmittedFrom)) {
+      reopen(cause);
     }
   }
 
@@ -361,9 +374,7 @@ public final class StreamingClient implements Node {
         break;
       case CLOSED:
         current.markClosed();
-        if (window.closedByServer(window.nextSeq())) {
-          reopen(SessionRecord.Cause.SESSION_CLOSED);
-        }
+        stopSession(window.nextSeq(), SessionRecord.Cause.SESSION_CLOSED);
         break;
       default:
         break; // PAUSED and ERROR are recorded in the view; the retries carry on
