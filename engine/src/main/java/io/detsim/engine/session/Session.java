@@ -14,6 +14,8 @@ final class Session {
   long durableSeq;
   /** The server's clock at the last client message; may be ahead of "now" after a backward step. */
   long lastActivityNanos;
+  /** A drain closed it: everything it admitted was durable then, so nothing of it becomes durable later. */
+  boolean drained;
 
   Session(SessionId id, SpaceId space, SessionState state, long lastSeq, long nowNanos) {
     this.id = id;

@@ -198,9 +198,14 @@ public final class SessionTable {
     }
     Check.that(seq == session.durableSeq + 1 && seq <= session.admittedSeq,
         "%s#%d durable out of order (durable %d, admitted %d)", id, seq, session.durableSeq, session.admittedSeq);
+    if (session.drained) { // the drain's promise (Close): CLOSED is reported after the last of them, not before
+      throw new AssertionError(id.value() + "#" + seq + " became durable after a drain reported "
+          + id.value() + " CLOSED");
+    }
     session.durableSeq = seq;
     if (session.state == SessionState.DRAINING && !session.hasInFlight()) {
       session.state = SessionState.CLOSED;
+      session.drained = true;
       return true;
     }
     return false;
