@@ -62,6 +62,7 @@ public final class Simulation {
   private final SimNetwork network;
   private final Buggify buggify;
   private final RandomSource faultRandom;
+  private final Map<String, RandomSource> driverStreams = new LinkedHashMap<>();
   private final Map<NodeId, Actor> actors = new LinkedHashMap<>();
   private final List<Actor> nodes = new ArrayList<>();
   private final Map<NodeId, SimClock> clocks = new LinkedHashMap<>();
@@ -458,9 +459,13 @@ public final class Simulation {
     return scheduler.dispatched();
   }
 
-  /** A driver-side random stream (workloads, test drivers): independent of the nodes' streams. */
+  /**
+   * A driver-side random stream (workloads, test drivers): independent of the nodes' streams. Like a
+   * node's ({@code NodeContext.random}) it is the run's for its whole life: asked for again, it goes
+   * on where it was, so two calls never draw the same values.
+   */
   public RandomSource random(String stream) {
-    return streams.stream("driver/" + stream);
+    return driverStreams.computeIfAbsent(stream, name -> streams.stream("driver/" + name));
   }
 
   public Map<String, String> buggifyReport() {

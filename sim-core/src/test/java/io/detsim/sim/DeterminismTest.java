@@ -46,6 +46,22 @@ class DeterminismTest {
     assertThat(other.digest()).isNotEqualTo(digest);
   }
 
+  /**
+   * A driver's stream goes on where it was when asked for again, as a node's does: a workload that
+   * asked for it per call drew the same values every time. Same seed, same values; another seed, others.
+   */
+  @Test
+  void driverStream_continuesAcrossCalls_andFollowsTheSeed() {
+    Simulation sim = new Simulation(7, SimOptions.none());
+    long first = sim.random("load").nextLong(0, Long.MAX_VALUE);
+    long second = sim.random("load").nextLong(0, Long.MAX_VALUE);
+    assertThat(second).isNotEqualTo(first);
+    Simulation again = new Simulation(7, SimOptions.none());
+    assertThat(again.random("load").nextLong(0, Long.MAX_VALUE)).isEqualTo(first);
+    assertThat(again.random("load").nextLong(0, Long.MAX_VALUE)).isEqualTo(second);
+    assertThat(new Simulation(8, SimOptions.none()).random("load").nextLong(0, Long.MAX_VALUE)).isNotEqualTo(first);
+  }
+
   /** Two simulations interleaved on one thread do not disturb each other: no shared state. */
   @Test
   void simulationsSideBySide_doNotInterfere() {
