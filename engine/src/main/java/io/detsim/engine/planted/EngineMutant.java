@@ -48,7 +48,9 @@ public enum EngineMutant {
   HIGH_AFTER_NORMAL("the queue serves HIGH items only once the NORMAL lane is empty, so a NORMAL backlog delays"
       + " every HIGH one behind it"),
   VISIBLE_GENERATION_NOT_RESTORED("a restarted server leaves its spaces' visible generations at 0 until their next"
-      + " batch, so snapshot recalls miss what it had acknowledged INDEXED");
+      + " batch, so snapshot recalls miss what it had acknowledged INDEXED"),
+  DRAIN_CLOSES_EARLY("a draining session is reported CLOSED at its first durable observation, while later ones it"
+      + " admitted are still in flight");
 
   private final String description;
 

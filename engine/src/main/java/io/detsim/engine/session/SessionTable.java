@@ -55,6 +55,7 @@ public final class SessionTable {
   private final long closedRetentionNanos;
   private final boolean duplicatesAsGaps;
   private final boolean duplicateAckedInFlight;
+  private final boolean drainClosesEarly;
   private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
   private long nextSessionNumber = 1;
 
@@ -64,13 +65,14 @@ public final class SessionTable {
 
   /**
    * A table with the planted bugs of {@code planted} that live here (duplicates-as-gaps,
-   * duplicate-acked-in-flight).
+   * duplicate-acked-in-flight, drain-closes-early).
    */
   public SessionTable(SessionOptions options, Set<EngineMutant> planted) {
     this.idleTimeoutNanos = options.idleTimeoutNanos();
     this.closedRetentionNanos = options.closedRetentionNanos();
     this.duplicatesAsGaps = planted.contains(EngineMutant.DUPLICATES_AS_GAPS);
     this.duplicateAckedInFlight = planted.contains(EngineMutant.DUPLICATE_ACKED_IN_FLIGHT);
+    this.drainClosesEarly = planted.contains(EngineMutant.DRAIN_CLOSES_EARLY);
   }
 
   /**
@@ -203,7 +205,7 @@ public final class SessionTable {
           + id.value() + " CLOSED");
     }
     session.durableSeq = seq;
-    if (session.state == SessionState.DRAINING && !session.hasInFlight()) {
+    if (session.state == SessionState.DRAINING && (!session.hasInFlight() || drainClosesEarly)) {
       session.state = SessionState.CLOSED;
       session.drained = true;
       return true;

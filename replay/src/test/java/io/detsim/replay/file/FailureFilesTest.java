@@ -184,7 +184,7 @@ class FailureFilesTest {
         + " group-commit-covers-late-appends, recovery-rolls-forward, held-count-leaks,"
         + " recall-page-drops-last, recall-skips-nearest, pressure-drop-unannounced, recall-ids-shifted,"
         + " duplicate-acked-in-flight, lease-never-armed, high-after-normal,"
-        + " visible-generation-not-restored (or none)");
+        + " visible-generation-not-restored, drain-closes-early (or none)");
     assertLine(13, "swarm: CRASH, QUAKE", "x.detsim:14:15: unknown fault kind 'QUAKE'; known: CRASH, PAUSE, KILL, "
         + "PARTITION, CLOG, DELAY, LOSS, DUPLICATE, REORDER, CLOCK_SKEW, DISK, BURST, BUGGIFY, SHUFFLE_TIES (or none)");
     assertLine(14, "loss: 0.5", "x.detsim:15:7: expected a ratio like 1/100 for 'loss', found '0.5'");
