@@ -22,15 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code detsim fuzz} end to end, in-process: a planted bug is found, shrunk, saved and replayed;
  * the result does not depend on --jobs; shards split seeds; --time and --resume work.
  *
- * <p>With the steal-single-items mutant and start seed 0x16, the swarm scenario's seed indices 0 to 3
- * pass and index 4 fails (measured: each change to what the generator draws moves it; the engine's
- * shape, aimed node faults, clock drift and early unclogs had made it index 4 of start seed 0x16, the
- * swarm drawn as a list of kinds made it 0x38, fault kinds, clients and workers drawn over the
- * model's whole range made it 0x43, and early compaction in the swarm with faults aimed only at
- * reachable points, on 2026-12-05, moved it to 0x45, and BUGGIFY's late recalls, on 2026-12-05
- * again, moved it back to 0x43, and clients that close right after their last send, on 2026-12-06,
- * made it 0x16: the first from 0x10 whose first failure is index 4), so a parallel
- * run races past the failure and must still report index 4.
+ * <p>With the steal-single-items mutant and start seed 0x78, the swarm scenario's seed indices 0 to 2
+ * pass and index 3 fails. Measured, and moved by every change to what the generator draws or to how
+ * a start seed makes its tries (on 2026-12-06 the start seed is mixed before the index is added, and
+ * no start from 0x10 to 0x78 fails first at index 4 any more; 0x78 fails first at index 3), so a
+ * parallel run races past the failure and must still report index 3.
  */
 class FuzzCommandTest {
   /**
@@ -51,7 +47,7 @@ class FuzzCommandTest {
 
   @BeforeAll
   static void fuzzWithAPlantedBug() {
-    oneJob = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "16", "--seeds", "10", "--jobs", "1",
+    oneJob = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "78", "--seeds", "10", "--jobs", "1",
         "--shrink-attempts", "30", "--corpus", folder.resolve("one-job").toString());
     String replay = oneJob.line("replay: ./detsim replay ");
     failureFile = Path.of(replay.substring("replay: ./detsim replay ".length()));
@@ -67,7 +63,7 @@ class FuzzCommandTest {
     assertThat(saved.violation().kind()).isEqualTo("SEQUENCE_VIOLATION");
     assertThat(saved.shrunkSize()).isLessThanOrEqualTo(saved.originalSize());
     Matcher summary = summary(oneJob);
-    assertThat(summary.group(1)).isEqualTo("5"); // indices 0..4: the first failure is index 4
+    assertThat(summary.group(1)).isEqualTo("4"); // indices 0..3: the first failure is index 3
     assertThat(summary.group(2)).isEqualTo("1");
   }
 
@@ -92,7 +88,7 @@ class FuzzCommandTest {
 
   @Test
   void twoJobs_reportTheSameFirstFailureAsOne() throws IOException {
-    Cli.Result twoJobs = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "16", "--seeds", "10",
+    Cli.Result twoJobs = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "78", "--seeds", "10",
         "--jobs", "2", "--shrink-attempts", "30", "--corpus", folder.resolve("two-jobs").toString());
     assertThat(twoJobs.exit()).isEqualTo(1);
     assertThat(withoutFolder(twoJobs.line("failure: "), "two-jobs"))
@@ -222,7 +218,7 @@ class FuzzCommandTest {
   @Test
   void keepGoing_runsEverySeedAndSavesOneFailurePerKind() throws IOException {
     Path corpus = folder.resolve("keep-going");
-    Cli.Result result = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "16", "--seeds", "8",
+    Cli.Result result = detsim("fuzz", "--mutant", "steal-single-items", "--start-seed", "78", "--seeds", "8",
         "--keep-going", "--shrink-attempts", "10", "--corpus", corpus.toString());
     assertThat(result.exit()).isEqualTo(1);
     assertThat(summary(result).group(1)).isEqualTo("8");

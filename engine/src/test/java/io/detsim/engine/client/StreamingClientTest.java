@@ -11,6 +11,7 @@ import io.detsim.sim.net.NetworkOptions;
 import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The client against a fake server on the simulator, one behaviour of docs/engine.md's protocol per test. */
@@ -258,7 +259,7 @@ class StreamingClientTest {
    * A FIFO network (2 ms) and ACCEPTED 20 ms after arrival: an immediate answer (CLOSED, a refusal)
    * and a new session's InitAck come back before the ACCEPTEDs of the observations sent just before.
    */
-  private static ClientWorld slowAccepted(java.util.function.UnaryOperator<ClientOptions> tune) {
+  private static ClientWorld slowAccepted(UnaryOperator<ClientOptions> tune) {
     return new ClientWorld(1, NetworkOptions.none().withLatency(2 * MS, 2 * MS),
         FakeServer.Settings.standard().withAckDelay(20 * MS), tune);
   }

@@ -38,9 +38,15 @@ public final class PropertyRunner {
     return config;
   }
 
-  /** The seed of try {@code tryIndex} of a run started from {@code startSeed}. */
+  /**
+   * The seed of try {@code tryIndex} of a run started from {@code startSeed}. The start seed is mixed
+   * before the index is added, so runs from nearby start seeds share no tries: with
+   * {@code mix(start + index)}, start 1 ran start 0's tries shifted by one, and two "independent"
+   * campaigns from adjacent start seeds were the same campaign. {@code mix(0)} is 0, so start seed
+   * 0 (the default) keeps its tries.
+   */
   public static long seedOfTry(long startSeed, long tryIndex) {
-    return SplitMix64.mix(startSeed + tryIndex);
+    return SplitMix64.mix(SplitMix64.mix(startSeed) + tryIndex);
   }
 
   /**

@@ -180,8 +180,21 @@ class PropertyRunnerTest {
 
   @Test
   void seedOfTry_mixesTheStartSeedAndTheIndex() {
-    assertThat(PropertyRunner.seedOfTry(5, 3)).isEqualTo(SplitMix64.mix(8));
+    assertThat(PropertyRunner.seedOfTry(5, 3)).isEqualTo(SplitMix64.mix(SplitMix64.mix(5) + 3));
     assertThat(PropertyRunner.seedOfTry(0, 0)).isNotEqualTo(PropertyRunner.seedOfTry(0, 1));
+    assertThat(PropertyRunner.seedOfTry(0, 7)).as("start seed 0 keeps its tries").isEqualTo(SplitMix64.mix(7));
+  }
+
+  /** Campaigns from adjacent start seeds are two campaigns, not one shifted by a try. */
+  @Test
+  void seedOfTry_adjacentStartSeedsShareNoTry() {
+    java.util.Set<Long> first = new java.util.HashSet<>();
+    for (long i = 0; i < 10_000; i++) {
+      first.add(PropertyRunner.seedOfTry(0x5eed370L, i));
+    }
+    for (long i = 0; i < 10_000; i++) {
+      assertThat(first).doesNotContain(PropertyRunner.seedOfTry(0x5eed371L, i));
+    }
   }
 
   @Test

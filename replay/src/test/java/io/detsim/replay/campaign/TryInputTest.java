@@ -18,14 +18,14 @@ class TryInputTest {
   void tryFromASeed_isTheTryThePropertyRunnerRanWithThatSeed() {
     EngineScenario swarm = EngineScenarios.named("swarm").orElseThrow();
     EnumSet<EngineMutant> mutants = EnumSet.of(EngineMutant.STEAL_SINGLE_ITEMS);
-    PropertyConfig config = PropertyConfig.defaults().withTries(10).withStartSeed(0x16).withMaxShrinkAttempts(0);
+    PropertyConfig config = PropertyConfig.defaults().withTries(10).withStartSeed(0x78).withMaxShrinkAttempts(0);
     PropertyResult.Failure<ScenarioInput> failure = new PropertyRunner(config).run(swarm.property(mutants))
         .failure().orElseThrow();
 
     TryInput regenerated = TryInput.generate(swarm, failure.seed().getAsLong());
 
-    assertThat(failure.tryIndex()).isEqualTo(4); // the campaign tests rely on this: indices 0..3 pass
-    assertThat(regenerated.seed()).isEqualTo(PropertyRunner.seedOfTry(0x16, 4));
+    assertThat(failure.tryIndex()).isEqualTo(3); // the campaign tests rely on this: indices 0..2 pass
+    assertThat(regenerated.seed()).isEqualTo(PropertyRunner.seedOfTry(0x78, 3));
     assertThat(regenerated.choices()).isEqualTo(failure.original());
     assertThat(regenerated.input().toString()).isEqualTo(failure.valueText());
   }
