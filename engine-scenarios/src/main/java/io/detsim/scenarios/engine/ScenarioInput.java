@@ -55,10 +55,20 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarm swarm
   public record ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
       boolean recallProbe, boolean closesAfterLastSend) {
 
+    static final String MIXED_PRIORITIES = "mixed priorities";
+    static final String RECALL_PROBE = "recall probe";
+    static final String CLOSES_AFTER_LAST_SEND = "closes after last send";
+
     /** A client that closes its session once every observation is answered. */
     public ClientSpec(String name, String space, int observations, int ratePerSecond, boolean mixedPriorities,
         boolean recallProbe) {
       this(name, space, observations, ratePerSecond, mixedPriorities, recallProbe, false);
+    }
+
+    /** The flags as a client line writes them after its rate: {@code ", mixed priorities"} and so on. */
+    String flagsText() {
+      return (mixedPriorities ? ", " + MIXED_PRIORITIES : "") + (recallProbe ? ", " + RECALL_PROBE : "")
+          + (closesAfterLastSend ? ", " + CLOSES_AFTER_LAST_SEND : "");
     }
   }
 
@@ -82,9 +92,7 @@ public record ScenarioInput(long simulationSeed, EngineShape engine, Swarm swarm
     for (ClientSpec client : clients) {
       text.append("client ").append(client.name()).append(": ").append(client.observations()).append(" into ")
           .append(client.space()).append(" at ").append(client.ratePerSecond()).append("/s")
-          .append(client.mixedPriorities() ? ", mixed priorities" : "")
-          .append(client.recallProbe() ? ", recall probe" : "")
-          .append(client.closesAfterLastSend() ? ", closes after last send" : "").append('\n');
+          .append(client.flagsText()).append('\n');
     }
     text.append(schedule.toText());
     return text.toString();

@@ -66,7 +66,8 @@ public final class ScenarioInputText {
       "([0-9]+) workers?, queue (default|[0-9]+)(?:, dimension ([0-9]+))?(?:, compaction every ([0-9]+) records)?");
   private static final Pattern CLIENT_NAME = Pattern.compile("client (\\S+)");
   private static final Pattern CLIENT = Pattern.compile(
-      "([0-9]+) observations into (\\S+) at ([0-9]+)/s((?:, (?:mixed priorities|recall probe|closes after last send))*)");
+      "([0-9]+) observations into (\\S+) at ([0-9]+)/s((?:, (?:" + ClientSpec.MIXED_PRIORITIES + "|"
+          + ClientSpec.RECALL_PROBE + "|" + ClientSpec.CLOSES_AFTER_LAST_SEND + "))*)");
   private static final List<String> REQUIRED =
       List.of("simulation seed", "engine", "swarm", "loss", "duplicate", "reorder", "torn writes");
 
@@ -103,9 +104,7 @@ public final class ScenarioInputText {
       text.append("client ").append(client.name()).append(": ").append(client.observations())
           .append(" observations into ")
           .append(client.space()).append(" at ").append(client.ratePerSecond()).append("/s")
-          .append(client.mixedPriorities() ? ", mixed priorities" : "")
-          .append(client.recallProbe() ? ", recall probe" : "")
-          .append(client.closesAfterLastSend() ? ", closes after last send" : "").append('\n');
+          .append(client.flagsText()).append('\n');
     }
     return text.append("[schedule]\n").append(input.schedule().toText()).toString();
   }
@@ -230,8 +229,8 @@ public final class ScenarioInputText {
     int observations = lines.count(field, matcher.group(1), matcher.start(1), 1);
     int rate = lines.count(field, matcher.group(3), matcher.start(3), 1);
     String flags = matcher.group(4);
-    return new ClientSpec(name, matcher.group(2), observations, rate, flags.contains("mixed priorities"),
-        flags.contains("recall probe"), flags.contains("closes after last send"));
+    return new ClientSpec(name, matcher.group(2), observations, rate, flags.contains(ClientSpec.MIXED_PRIORITIES),
+        flags.contains(ClientSpec.RECALL_PROBE), flags.contains(ClientSpec.CLOSES_AFTER_LAST_SEND));
   }
 
   /**

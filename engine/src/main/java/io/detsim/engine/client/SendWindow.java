@@ -51,6 +51,8 @@ import java.util.TreeSet;
 final class SendWindow {
   /** TCP's duplicate-acknowledgement threshold (RFC 5681, section 3.2). */
   static final int FAST_RETRANSMIT_REFUSALS = 3;
+  /** {@link #stoppedFrom} of a session not stopped: above every number, so every comparison lets it send. */
+  private static final long GOING_ON = Long.MAX_VALUE;
 
   /** Puts one observation on the wire. */
   interface Transmitter {
@@ -90,8 +92,8 @@ final class SendWindow {
   /** A refusal that names a number below this belongs to a gap already reported (NewReno's "recover"). */
   private long recoverUntil;
   private long transmissions;
-  /** The session takes nothing from this number on (see {@link #stopAt}); MAX_VALUE while it goes on. */
-  private long closedFrom = Long.MAX_VALUE;
+  /** The session takes nothing from this number on (see {@link #stopAt}); {@link #GOING_ON} while it goes on. */
+  private long stoppedFrom = GOING_ON;
 
   SendWindow(NodeContext context, ClientOptions options, RandomSource random, ClientView view,
       Transmitter transmitter) {
@@ -111,7 +113,7 @@ final class SendWindow {
     holding = false;
     serverHasBelow = firstSeq;
     recoverUntil = firstSeq;
-    closedFrom = Long.MAX_VALUE;
+    stoppedFrom = GOING_ON;
   }
 
   boolean isOpen() {
@@ -124,7 +126,7 @@ final class SendWindow {
   }
 
   boolean hasRoom() {
-    return isOpen() && closedFrom == Long.MAX_VALUE && unanswered.size() < options.windowMax();
+    return isOpen() && stoppedFrom == GOING_ON && unanswered.size() < options.windowMax();
   }
 
   /** The sequence number the next added observation gets. */
@@ -198,7 +200,7 @@ final class SendWindow {
     // overtaken or lost. After a few such, it is taken for lost (TCP's duplicate-ack rule, counting
     // only later copies as NewReno does, so that a lost fast retransmit is itself detected).
     Entry named = unanswered.get(expectedSeq);
-    if (!holding && named != null && !named.refused && expectedSeq < closedFrom && entry.sentTick > named.sentTick
+    if (!holding && named != null && !named.refused && expectedSeq < stoppedFrom && entry.sentTick > named.sentTick
         && ++named.namedAsExpected >= FAST_RETRANSMIT_REFUSALS) {
       view.countGapResends(1);
       context.trace("gap-resend", session.value() + " fast-retransmit=" + expectedSeq);
@@ -229,11 +231,9 @@ final class SendWindow {
    * below keep their retries. Returns {@link #hasOnlyUnadmittedLeft}.
    */
   boolean stopAt(long notAdmittedFrom) {
-    closedFrom = Math.min(closedFrom, notAdmittedFrom);
-    for (Map.Entry<Long, Entry> item : unanswered.tailMap(closedFrom, true).entrySet()) {
-      cancel(item.getValue());
-      resendQueue.remove(item.getKey());
-    }
+    stoppedFrom = Math.min(stoppedFrom, notAdmittedFrom);
+    unanswered.tailMap(stoppedFrom, true).values().forEach(this::cancel);
+    resendQueue.tailSet(stoppedFrom).clear();
     return hasOnlyUnadmittedLeft();
   }
 
@@ -242,7 +242,7 @@ final class SendWindow {
    * the server never admitted: they can move to a new session without being stored twice.
    */
   boolean hasOnlyUnadmittedLeft() {
-    return closedFrom != Long.MAX_VALUE && (unanswered.isEmpty() || unanswered.firstKey() >= closedFrom);
+    return stoppedFrom != GOING_ON && (unanswered.isEmpty() || unanswered.firstKey() >= stoppedFrom);
   }
 
   /** Stops sending: no transmission and no retry until {@link #release}. */
@@ -259,7 +259,7 @@ final class SendWindow {
       return;
     }
     holding = false;
-    resendQueue.addAll(unanswered.headMap(closedFrom).keySet());
+    resendQueue.addAll(unanswered.headMap(stoppedFrom).keySet());
   }
 
   /** Closes the window: cancels every timer and returns the unanswered observations in order. */
@@ -282,11 +282,11 @@ final class SendWindow {
       return;
     }
     long from = Math.max(unanswered.firstKey(), serverHasBelow);
-    if (from >= closedFrom) {
+    if (from >= stoppedFrom) {
       return; // the session was stopped: nothing from there is sent again in it
     }
     long queued = 0;
-    for (Map.Entry<Long, Entry> item : unanswered.subMap(from, true, closedFrom, false).entrySet()) {
+    for (Map.Entry<Long, Entry> item : unanswered.subMap(from, true, stoppedFrom, false).entrySet()) {
       boolean waiting = resendQueue.contains(item.getKey());
       if (!item.getValue().refused && !waiting) {
         break; // on its way: what follows may yet be accepted after it
@@ -323,7 +323,7 @@ final class SendWindow {
   /** The retry timer of one observation fired: no answer yet, so send it again and wait twice as long. */
   private void retry(SessionId armedFor, long seq, Entry entry) {
     entry.timer = Timers.NONE;
-    if (holding || !armedFor.equals(session) || unanswered.get(seq) != entry || seq >= closedFrom) {
+    if (holding || !armedFor.equals(session) || unanswered.get(seq) != entry || seq >= stoppedFrom) {
       return;
     }
     entry.backoffNanos = Backoff.doubled(entry.backoffNanos, options.retryTimeoutMaxNanos());

@@ -15,6 +15,7 @@ package io.detsim.engine.session;
  */
 public record SessionOptions(long idleTimeoutNanos, long closedRetentionNanos) {
   public static final long IDLE_TIMEOUT_DEFAULT_NANOS = 300_000_000_000L;
+  public static final long CLOSED_RETENTION_DEFAULT_NANOS = 300_000_000_000L;
 
   public SessionOptions {
     if (idleTimeoutNanos <= 0) {
@@ -27,7 +28,7 @@ public record SessionOptions(long idleTimeoutNanos, long closedRetentionNanos) {
 
   /** 300 s idle timeout, and closed sessions remembered for 300 s. */
   public static SessionOptions defaults() {
-    return new SessionOptions(IDLE_TIMEOUT_DEFAULT_NANOS, IDLE_TIMEOUT_DEFAULT_NANOS);
+    return new SessionOptions(IDLE_TIMEOUT_DEFAULT_NANOS, CLOSED_RETENTION_DEFAULT_NANOS);
   }
 
   /** Another idle timeout; how long closed sessions are remembered stays as it was. */
