@@ -8,10 +8,11 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * INDEXED promises "visible to recall", and the server checks that promise against the space's
- * index as each INDEXED goes out. A worker that reports its batch done one step before it applies it
- * loses nothing unless it dies in that step, so before the check only a worker death at the right
- * instant showed it (swarm's 48th seed); now the first INDEXED of a run without a fault fails.
+ * INDEXED promises "visible to recall", and the server checks a worker's report that a batch is
+ * indexed against the space's index as the report arrives. A worker that reports its batch done one
+ * step before it applies it loses nothing unless it dies in that step, so before the check only a
+ * worker death at the right instant showed it (swarm's 48th seed); now the first report of a run
+ * without a fault fails.
  */
 class IndexedVisibilityTest {
   private static final ScenarioInput NO_FAULT = ScenarioInputText.parse("""
@@ -29,7 +30,7 @@ class IndexedVisibilityTest {
       """, "no fault");
 
   @Test
-  void anIndexedSentBeforeTheInsert_failsAtTheSend_andTheCleanEnginePasses() {
+  void aReportAheadOfTheInsert_failsAsItArrives_andTheCleanEnginePasses() {
     EngineScenario swarm = EngineScenarios.named("swarm").orElseThrow();
 
     RunResult clean = swarm.run(NO_FAULT, EnumSet.noneOf(EngineMutant.class));
@@ -39,6 +40,7 @@ class IndexedVisibilityTest {
     assertThat(planted.violation()).isPresent();
     Violation violation = planted.violation().get();
     assertThat(violation.kind()).isEqualTo(Violation.Kind.CRASH);
-    assertThat(violation.message()).contains("INDEXED").contains("its space's index does not hold its record");
+    assertThat(violation.message()).contains("reported").contains("indexed")
+        .contains("its space's index does not hold its record");
   }
 }

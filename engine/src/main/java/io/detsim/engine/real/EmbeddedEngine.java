@@ -87,6 +87,8 @@ public final class EmbeddedEngine implements AutoCloseable {
   private volatile boolean stopping;
   private volatile EngineState state = EngineState.RUNNING;
   private volatile String failure;
+  /** What the crashed node threw, if it threw: the cause of every exception a failed engine gives. */
+  private volatile Throwable failureCause;
 
   private EmbeddedEngine(EmbeddedConfig config) {
     this.config = config;
@@ -104,7 +106,8 @@ public final class EmbeddedEngine implements AutoCloseable {
         offerGate::serverStatus));
     runtime.onCrash((id, cause) -> {
       if (id.equals(SERVER) || id.equals(CLIENT)) {
-        fail("the engine's " + id.name() + " crashed: " + (cause == null ? "crashed on request" : cause.toString()));
+        fail("the engine's " + id.name() + " crashed: " + (cause == null ? "crashed on request" : cause.toString()),
+            cause);
       }
     });
     runtime.start();
@@ -242,7 +245,7 @@ public final class EmbeddedEngine implements AutoCloseable {
    */
   public <T> T inspect(Function<EngineServer, T> reader) {
     if (state != EngineState.RUNNING) {
-      throw new IllegalStateException(notRunning());
+      throw notRunningError();
     }
     return await(runtime.call(SERVER, EngineServer.class, reader));
   }
@@ -321,12 +324,13 @@ public final class EmbeddedEngine implements AutoCloseable {
    * The server or the client crashed: FAILED for good. Every pending call fails now (its outcome is
    * unknown), and every later one at once; what the crashed nodes held becomes garbage.
    */
-  private void fail(String why) {
+  private void fail(String why, Throwable cause) {
     synchronized (this) {
       if (state != EngineState.RUNNING) {
         return;
       }
       failure = why;
+      failureCause = cause;
       state = EngineState.FAILED;
     }
     LOG.log(System.Logger.Level.ERROR, "the engine failed: " + why + "; every offer from now on fails at once");
@@ -336,7 +340,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     if (runtime.isUp(CLIENT)) {
       runtime.crash(CLIENT); // what it held for the failed server goes, and later mail to it is dropped
     }
-    IllegalStateException failed = new IllegalStateException(notRunning() + ": outcome unknown");
+    IllegalStateException failed = new IllegalStateException(notRunning() + ": outcome unknown", cause);
     for (CompletableFuture<?> future : outstanding) {
       future.completeExceptionally(failed);
     }
@@ -365,10 +369,14 @@ public final class EmbeddedEngine implements AutoCloseable {
   /** Fails {@code result} at once unless the engine is running; true when it did. */
   private boolean refuseUnlessRunning(CompletableFuture<?> result) {
     if (stopping || state != EngineState.RUNNING) {
-      result.completeExceptionally(new IllegalStateException(notRunning()));
+      result.completeExceptionally(notRunningError());
       return true;
     }
     return false;
+  }
+
+  private IllegalStateException notRunningError() {
+    return new IllegalStateException(notRunning(), state == EngineState.FAILED ? failureCause : null);
   }
 
   private String notRunning() {

@@ -32,7 +32,8 @@ import java.util.TreeMap;
 final class Dispatcher {
   /** What the dispatcher tells the server. */
   interface Listener {
-    void indexed(StoredObservation observation);
+    /** Called while {@code line}'s batch is back and its next one not yet out: its index is the server's. */
+    void indexed(SpaceLine line, StoredObservation observation);
 
     void pressureChanged(PressureState state);
   }
@@ -136,7 +137,7 @@ final class Dispatcher {
     out.line().visibleGeneration = Math.max(out.line().visibleGeneration, done.generation());
     context.point("worker-completion");
     for (StoredObservation item : out.batch().items()) {
-      listener.indexed(item);
+      listener.indexed(out.line(), item);
     }
     dispatch(nowNanos);
     return true;

@@ -481,30 +481,35 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     context.send(client, Ack.accepted(stored.session(), stored.seq(), stored.episode().id()));
   }
 
+  /**
+   * A worker reported the batch that held {@code observation} done. INDEXED promises "visible to
+   * recall", so the report is checked against the space's index itself, not taken on trust: a report
+   * that runs ahead of the insert it reports fails here. Here, not when INDEXED goes out (which may
+   * wait for durability): only now, with the batch back and the next one not yet sent, is the index
+   * the server's to read. The planted steal-single-items sends a space's items while its batch is
+   * out; then the index is a worker's even now, the check is not made, and the ordering check
+   * catches that bug as the user would meet it.
+   */
   @Override
-  public void indexed(StoredObservation observation) {
+  public void indexed(SpaceLine line, StoredObservation observation) {
     Tracked progress = tracked.get(observation.lsn());
-    if (progress != null) {
-      progress.indexed = true;
-      sendIndexedIfReady(progress);
+    if (progress == null) {
+      return;
     }
+    if (line.batchesOut == 0 && !line.indexAtHome().contains(observation.lsn())) {
+      throw new AssertionError(String.format(java.util.Locale.ROOT,
+          "a worker reported %s #%d indexed, but its space's index does not hold its record %d",
+          observation.session().value(), observation.seq(), observation.lsn()));
+    }
+    progress.indexed = true;
+    sendIndexedIfReady(progress);
   }
 
-  /**
-   * Sends INDEXED once an observation is both durable and indexed. INDEXED's promise, "visible
-   * to recall", is checked here against the space's index itself, not against the flag a worker's
-   * report set: a report that runs ahead of the insert it reports fails at this send.
-   */
+  /** Sends INDEXED once an observation is both durable and indexed. */
   private void sendIndexedIfReady(Tracked progress) {
     if (progress.durable && progress.indexed && !progress.indexedAckSent) {
       progress.indexedAckSent = true;
       StoredObservation stored = progress.observation;
-      SpaceLine line = dispatcher.existingLine(stored.episode().spaceId());
-      if (line == null || !line.index.index().contains(stored.lsn())) {
-        throw new AssertionError(String.format(java.util.Locale.ROOT,
-            "INDEXED %s #%d, but its space's index does not hold its record %d", stored.session().value(),
-            stored.seq(), stored.lsn()));
-      }
       context.send(clients.get(stored.session()), Ack.indexed(stored.session(), stored.seq(), stored.episode().id()));
     }
   }

@@ -1,5 +1,6 @@
 package io.detsim.engine.server;
 
+import io.detsim.engine.index.HnswIndex;
 import java.util.ArrayDeque;
 import java.util.TreeMap;
 
@@ -25,6 +26,21 @@ final class SpaceLine {
   SpaceLine(SpaceIndex index, int owner) {
     this.index = index;
     this.owner = owner;
+  }
+
+  /**
+   * The space's index, for a read by the server from one of its handlers: only while no batch of the
+   * space is out. While one is, a worker writes the index on its own thread (on the real runtime),
+   * and a read from the server's thread races that write; a hash lookup that meets a table half-way
+   * through growing fails, or answers wrongly. The simulator runs one thread and would never show
+   * that race, so this check makes every simulated run refuse the read instead.
+   */
+  HnswIndex indexAtHome() {
+    if (batchesOut > 0) {
+      throw new AssertionError("the server read space " + index.space().value() + "'s index while worker "
+          + owner + " writes it (a batch of the space is out)");
+    }
+    return index.index();
   }
 
   /** True when the next observation in admission order has left the queue. */
