@@ -51,7 +51,7 @@ class GrpcOfferClientTest {
       assertThat(accepted.size() + refused).isEqualTo(count);
       assertThat(accepted).isNotEmpty();
 
-      assertThat(loopback.engine.awaitIndexed(LIVENESS.toNanos())).isTrue();
+      loopback.engine.awaitIndexed();
       Set<String> held = new HashSet<>();
       for (String space : spaces) {
         RecallResult recall = loopback.engine.recall(space, new float[] {1, 0, 0, 0}, count)

@@ -16,7 +16,6 @@ import io.grpc.Status;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,7 @@ class SessionTest {
       ServerFrame closed = session.next();
       assertThat(closed.getClosed().getAccepted()).isEqualTo(5);
       assertThat(session.awaitEnd()).isEqualTo(Status.OK);
-      assertThat(loopback.engine.awaitIndexed(TimeUnit.SECONDS.toNanos(Loopback.LIVENESS_SECONDS))).isTrue();
+      loopback.engine.awaitIndexed();
 
       List<RecallPage> pages = recall(channel, 5, 2);
       assertThat(pages).hasSize(3);
@@ -63,7 +62,7 @@ class SessionTest {
     }
     try (Loopback restarted = new Loopback(data)) {
       ManagedChannel channel = restarted.channel();
-      assertThat(restarted.engine.awaitIndexed(TimeUnit.SECONDS.toNanos(Loopback.LIVENESS_SECONDS))).isTrue();
+      restarted.engine.awaitIndexed();
       assertThat(recall(channel, 5, 100).get(0).getHitsList()).extracting(hit -> hit.getMemoryId())
           .containsExactlyInAnyOrder("m1", "m2", "m3", "m4", "m5");
       channel.shutdownNow();

@@ -271,6 +271,23 @@ public final class EmbeddedEngine implements AutoCloseable {
   // ---- stopping ----
 
   /**
+   * Waits, however long it takes, until every offer made so far has its answer and every accepted
+   * observation is indexed (queue empty, nothing out at a worker). Throws {@link IllegalStateException}
+   * if the engine fails or stops first, as then it would never be so; the wait ends on interruption.
+   */
+  public void awaitIndexed() throws InterruptedException {
+    while (true) {
+      if (state != EngineState.RUNNING) {
+        throw notRunningError();
+      }
+      if (outstanding.isEmpty() && isServerUp() && isQuiet()) {
+        return;
+      }
+      Thread.sleep(DRAIN_POLL_MILLIS);
+    }
+  }
+
+  /**
    * Waits until every offer made so far has its answer and every accepted observation is indexed
    * (queue empty, nothing out at a worker); false if that took longer than {@code timeoutNanos}.
    */

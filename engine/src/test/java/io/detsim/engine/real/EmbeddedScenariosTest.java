@@ -13,7 +13,6 @@ import io.detsim.engine.protocol.SpaceId;
 import io.detsim.engine.queue.QueueOptions;
 import io.detsim.engine.server.EngineOptions;
 import io.detsim.engine.server.EngineServer;
-import io.detsim.runtime.RealDiskStats;
 import io.detsim.runtime.RealRuntime;
 import io.detsim.runtime.RealThreads;
 import io.detsim.sim.port.NodeId;
@@ -23,22 +22,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The original design's five integration scenarios (docs/engine.md), on the real runtime: threads, the
- * monotonic clock, files and fsync, at small sizes. Each prints what it measured.
+ * monotonic clock, files and fsync, at small sizes. They check behaviour only, and wait as long as the
+ * machine needs: how fast is measured by {@code detsim bench real}, never bounded here (a loaded CI
+ * machine broke a 1 s bound by 36 ms). A wait that never ends is caught by the build's hang guard
+ * (the surefire configuration's JUnit timeout), which dumps every thread's stack.
  */
 @ExtendWith(RealThreads.class)
 class EmbeddedScenariosTest {
   private static final int DIMENSION = TestEmbeddings.DIMENSION;
-  private static final long SECOND = 1_000_000_000L;
 
   @TempDir
   Path folder;
@@ -49,37 +48,23 @@ class EmbeddedScenariosTest {
         .withQueue(QueueOptions.ofCapacity(20_000)).withSeed(1);
     int count = 10_000;
     try (EmbeddedEngine engine = EmbeddedEngine.start(config)) {
-      long started = System.nanoTime();
       List<CompletableFuture<OfferResult>> results = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         results.add(engine.offer("test_space", "obs-" + i, TestEmbeddings.of(i), "observation " + i, Priority.NORMAL));
       }
-      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-      long acceptedNanos = System.nanoTime() - started;
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
       assertThat(results).allMatch(result -> result.join().accepted());
-      assertThat(engine.awaitIndexed(60 * SECOND)).isTrue();
-      long indexedNanos = System.nanoTime() - started;
+      engine.awaitIndexed();
 
       List<EngineServer.Held> held = engine.held("test_space");
       assertThat(held).hasSize(count).allMatch(h -> h.durable() && h.indexed());
       assertThat(held).extracting(EngineServer.Held::memoryId).doesNotHaveDuplicates();
       List<IntegrityViolation> violations = engine.inspect(s -> s.index(SpaceId.of("test_space")).checkIntegrity());
       assertThat(violations).isEmpty();
-      RecallResult recall = engine.recall("test_space", TestEmbeddings.of(1234), 10).get(10, TimeUnit.SECONDS);
+      RecallResult recall = engine.recall("test_space", TestEmbeddings.of(1234), 10).get();
       assertThat(recall.hits()).hasSize(10);
       assertThat(recall.hits().get(0).similarity()).isGreaterThan(0.8f);
       assertThat(recall.hits()).extracting(RecallHit::memoryId).contains("obs-1234");
-
-      RealDiskStats disk = engine.runtime().diskStats(engine.serverId());
-      Histogram latency = new Histogram(3);
-      results.forEach(result -> latency.recordValue(result.join().latencyNanos()));
-      System.out.printf("real end_to_end: %d observations ACCEPTED in %.2f s (%.0f/s), all indexed after %.2f s"
-              + " (%.0f/s); %d sync requests, %d forces (%.0f fsync/s, %.1f observations per fsync);"
-              + " ACCEPTED latency P50 %.1f ms, P99 %.1f ms, max %.1f ms%n",
-          count, acceptedNanos / 1e9, count / (acceptedNanos / 1e9), indexedNanos / 1e9, count / (indexedNanos / 1e9),
-          disk.syncRequests(), disk.forces(), disk.forces() / (acceptedNanos / 1e9),
-          (double) count / Math.max(1, disk.forces()), latency.getValueAtPercentile(50) / 1e6,
-          latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6);
     }
   }
 
@@ -97,12 +82,10 @@ class EmbeddedScenariosTest {
         clients.add(runtime.addNode("client-" + i, context -> new StreamingClient(context, client)));
       }
       NodeId probe = runtime.addNode("probe", context -> new RecallProbeNode(context, server));
-      long started = System.nanoTime();
       runtime.start();
       for (NodeId client : clients) {
-        awaitTrue(() -> runtime.call(client, StreamingClient.class, StreamingClient::isDone).join(), 60 * SECOND);
+        awaitTrue(() -> runtime.call(client, StreamingClient.class, StreamingClient::isDone).join());
       }
-      long doneNanos = System.nanoTime() - started;
       for (int i = 0; i < 3; i++) {
         ClientView view = runtime.call(clients.get(i), StreamingClient.class, StreamingClient::view).join();
         String prefix = view.clientName() + "-";
@@ -111,20 +94,16 @@ class EmbeddedScenariosTest {
             .isEqualTo(perClient);
         // INDEXED for all, as the client saw it: only then may the server's thread read the index.
         awaitTrue(() -> runtime.call(clients.get(space), StreamingClient.class, c -> c.view().indexedCount()).join()
-            == perClient, 30 * SECOND);
+            == perClient);
         List<EngineServer.Held> held = runtime.call(server, EngineServer.class,
             s -> s.held(SpaceId.of("space_" + space))).join();
         assertThat(held).extracting(EngineServer.Held::memoryId).as("space_%d holds exactly its own", i)
             .hasSize(perClient).doesNotHaveDuplicates().allMatch(id -> id.startsWith(prefix));
         RecallResult recall = runtime.call(probe, RecallProbeNode.class,
-            p -> p.recall("space_" + space, TestEmbeddings.of(space), 20)).join().get(10, TimeUnit.SECONDS);
+            p -> p.recall("space_" + space, TestEmbeddings.of(space), 20)).join().get();
         assertThat(recall.hits()).hasSize(20).allMatch(hit -> hit.memoryId().startsWith(prefix)
             && hit.space().equals(SpaceId.of("space_" + space)));
       }
-      RealDiskStats disk = runtime.diskStats(server);
-      System.out.printf("real multi_client: 3 StreamingClients x %d done in %.2f s (%.0f observations/s);"
-              + " %d sync requests, %d forces (%.0f fsync/s)%n", perClient, doneNanos / 1e9,
-          3 * perClient / (doneNanos / 1e9), disk.syncRequests(), disk.forces(), disk.forces() / (doneNanos / 1e9));
     }
   }
 
@@ -149,7 +128,7 @@ class EmbeddedScenariosTest {
       for (int i = 0; i < count; i++) {
         results.add(engine.offer("bp_space", "bp-" + i, TestEmbeddings.of(i), "burst " + i, Priority.NORMAL));
       }
-      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
       sampling.set(false);
       sampler.join();
       long accepted = results.stream().filter(result -> result.join().accepted()).count();
@@ -157,8 +136,9 @@ class EmbeddedScenariosTest {
       assertThat(accepted + rejected.size()).as("no silent drop").isEqualTo(count);
       assertThat(rejected).as("overload is refused").isNotEmpty()
           .allMatch(r -> r.reason() == RejectReason.OVER_CAPACITY && r.retryAfterNanos() > 0);
+      assertThat(samples.get()).as("the queue depth was sampled while the burst went in").isPositive();
       assertThat(maxDepth.get()).as("queue depth never above capacity").isLessThanOrEqualTo(capacity);
-      assertThat(engine.awaitIndexed(60 * SECOND)).isTrue();
+      engine.awaitIndexed();
       assertThat(engine.held("bp_space")).hasSize((int) accepted);
       assertThat(engine.inspect(EngineServer::queueDepth)).isLessThan(100);
 
@@ -167,19 +147,15 @@ class EmbeddedScenariosTest {
       for (int i = 0; i < 500; i++) {
         after.add(engine.offer("bp_space", "calm-" + i, TestEmbeddings.of(count + i), "calm", Priority.NORMAL));
         if (i % 50 == 49) {
-          CompletableFuture.allOf(after.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+          CompletableFuture.allOf(after.toArray(CompletableFuture[]::new)).get();
         }
       }
       assertThat(after).allMatch(result -> result.join().accepted());
-      assertThat(engine.awaitIndexed(60 * SECOND)).isTrue();
+      engine.awaitIndexed();
       // One session took every offer: refused numbers were reused, so what it holds is 1..n, no gap, no twice.
       List<Long> seqs = engine.held("bp_space").stream().map(EngineServer.Held::seq).toList();
       assertThat(seqs).hasSize((int) accepted + 500);
       assertThat(seqs).isEqualTo(java.util.stream.LongStream.rangeClosed(1, accepted + 500).boxed().toList());
-      double retryAfterMs = rejected.stream().mapToLong(OfferResult::retryAfterNanos).average().orElse(0) / 1e6;
-      System.out.printf("real backpressure: %d sent, %d ACCEPTED, %d REJECTED OVER_CAPACITY (mean retry-after"
-              + " %.1f ms); max queue depth seen %d of %d (%d samples); then 500 of 500 ACCEPTED%n",
-          count, accepted, rejected.size(), retryAfterMs, maxDepth.get(), capacity, samples.get());
     }
   }
 
@@ -200,9 +176,9 @@ class EmbeddedScenariosTest {
           Thread.sleep(10); // a stream, not one burst: the kills land mid-stream
         }
       }
-      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
       assertThat(results).allMatch(result -> result.join().accepted());
-      assertThat(engine.awaitIndexed(60 * SECOND)).isTrue();
+      engine.awaitIndexed();
       long restarts = engine.inspect(EngineServer::workerRestarts);
       assertThat(restarts).as("the supervisor restarted the killed workers").isGreaterThanOrEqualTo(2);
       Set<String> held = new LinkedHashSet<>();
@@ -216,8 +192,6 @@ class EmbeddedScenariosTest {
         assertThat(indexed).as("space_%d's index holds each of its observations once", space).isEqualTo(count / 4);
       }
       assertThat(held).hasSize(count);
-      System.out.printf("real worker_failure_recovery: 2 workers killed mid-stream, %d restarts, %d of %d"
-          + " observations held and indexed%n", restarts, held.size(), count);
     }
   }
 
@@ -226,30 +200,28 @@ class EmbeddedScenariosTest {
     int count = 4_000;
     EmbeddedConfig config = EmbeddedConfig.of(folder, DIMENSION).withWorkers(2).withSeed(5);
     try (EmbeddedEngine engine = EmbeddedEngine.start(config)) {
-      Histogram staleness = new Histogram(3);
-      AtomicInteger recalls = new AtomicInteger();
+      AtomicBoolean indexed = new AtomicBoolean(); // set once everything accepted so far is indexed
       List<String> foreign = new java.util.concurrent.CopyOnWriteArrayList<>();
       List<CompletableFuture<Void>> probes = new ArrayList<>();
-      long started = System.nanoTime();
       for (int i = 0; i < count; i++) {
         String space = "space_" + (i % 2);
         CompletableFuture<OfferResult> offered = engine.offer(space, space + "-" + i, TestEmbeddings.of(i), "s",
             Priority.NORMAL);
         if (i % 100 == 0) {
-          int number = i;
+          String memoryId = space + "-" + i;
+          float[] cue = TestEmbeddings.of(i);
           probes.add(offered.thenAcceptAsync(result -> {
-            long acceptedAt = System.nanoTime();
             while (true) {
-              RecallResult recall = engine.recall(space, TestEmbeddings.of(number), 5).join();
-              recalls.incrementAndGet();
+              boolean afterIndexed = indexed.get(); // read before the recall: it then sees all of the index
+              RecallResult recall = engine.recall(space, cue, 5).join();
               recall.hits().stream().filter(hit -> !hit.memoryId().startsWith(space + "-")
                   || !hit.space().equals(SpaceId.of(space))).forEach(hit -> foreign.add(hit.memoryId()));
-              if (recall.hits().stream().anyMatch(hit -> hit.memoryId().equals(space + "-" + number))) {
-                staleness.recordValue(System.nanoTime() - acceptedAt);
+              if (recall.hits().stream().anyMatch(hit -> hit.memoryId().equals(memoryId))) {
                 return;
               }
-              if (System.nanoTime() - acceptedAt > 30 * SECOND) { // liveness, as the other waits here
-                throw new AssertionError(space + "-" + number + " not visible 30 s after ACCEPTED");
+              if (afterIndexed) {
+                throw new AssertionError(memoryId + " was ACCEPTED, and a recall made once everything accepted"
+                    + " was indexed does not find it");
               }
             }
           }));
@@ -258,25 +230,21 @@ class EmbeddedScenariosTest {
           Thread.sleep(10); // about 2,000 offers a second: under what two workers index, so no backlog
         }
       }
-      CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS); // past each probe's 30 s
-      long streamNanos = System.nanoTime() - started;
+      engine.awaitIndexed();
+      indexed.set(true);
+      for (CompletableFuture<Void> probe : probes) {
+        probe.get(); // each probed observation became visible to recall, at the latest once it was indexed
+      }
       assertThat(foreign).as("recall results stay in their space").isEmpty();
-      // Every probed observation became visible. How fast is a timing figure, not a unit test's
-      // bound (a loaded CI machine broke a 1 s bound by 36 ms): it is printed below, measured by
-      // `detsim bench real`'s recall probe, and checked in virtual time by the eventual_consistency
-      // scenario (100 ms).
-      assertThat(staleness.getTotalCount()).isEqualTo(count / 100);
-      System.out.printf("real recall_during_streaming: %d observations in %.2f s, %d recalls; ACCEPTED-to-visible"
-              + " P50 %.1f ms, P99 %.1f ms, max %.1f ms (design bound 100 ms)%n", count, streamNanos / 1e9,
-          recalls.get(), staleness.getValueAtPercentile(50) / 1e6, staleness.getValueAtPercentile(99) / 1e6,
-          staleness.getMaxValue() / 1e6);
+      // How fast it became visible is a timing figure, not a unit test's bound: `detsim bench real`'s
+      // recall probe measures it, and the eventual_consistency scenario checks it in virtual time
+      // (100 ms).
     }
   }
 
-  static void awaitTrue(java.util.function.BooleanSupplier condition, long timeoutNanos) throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutNanos;
+  /** Polls until {@code condition} holds; the build's hang guard ends a wait that never would. */
+  static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition reached in time").isLessThan(deadline);
       Thread.sleep(5);
     }
   }

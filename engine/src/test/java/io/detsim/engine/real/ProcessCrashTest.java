@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +50,13 @@ class ProcessCrashTest {
         engine.held(SPACE).forEach(h -> held.add(h.memoryId()));
         assertThat(held).as("round %d: every ACCEPTED observation is held after the crash", round)
             .containsAll(acknowledged);
-        assertThat(engine.awaitIndexed(30_000_000_000L)).isTrue();
+        assertThat(recovered).as("round %d: recovered from the log", round).isGreaterThanOrEqualTo(acknowledged.size());
+        engine.awaitIndexed();
         for (String id : sample(acks)) {
           long number = Long.parseLong(id.substring("obs-".length()));
-          List<RecallHit> hits = engine.recall(SPACE, TestEmbeddings.of(number), 5).get(10, TimeUnit.SECONDS).hits();
+          List<RecallHit> hits = engine.recall(SPACE, TestEmbeddings.of(number), 5).get().hits();
           assertThat(hits).extracting(RecallHit::memoryId).as("round %d: %s found by recall", round, id).contains(id);
         }
-        System.out.printf("real crash round %d: SIGKILL after %d acks; %d acknowledged so far, %d recovered from"
-            + " the log, all acknowledged held%n", round, acks.size(), acknowledged.size(), recovered);
       }
     }
   }
@@ -87,7 +85,7 @@ class ProcessCrashTest {
       // Acks printed between the last line read and the kill are not checked: the kill closed the pipe.
     } finally {
       child.destroyForcibly();
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      child.waitFor();
     }
     return acks;
   }
