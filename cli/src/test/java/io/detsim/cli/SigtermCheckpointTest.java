@@ -8,7 +8,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +29,11 @@ class SigtermCheckpointTest {
         .redirectErrorStream(true).redirectOutput(output.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     try {
-      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // liveness, not a timing bound
       while (!Files.exists(corpus.resolve(Checkpoint.FILE))) { // the campaign has saved once: it is running
-        assertThat(System.nanoTime() - giveUp).as("the campaign saved no checkpoint in 60 s").isNegative();
         Thread.sleep(20);
       }
       child.destroy(); // SIGTERM
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the JVM ends after SIGTERM").isTrue();
+      child.waitFor();
       String printed = Files.readString(output, StandardCharsets.UTF_8);
       assertThat(printed).startsWith("fuzz: small_schedules");
       Checkpoint saved = Checkpoint.parse(Files.readString(corpus.resolve(Checkpoint.FILE), StandardCharsets.UTF_8));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +52,13 @@ class RealDiskTest {
     CountDownLatch durable = new CountDownLatch(requests);
     log.append(bytes("record 0\n"));
     log.sync(durable::countDown);
-    assertThat(firstForceStarted.await(60, TimeUnit.SECONDS)).isTrue();
+    firstForceStarted.await();
     for (int i = 1; i < requests; i++) { // all of these arrive while the first force runs
       log.append(bytes("record " + i + "\n"));
       log.sync(durable::countDown);
     }
     releaseFirstForce.countDown();
-    assertThat(durable.await(60, TimeUnit.SECONDS)).as("every sync callback ran").isTrue();
+    durable.await();
     RealDiskStats stats = disk.stats();
     disk.close();
     assertThat(stats.syncRequests()).isEqualTo(requests);
@@ -83,7 +82,7 @@ class RealDiskTest {
         done.countDown();
       });
     }
-    assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+    done.await();
     disk.close();
     assertThat(order).isSorted().hasSize(50);
   }
@@ -98,7 +97,7 @@ class RealDiskTest {
     file.write(0, bytes("HELLO"));
     CountDownLatch synced = new CountDownLatch(1);
     file.sync(synced::countDown);
-    assertThat(synced.await(60, TimeUnit.SECONDS)).isTrue();
+    synced.await();
     disk.close();
 
     RealDisk reopened = new RealDisk(folder.resolve("node"), "node", owner, Forcer.FDATASYNC);
@@ -136,7 +135,7 @@ class RealDiskTest {
 
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(60, TimeUnit.SECONDS);
+      latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

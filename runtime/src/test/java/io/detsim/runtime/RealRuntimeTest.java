@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +118,7 @@ class RealRuntimeTest {
       return new Boolean[] {first, second, keptTimer != cancelled};
     });
     assertThat(cancels.get()).containsExactly(true, false, true);
-    assertThat(later.await(60, TimeUnit.SECONDS)).as("hang guard").isTrue();
+    later.await();
     assertThat(fired).containsExactly("kept", "later");
     assertThat(runtime.call(node, Recorder.class, r -> r.context.cancelTimer(12345)).get())
         .as("a timer that never existed").isFalse();
@@ -136,7 +135,7 @@ class RealRuntimeTest {
     runtime.start();
     Boolean[] answers = runtime.call(node, Recorder.class, recorder -> new Boolean[] {
         recorder.context.planted(PlantedBug.ACK_BEFORE_SYNC), recorder.context.buggify(PlantedBug.ACK_BEFORE_SYNC)})
-        .get(60, TimeUnit.SECONDS);
+        .get();
     assertThat(answers).containsExactly(false, false);
   }
 
@@ -150,7 +149,7 @@ class RealRuntimeTest {
       long set = System.nanoTime();
       return r.context.setTimer(20_000_000L, () -> firedAfter.complete(System.nanoTime() - set));
     }).get();
-    assertThat(firedAfter.get(60, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(20_000_000L);
+    assertThat(firedAfter.get()).isGreaterThanOrEqualTo(20_000_000L);
   }
 
   @Test
@@ -188,7 +187,7 @@ class RealRuntimeTest {
     // deadline order, so by the time it runs, the child's timer has been handed over or dropped.
     CountDownLatch parentTimer = new CountDownLatch(1);
     runtime.call(parent, Recorder.class, r -> r.context.setTimer(60_000_000L, parentTimer::countDown)).get();
-    assertThat(parentTimer.await(60, TimeUnit.SECONDS)).as("hang guard").isTrue();
+    parentTimer.await();
     assertThat(fired).as("a dead actor's timer never runs").isEmpty();
     NodeId again = runtime.call(parent, Recorder.class, r -> r.context.spawn("child", Recorder::new)).get();
     runtime.send(again, "hello");
@@ -234,8 +233,7 @@ class RealRuntimeTest {
   }
 
   private List<Object> awaitReceived(NodeId node, int count) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L; // a hang guard, not a timing bound
-    while (System.nanoTime() < deadline) {
+    while (true) { // the build's hang guard ends a wait that never would
       List<Object> copy = runtime.call(node, Recorder.class, r -> Collections.unmodifiableList(new ArrayList<>(r.received)))
           .get();
       if (copy.size() >= count) {
@@ -243,15 +241,10 @@ class RealRuntimeTest {
       }
       Thread.sleep(2);
     }
-    throw new AssertionError("fewer than " + count + " messages arrived at " + node);
   }
 
   static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L; // a hang guard, not a timing bound
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not reached in 60 s");
-      }
+    while (!condition.getAsBoolean()) { // the build's hang guard ends a wait that never would
       Thread.sleep(1);
     }
   }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class GrpcOfferClientTest {
         for (int i = 0; i < count; i++) {
           answers.add(client.offer(spaces.get(i % 2), new float[] {1, i, 0, 0}, "observation " + i));
         }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(LIVENESS.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
       }
       Set<String> accepted = new HashSet<>(); // "space/id": an id is unique within its space
       long refused = 0;
@@ -55,7 +54,7 @@ class GrpcOfferClientTest {
       Set<String> held = new HashSet<>();
       for (String space : spaces) {
         RecallResult recall = loopback.engine.recall(space, new float[] {1, 0, 0, 0}, count)
-            .get(LIVENESS.toSeconds(), TimeUnit.SECONDS);
+            .get();
         recall.hits().forEach(hit -> held.add(space + "/" + hit.memoryId()));
       }
       assertThat(held).isEqualTo(accepted);
