@@ -3,6 +3,7 @@ package io.detsim.scenarios.engine;
 import io.detsim.engine.client.ClientView;
 import io.detsim.engine.client.ObservationRecord;
 import io.detsim.engine.client.RecallRecord;
+import io.detsim.engine.client.SessionRecord;
 import io.detsim.engine.client.StreamingClient;
 import io.detsim.engine.protocol.SessionId;
 import io.detsim.engine.queue.PressureState;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
 
 /**
  * The checks after the system settled: nothing acknowledged lost (guarantee 1), each session applied
- * in order without gap or duplicate and each space indexed in acceptance order (3, 4), sound graphs
+ * in order without gap or duplicate and each space indexed in acceptance order (3, 4), each session id
+ * handed out for one session only, sound graphs
  * (7), no recall result beyond its snapshot (6), recalls answered in full ({@code min(k, g)}), at a
  * snapshot that holds what their client heard INDEXED for ({@link SnapshotCoversIndexed}) and with the
  * nearest ({@link RecallQuality}). Every check runs and reports its breach; the
@@ -71,6 +73,7 @@ final class EndChecks {
     List<Violation> found = new ArrayList<>();
     noAcknowledgedLoss(held).or(this::noSessionForgotten).ifPresent(found::add);
     orderInEverySpace(held).ifPresent(found::add);
+    sessionIdsNeverReused().ifPresent(found::add);
     integrity(server, sim.nowNanos(), false).ifPresent(found::add);
     noPhantoms(held).ifPresent(found::add);
     recallsComplete().ifPresent(found::add);
@@ -173,6 +176,30 @@ final class EndChecks {
     }
     return Optional.of(Violation.of(Violation.Kind.DATA_LOSS, firstResumed.timeNanos(),
         "the server forgot numbers it had ACCEPTED: " + firstResumed.detail()));
+  }
+
+  /**
+   * Each session id the engine handed out opened one session: one client's one Init. The server
+   * numbers sessions on from its log, and after a log cut from a random point far above it, because
+   * the ids it gave out after the cut are gone with the cut; an id given twice makes an old session's
+   * in-flight copies count as the new session's (docs/decisions.md, session ids after a log cut).
+   * Checked here at its source, on every InitAck a client took, not only through that rare
+   * consequence.
+   */
+  private Optional<Violation> sessionIdsNeverReused() {
+    Map<SessionId, String> openedBy = new HashMap<>();
+    for (NodeId client : clients) {
+      for (SessionRecord session : view(client).sessions()) {
+        String opener = client.name() + "'s Init #" + session.requestId();
+        String earlier = openedBy.putIfAbsent(session.session(), opener);
+        if (earlier != null && !earlier.equals(opener)) {
+          return Optional.of(Violation.of(Violation.Kind.SEQUENCE_VIOLATION, session.openedAtNanos(), "session "
+              + session.session().value() + " was opened for " + earlier + " and again for " + opener
+              + ": the engine handed out one session id twice"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** Per session: sequence order without gap or duplicate; per space: index order is acceptance order. */
