@@ -266,7 +266,7 @@ final class Dispatcher {
       items.add(item);
       staged--;
     }
-    WorkerMessages.IndexBatch batch = new WorkerMessages.IndexBatch(nextBatchId++, line.index, items);
+    WorkerMessages.IndexBatch batch = new WorkerMessages.IndexBatch(nextBatchId++, line.handedToWorker(), items);
     outstanding.put(batch.batchId(), new Outstanding(worker, batch, line));
     inFlight += items.size();
     line.batchesOut++;

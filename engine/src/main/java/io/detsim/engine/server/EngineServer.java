@@ -180,9 +180,9 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     }
     for (StoredObservation observation : recovered.observations()) {
       SpaceLine line = line(observation.episode().spaceId());
-      line.index.insert(observation.lsn(), observation.episode().id(), observation.episode().sharedEmbedding());
+      line.atHome().insert(observation.lsn(), observation.episode().id(), observation.episode().sharedEmbedding());
       if (!visibleGenerationNotRestored) {
-        line.visibleGeneration = line.index.generation();
+        line.visibleGeneration = line.atHome().generation();
       }
       Tracked progress = new Tracked(observation, 0);
       progress.durable = true;
@@ -530,16 +530,16 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     long generation = recall.snapshot() ? line.visibleGeneration : Long.MAX_VALUE;
     line.recallsOut++;
     context.send(workers.id(line.owner),
-        new WorkerMessages.RecallQuery(recall, source, line.index, generation, now()));
+        new WorkerMessages.RecallQuery(recall, source, line.handedToWorker(), generation, now()));
   }
 
   @Override
   public void pressureChanged(PressureState state) {
     context.trace("pressure", state.name());
     for (SpaceLine line : dispatcher.lines()) {
-      metrics.backpressureState(line.index.space(), state);
+      metrics.backpressureState(line.space(), state);
       if (state.level() > lastPressure.level() && state.level() >= PressureState.CRITICAL.level()) {
-        metrics.backpressureActivated(line.index.space(), state);
+        metrics.backpressureActivated(line.space(), state);
       }
     }
     lastPressure = state;
@@ -630,7 +630,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     for (Tracked progress : tracked.values()) {
       StoredObservation stored = progress.observation;
       if (line != null && stored.episode().spaceId().equals(space)) {
-        HnswIndex index = line.index.index();
+        HnswIndex index = line.inspected();
         long generation = index.contains(stored.lsn()) ? index.generationOf(stored.lsn()) : 0;
         held.add(new Held(stored.lsn(), stored.episode().id(), stored.session(), stored.seq(), progress.durable,
             progress.indexed, generation));
@@ -690,14 +690,14 @@ public final class EngineServer implements Node, Dispatcher.Listener {
   /** The spaces the engine knows, sorted. */
   public List<SpaceId> spaces() {
     List<SpaceId> spaces = new ArrayList<>();
-    dispatcher.lines().forEach(line -> spaces.add(line.index.space()));
+    dispatcher.lines().forEach(line -> spaces.add(line.space()));
     return spaces;
   }
 
   /** The HNSW index of a space (for integrity checks), or null. */
   public HnswIndex index(SpaceId space) {
     SpaceLine line = dispatcher.existingLine(space);
-    return line == null ? null : line.index.index();
+    return line == null ? null : line.inspected();
   }
 
   /** The engine's metrics as they stand. */

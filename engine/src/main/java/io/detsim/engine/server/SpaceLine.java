@@ -1,6 +1,7 @@
 package io.detsim.engine.server;
 
 import io.detsim.engine.index.HnswIndex;
+import io.detsim.engine.protocol.SpaceId;
 import java.util.ArrayDeque;
 import java.util.TreeMap;
 
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * a faster lane.
  */
 final class SpaceLine {
-  final SpaceIndex index;
+  private final SpaceIndex index;
   final ArrayDeque<Long> admitted = new ArrayDeque<>(); // LSNs in admission order, not yet dispatched
   final TreeMap<Long, StoredObservation> staged = new TreeMap<>(); // out of the queue, by LSN
   int owner;
@@ -36,11 +37,36 @@ final class SpaceLine {
    * that race, so this check makes every simulated run refuse the read instead.
    */
   HnswIndex indexAtHome() {
+    return atHome().index();
+  }
+
+  /** The same, with its generation and ids: for recovery's inserts, which run before any batch goes out. */
+  SpaceIndex atHome() {
     if (batchesOut > 0) {
       throw new AssertionError("the server read space " + index.space().value() + "'s index while worker "
           + owner + " writes it (a batch of the space is out)");
     }
+    return index;
+  }
+
+  /**
+   * The space's index to hand to its owner in a batch or a recall: the message orders the hand-over,
+   * and from its arrival the index is the worker's until the batch comes back.
+   */
+  SpaceIndex handedToWorker() {
+    return index;
+  }
+
+  /**
+   * The space's index, for inspection between events (tests, validators) and never from a handler:
+   * in the simulator nothing runs meanwhile; on the real runtime, only once the engine is quiet.
+   */
+  HnswIndex inspected() {
     return index.index();
+  }
+
+  SpaceId space() {
+    return index.space();
   }
 
   /** True when the next observation in admission order has left the queue. */
