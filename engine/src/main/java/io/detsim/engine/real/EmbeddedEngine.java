@@ -280,7 +280,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       if (state != EngineState.RUNNING) {
         throw notRunningError();
       }
-      if (outstanding.isEmpty() && isServerUp() && isQuiet()) {
+      if (isIndexed()) {
         return;
       }
       Thread.sleep(DRAIN_POLL_MILLIS);
@@ -294,7 +294,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   public boolean awaitIndexed(long timeoutNanos) {
     long deadline = System.nanoTime() + timeoutNanos;
     while (System.nanoTime() < deadline && state == EngineState.RUNNING) {
-      if (outstanding.isEmpty() && isServerUp() && isQuiet()) {
+      if (isIndexed()) {
         return true;
       }
       try {
@@ -367,6 +367,11 @@ public final class EmbeddedEngine implements AutoCloseable {
   @Override
   public void close() {
     shutdown(true);
+  }
+
+  /** Every offer made so far has its answer, and {@link #isQuiet}. */
+  private boolean isIndexed() {
+    return outstanding.isEmpty() && isServerUp() && isQuiet();
   }
 
   /**

@@ -496,7 +496,7 @@ public final class EngineServer implements Node, Dispatcher.Listener {
     if (progress == null) {
       return;
     }
-    if (line.batchesOut == 0 && !line.indexAtHome().contains(observation.lsn())) {
+    if (line.batchesOut == 0 && !line.atHome().index().contains(observation.lsn())) {
       throw new AssertionError(String.format(java.util.Locale.ROOT,
           "a worker reported %s #%d indexed, but its space's index does not hold its record %d",
           observation.session().value(), observation.seq(), observation.lsn()));

@@ -30,17 +30,12 @@ final class SpaceLine {
   }
 
   /**
-   * The space's index, for a read by the server from one of its handlers: only while no batch of the
-   * space is out. While one is, a worker writes the index on its own thread (on the real runtime),
-   * and a read from the server's thread races that write; a hash lookup that meets a table half-way
-   * through growing fails, or answers wrongly. The simulator runs one thread and would never show
-   * that race, so this check makes every simulated run refuse the read instead.
+   * The space's index, for the server's own handlers (a report's check, recovery's inserts): only
+   * while no batch of the space is out. While one is, a worker writes the index on its own thread
+   * (on the real runtime), and a read from the server's thread races that write; a hash lookup that
+   * meets a table half-way through growing fails, or answers wrongly. The simulator runs one thread
+   * and would never show that race, so this check makes every simulated run refuse the read instead.
    */
-  HnswIndex indexAtHome() {
-    return atHome().index();
-  }
-
-  /** The same, with its generation and ids: for recovery's inserts, which run before any batch goes out. */
   SpaceIndex atHome() {
     if (batchesOut > 0) {
       throw new AssertionError("the server read space " + index.space().value() + "'s index while worker "

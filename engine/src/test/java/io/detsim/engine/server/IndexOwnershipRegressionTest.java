@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * lookup ran on two threads: the lookup met the id table half-way through growing and threw
  * ArrayIndexOutOfBoundsException, which crashed the embedded engine's server (CI, in
  * {@code EmbeddedScenariosTest.worker_failure_recovery}). The simulator runs one thread and never
- * showed it. Now the server reads an index only through {@link SpaceLine#indexAtHome}, which
+ * showed it. Now the server reads an index only through {@link SpaceLine#atHome}, which
  * refuses while a batch of the space is out, so the old code fails this simulated run; the check
  * itself moved to the instant a worker's report arrives, when the index is the server's.
  */
@@ -48,11 +48,11 @@ class IndexOwnershipRegressionTest {
     SpaceIndex index = new SpaceIndex(SpaceId.of("space-a"), new HnswIndex(HnswParams.defaults(4), new Xoshiro256(1)),
         Set.of());
     SpaceLine line = new SpaceLine(index, 0);
-    assertThat(line.indexAtHome()).isSameAs(index.index());
+    assertThat(line.atHome()).isSameAs(index);
 
     line.batchesOut = 1;
 
-    assertThatThrownBy(line::indexAtHome).isInstanceOf(AssertionError.class)
+    assertThatThrownBy(line::atHome).isInstanceOf(AssertionError.class)
         .hasMessageContaining("space-a").hasMessageContaining("while worker 0 writes it");
   }
 }
