@@ -1,6 +1,7 @@
 package io.detsim.engine.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detsim.engine.index.IntegrityViolation.Invariant;
 import io.detsim.engine.planted.EngineMutant;
@@ -36,13 +37,16 @@ class HnswMutantTest {
   }
 
   @Test
-  void generationFilterIgnored_returnsNewerNodes() {
+  void generationFilterIgnored_failsAtTheSearchThatKeptANewerNode() {
     HnswIndex mutant = build(EnumSet.of(EngineMutant.GENERATION_FILTER_IGNORED), 400);
     HnswIndex sound = build(EnumSet.noneOf(EngineMutant.class), 400);
     float[] query = TestVectors.randomVector(new Xoshiro256(33), DIMENSION);
 
-    assertThat(mutant.search(query, 50, 1)).extracting(Neighbour::generation).contains(2L);
+    // Even a search for the single nearest, which may well be old, keeps newer nodes in its beam.
+    assertThatThrownBy(() -> mutant.search(query, 1, 1)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("a search at snapshot generation 1 kept").hasMessageContaining("of generation 2");
     assertThat(sound.search(query, 50, 1)).extracting(Neighbour::generation).containsOnly(1L);
+    assertThat(mutant.search(query, 50, Long.MAX_VALUE)).extracting(Neighbour::generation).contains(2L);
     assertThat(mutant.checkIntegrity()).isEmpty(); // structure is not what this mutant breaks
   }
 }
