@@ -61,19 +61,24 @@ public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio r
 
   /**
    * The swarm of one run, drawn from choices as a list of kinds: before each, a "one more?" choice;
-   * then which of the {@code eligible} kinds (an index into them in {@link FaultKind}'s order, so a
-   * kind's index never depends on what else was drawn; an index already drawn takes the kind below
-   * it not yet drawn, cyclically, so that shrinking, which lowers choices, can reach that kind's own
-   * index and then delete what was drawn before it); then its knob, if it has one. Each kind is its
-   * own span, knob included, so shrinking deletes a kind in one edit and a run that needs none of
-   * them costs one choice. The chance of one more after {@code n} kinds is the chance that a fair
-   * coin for each of the {@code m} eligible kinds turns more than {@code n} of them on, given that it
-   * turns on at least {@code n}: the number of kinds is distributed exactly as with a coin per kind
-   * (binomial), and detection power depends on it: a geometric length (one more with chance
-   * {@code m / (m + 1)}) puts many runs of a space with few eligible kinds at all of them (41 % of
-   * the runs over four kinds, where coins put 6 %), and a bug that needs one kind alone is then
+   * then which of the {@code eligible} kinds, as its index among them in {@link FaultKind}'s order,
+   * then its knob, if it has one. Each kind is its own span, knob included, so shrinking deletes a
+   * kind in one edit, and a run that needs none of them costs one choice.
+   *
+   * <p>An index names its kind whatever else was drawn, and an index drawn again adds nothing. So
+   * deleting one kind's span never changes what the others name, and a failure keeps exactly the
+   * kinds it needs. (An index drawn again once named the kind below it not yet drawn: then a kind
+   * far down the order, such as BURST, was reached through the ones drawn before it, none of which
+   * could be deleted alone. A planted bug that needs a burst shrank from 85 choices only to 43, with
+   * eight kinds where it needs one.)
+   *
+   * <p>The number of kinds is distributed exactly as with a fair coin for each of the {@code m}
+   * eligible kinds (binomial), and detection power depends on it: a geometric length (one more with
+   * chance {@code m / (m + 1)}) puts many runs of a space with few eligible kinds at all of them (41 %
+   * of the runs over four kinds, where coins put 6 %), and a bug that needs one kind alone is then
    * found about half as often (measured on the engine's compaction bugs: 4, 3 and 10 failures in
-   * 1,000 runs of three start seeds, against 13, 13 and 16 with coins).
+   * 1,000 runs of three start seeds, against 13, 13 and 16 with coins). See {@link #oneMore} for how
+   * the chance of one more allows for indexes drawn again.
    */
   public static Gen<Swarm> gen(Set<FaultKind> eligible) {
     EnumSet<FaultKind> inOrder = EnumSet.noneOf(FaultKind.class);
@@ -93,13 +98,10 @@ public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio r
         source.cancelSpan(); // the stop decision is no kind: never deleted as one
         break;
       }
-      int index = (int) source.choose(0, eligible.size() - 1);
-      while (enabled.contains(eligible.get(index))) {
-        index = (index + eligible.size() - 1) % eligible.size(); // down: lowering the index finds it
+      FaultKind kind = eligible.get((int) source.choose(0, eligible.size() - 1));
+      if (enabled.add(kind)) {
+        knob(kind, source).ifPresent(knob -> knobs.put(kind, knob));
       }
-      FaultKind kind = eligible.get(index);
-      enabled.add(kind);
-      knob(kind, source).ifPresent(knob -> knobs.put(kind, knob));
       source.endSpan();
     }
     source.endSpan();
@@ -108,17 +110,25 @@ public record Swarm(Set<FaultKind> enabled, Ratio loss, Ratio duplicate, Ratio r
         knobs.getOrDefault(FaultKind.DISK, Ratio.NEVER));
   }
 
-  /** P(more than {@code drawn} | at least {@code drawn}) heads of {@code m} fair coins. */
-  private static Ratio oneMore(int drawn, int m) {
+  /**
+   * The chance of drawing once more with {@code n} of {@code m} kinds enabled. With a coin for each
+   * kind, the chance that more than {@code n} are on, given that at least {@code n} are, is
+   * {@code p = more / atLeast} (binomial tails). A draw names an enabled kind again with chance
+   * {@code n / m} and then changes nothing, and the question is asked again; so that the next new
+   * kind still comes with chance {@code p} in all, one more is drawn with chance {@code q}, where
+   * {@code q (1 - n/m) / (1 - q n/m) = p}: {@code q = p / (1 - (n/m)(1 - p))}, in integers
+   * {@code more m / (atLeast m - n (atLeast - more))}.
+   */
+  private static Ratio oneMore(int n, int m) {
     long atLeast = 0;
     long more = 0;
     long coefficient = 1; // C(m, k), from k = 0
     for (int k = 0; k <= m; k++) {
-      atLeast += k >= drawn ? coefficient : 0;
-      more += k > drawn ? coefficient : 0;
+      atLeast += k >= n ? coefficient : 0;
+      more += k > n ? coefficient : 0;
       coefficient = coefficient * (m - k) / (k + 1);
     }
-    return Ratio.of(more, atLeast);
+    return Ratio.of(more * m, atLeast * m - n * (atLeast - more));
   }
 
   /** The standing rate a kind brings, if it has one; choice 0 is its rarest, gentlest rate. */

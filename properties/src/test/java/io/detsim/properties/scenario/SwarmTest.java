@@ -27,8 +27,10 @@ class SwarmTest {
     Set<Set<FaultKind>> distinct = new HashSet<>();
     boolean sawFew = false;
     boolean sawMost = false;
+    long kindsEnabled = 0;
     for (long seed = 0; seed < 2_000; seed++) {
       Swarm swarm = PropertyRunner.generateTry(ALL, seed).value();
+      kindsEnabled += swarm.enabled().size();
       distinct.add(swarm.enabled());
       sawFew |= swarm.enabled().size() <= 2; // P = 106/16384 a try: about 13 in 2,000
       sawMost |= swarm.enabled().size() >= FaultKind.values().length - 2; // the same, by symmetry
@@ -40,6 +42,8 @@ class SwarmTest {
       assertThat(swarm.options().buggify().enabled()).isEqualTo(swarm.has(FaultKind.BUGGIFY));
     }
     assertThat(distinct.size()).isGreaterThan(1_000);
+    // A fair coin per kind: 7 of 14 on average (the mean of 2,000 swarms has a deviation of 0.04).
+    assertThat(kindsEnabled / 2_000.0).isBetween(6.8, 7.2);
     assertThat(sawFew).isTrue();
     assertThat(sawMost).isTrue();
   }
@@ -68,6 +72,23 @@ class SwarmTest {
     Swarm shrunk = result.failure().orElseThrow().value();
     assertThat(shrunk.enabled()).containsExactly(FaultKind.LOSS);
     assertThat(shrunk.loss()).isEqualTo(Ratio.of(1, 500));
+  }
+
+  @Test
+  void aFailureNeedingTwoKinds_shrinksToThoseTwoAlone_inAFewChoices() {
+    // BURST and SHUFFLE_TIES are far down FaultKind's order, so a random swarm that has them holds
+    // others drawn before them: each of those must be deletable on its own, whatever it is.
+    Property<Swarm> property = Property.of("never bursts with shuffled ties", ALL,
+        swarm -> Verdict.that(!(swarm.has(FaultKind.BURST) && swarm.has(FaultKind.SHUFFLE_TIES)), "burst", "both"));
+    for (long seed = 0; seed < 20; seed++) {
+      PropertyResult<Swarm> result = new PropertyRunner(PropertyConfig.defaults().withTries(200).withStartSeed(seed * 1_000))
+          .run(property);
+      PropertyResult.Failure<Swarm> failure = result.failure().orElseThrow();
+      assertThat(failure.value().enabled()).as("seed %d", seed)
+          .containsExactlyInAnyOrder(FaultKind.BURST, FaultKind.SHUFFLE_TIES);
+      // One more, BURST's index, one more, SHUFFLE_TIES's index (the stop decision, 0, is left out).
+      assertThat(failure.shrunkSize()).as("seed %d: %s", seed, failure.shrunk()).isEqualTo(4);
+    }
   }
 
   @Test
