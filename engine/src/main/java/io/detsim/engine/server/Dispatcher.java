@@ -92,7 +92,11 @@ final class Dispatcher {
 
   /** Offers an admitted-to-be observation to the queue; on admission it joins its space's order. */
   Admission offer(StoredObservation observation, SpaceLine line, long nowNanos) {
-    Admission admission = queue.offer(observation, observation.priority(), nowNanos);
+    Priority lane = observation.priority();
+    int depth = queue.depth();
+    int laneDepth = queue.depth(lane);
+    Admission admission = queue.offer(observation, lane, nowNanos);
+    AdmissionRule.check(admission, lane, depth, queue.capacity(), laneDepth, queue.capacity(lane));
     if (admission.isAdmitted()) {
       line.admitted.addLast(observation.lsn());
       recordDepths();
