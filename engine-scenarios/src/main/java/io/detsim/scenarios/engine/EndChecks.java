@@ -38,6 +38,8 @@ import java.util.TreeMap;
  */
 final class EndChecks {
   private static final long STALENESS_NANOS = 100_000_000L;
+  /** Evidence lines a violation carries at most: the first few say what went wrong. */
+  private static final int MAX_EVIDENCE = 10;
 
   private final Simulation sim;
   private final List<NodeId> clients;
@@ -74,6 +76,7 @@ final class EndChecks {
     noAcknowledgedLoss(held).or(this::noSessionForgotten).ifPresent(found::add);
     orderInEverySpace(held).ifPresent(found::add);
     sessionIdsNeverReused().ifPresent(found::add);
+    noWrongAnswers().ifPresent(found::add);
     integrity(server, sim.nowNanos(), false).ifPresent(found::add);
     noPhantoms(held).ifPresent(found::add);
     recallsComplete().ifPresent(found::add);
@@ -197,6 +200,24 @@ final class EndChecks {
               + session.session().value() + " was opened for " + earlier + " and again for " + opener
               + ": the engine handed out one session id twice"));
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * No client heard an answer a correct server never gives. The client notes such answers and goes
+   * on ({@link ClientView#anomalies()}: an ACCEPTED for a number it never sent or after a final
+   * refusal, a gap reported beyond its last send, a memory id it did not send), so a server bug that
+   * answers wrongly but loses nothing is seen here or nowhere.
+   */
+  private Optional<Violation> noWrongAnswers() {
+    for (NodeId client : clients) {
+      List<String> anomalies = view(client).anomalies();
+      if (!anomalies.isEmpty()) {
+        return Optional.of(new Violation(Violation.Kind.PROTOCOL_VIOLATION, client.name() + " heard "
+            + anomalies.size() + " answer(s) a correct server never gives, first: " + anomalies.get(0), sim.nowNanos(),
+            anomalies.subList(0, Math.min(anomalies.size(), MAX_EVIDENCE))));
       }
     }
     return Optional.empty();

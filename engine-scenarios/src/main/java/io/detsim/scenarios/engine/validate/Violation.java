@@ -22,6 +22,11 @@ public record Violation(Kind kind, String message, long atNanos, List<String> ev
     DATA_LOSS,
     /** Applied out of order, twice, or indexed out of acceptance order. */
     SEQUENCE_VIOLATION,
+    /**
+     * A client heard an answer a correct server never gives: an answer for a number it never sent,
+     * an ACCEPTED after a final refusal, a memory id it did not send ({@code ClientView#anomalies}).
+     */
+    PROTOCOL_VIOLATION,
     /** A recall returned what its space or snapshot does not hold. */
     PHANTOM_RESULT,
     /**
