@@ -34,8 +34,8 @@ class RunCommandTest {
 
   @Test
   void failingSeed_printsFailWithTheViolationAndExitsOne() {
-    // Seed 2 with steal-single-items fails in swarm (measured: seed 1 passes, 2 and 3 fail).
-    Cli.Result result = detsim("run", "swarm", "--seed", "2", "--mutant", "steal-single-items");
+    // Seed 3 with steal-single-items fails in swarm (measured: seeds 1 and 2 pass, 3, 4 and 5 fail).
+    Cli.Result result = detsim("run", "swarm", "--seed", "3", "--mutant", "steal-single-items");
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.line("verdict: ")).startsWith("verdict: FAIL SEQUENCE_VIOLATION at ");
   }
