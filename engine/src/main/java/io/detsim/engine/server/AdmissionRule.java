@@ -9,11 +9,12 @@ import java.util.Locale;
  * at every offer: an observation is admitted exactly when, before the offer, the queue's pressure
  * was below 0.95 and the observation's lane had room.
  *
- * <p>Admitting too much is caught at once by the queue's own bounds. Refusing too early is not:
- * a refusal loses nothing (the client retries after the retry-after), so no end check can tell a
- * lane that refused one short of its capacity, or a queue that refused from CRITICAL on, from a
- * busy engine. Both only lower the throughput under load, silently. Restated here in its own
- * arithmetic, the rule fails at the offer that broke it, whichever side of it the slip is on.
+ * <p>Admitting past a lane's capacity or the queue's is caught at once by the queue's own bounds;
+ * admitting from 95 % up to the capacity, and refusing too early, are not. A refusal loses nothing
+ * (the client retries after the retry-after), so no end check can tell a lane that refused one short
+ * of its capacity, or a queue that refused from CRITICAL on, from a busy engine: both only lower the
+ * throughput under load, silently. Restated here in its own arithmetic, the rule fails at the offer
+ * that broke it, whichever side of it the slip is on.
  */
 final class AdmissionRule {
   private AdmissionRule() {}
