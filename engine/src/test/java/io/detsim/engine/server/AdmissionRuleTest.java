@@ -8,13 +8,14 @@ import io.detsim.engine.queue.Admission;
 import io.detsim.engine.queue.ObservationQueue;
 import io.detsim.engine.queue.PressureState;
 import io.detsim.engine.queue.QueueOptions;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AdmissionRuleTest {
 
   @Test
-  void the_queue_decides_every_offer_as_the_rule_does() {
+  void theQueue_decidesEveryOfferAsTheRuleDoes() {
     // Shared capacities (every lane may hold all of it: pressure decides) and the scenarios' 1:2:1
     // lanes (a lane may fill first); offers and polls interleaved, so every depth is passed both ways.
     int refusedByLane = 0;
@@ -23,8 +24,8 @@ class AdmissionRuleTest {
       int high = Math.max(1, capacity / 4);
       int low = Math.max(1, capacity / 4);
       int normal = Math.max(1, capacity - high - low);
-      for (QueueOptions options : new QueueOptions[] {QueueOptions.ofCapacity(capacity),
-          QueueOptions.defaults().withLaneCapacities(high, normal, low)}) {
+      for (QueueOptions options : List.of(QueueOptions.ofCapacity(capacity),
+          QueueOptions.defaults().withLaneCapacities(high, normal, low))) {
         ObservationQueue<Integer> queue = new ObservationQueue<>(options);
         SplittableRandom random = new SplittableRandom(capacity);
         for (int step = 0; step < 20 * capacity + 20; step++) {
@@ -49,7 +50,7 @@ class AdmissionRuleTest {
   }
 
   @Test
-  void a_refusal_with_room_and_pressure_below_95_percent_fails_at_the_offer() {
+  void aRefusalWithRoomBelow95Percent_failsAtTheOffer() {
     Admission refused = new Admission(Admission.Outcome.LANE_FULL, 1_000_000L, PressureState.CRITICAL, false);
     // One short of the lane's capacity, at 94 % pressure: the rule admits.
     assertThatThrownBy(() -> AdmissionRule.check(refused, Priority.NORMAL, 94, 100, 49, 50))
@@ -60,7 +61,7 @@ class AdmissionRuleTest {
   }
 
   @Test
-  void an_admission_at_95_percent_or_into_a_full_lane_fails_at_the_offer() {
+  void anAdmissionAt95PercentOrIntoAFullLane_failsAtTheOffer() {
     Admission admitted = new Admission(Admission.Outcome.ADMITTED, 0, PressureState.OVERLOADED, true);
     assertThatThrownBy(() -> AdmissionRule.check(admitted, Priority.LOW, 95, 100, 1, 50))
         .isInstanceOf(AssertionError.class).hasMessageContaining("the rule refuses it");
