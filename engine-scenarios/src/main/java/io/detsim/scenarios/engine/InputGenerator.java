@@ -13,10 +13,8 @@ import io.detsim.sim.fault.ScheduledFault;
 import io.detsim.sim.port.NodeId;
 import io.detsim.sim.port.Ratio;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -128,12 +126,13 @@ final class InputGenerator {
         clientSource.chance(CLOSE_AFTER_LAST_SEND) ? 1 : 0};
     List<int[]> drawn = Gen.listOf(client, model.clientsMin(), model.clientsMax()).generate(source);
     List<ScenarioInput.ClientSpec> clients = new ArrayList<>();
-    Set<Integer> taken = new HashSet<>();
+    boolean[] taken = new boolean[model.clientsMax()];
     for (int[] c : drawn) {
       int slot = c[0];
-      while (!taken.add(slot)) { // at most clientsMax clients: a free slot remains
-        slot = (slot + 1) % model.clientsMax();
+      while (taken[slot]) { // at most clientsMax clients: a free slot remains
+        slot = (slot + 1) % taken.length;
       }
+      taken[slot] = true;
       clients.add(new ScenarioInput.ClientSpec("client-" + slot, "space-" + slot, c[1], c[2], c[3] == 1, c[4] == 1,
           c[5] == 1));
     }
