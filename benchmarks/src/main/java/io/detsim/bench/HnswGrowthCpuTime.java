@@ -22,7 +22,7 @@ import java.lang.management.ThreadMXBean;
  * </pre>
  *
  * Defaults: dimension 8, 1,200,000 inserts (the burst space of {@code sustained_10min} at its end),
- * windows of 100,000. Needs a heap of about 2 GB at the defaults.
+ * windows of 100,000 (docs/benchmarks.md runs it with {@code -Xmx4g}).
  */
 public final class HnswGrowthCpuTime {
   private HnswGrowthCpuTime() {}
