@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
     fprintf(stderr, "growth: need dimension >= 1 and 1 <= window <= count\n");
     return 2;
   }
+  if (argc > 5 || (argc == 5 && !count_distances)) {
+    fprintf(stderr, "growth: unknown argument '%s'; the only flag is --count-distances\n", argv[argc - 1]);
+    return 2;
+  }
   // Drawn before the first insert, so that drawing is not timed; normalised here, as the engine
   // normalises on entry (hnswlib's Python binding does the same for its cosine space).
   std::mt19937_64 random(2);
