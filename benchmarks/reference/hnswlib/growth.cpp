@@ -47,14 +47,18 @@ int main(int argc, char** argv) {
   int dimension = argc > 1 ? atoi(argv[1]) : 8;
   long count = argc > 2 ? atol(argv[2]) : 1200000;
   long window = argc > 3 ? atol(argv[3]) : 100000;
-  bool count_distances = argc > 4 && std::string(argv[4]) == "--count-distances";
   if (dimension < 1 || count < 1 || window < 1 || window > count) {
     fprintf(stderr, "growth: need dimension >= 1 and 1 <= window <= count\n");
     return 2;
   }
-  if (argc > 5 || (argc == 5 && !count_distances)) {
-    fprintf(stderr, "growth: unknown argument '%s'; the only flag is --count-distances\n", argv[argc - 1]);
-    return 2;
+  // After the three numbers, the one flag, once; anything else is refused by name, never ignored.
+  bool count_distances = false;
+  for (int i = 4; i < argc; i++) {
+    if (count_distances || std::string(argv[i]) != "--count-distances") {
+      fprintf(stderr, "growth: unexpected argument '%s'; after the three numbers only --count-distances, once\n", argv[i]);
+      return 2;
+    }
+    count_distances = true;
   }
   // Drawn before the first insert, so that drawing is not timed; normalised here, as the engine
   // normalises on entry (hnswlib's Python binding does the same for its cosine space).
